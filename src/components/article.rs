@@ -1,0 +1,75 @@
+use crate::bundle::{inline, Article, Inline, Section};
+use crate::dates::PartialDate;
+use leptos::prelude::*;
+
+/// The article itself: headline (the page's `<h1>`), byline, intro, sections and footnotes.
+#[component]
+pub fn ArticleCard(article: Article) -> impl IntoView {
+    let Article { headline, intro, sections, footnotes, author, published, updated } = article;
+    let has_byline = author.is_some() || published.is_some() || updated.is_some();
+    view! {
+        <section class="ns-card ns-article" aria-labelledby="ns-headline">
+            <h1 id="ns-headline" class="ns-article__headline" tabindex="-1">{headline}</h1>
+            {has_byline.then(|| view! {
+                <p class="ns-byline">
+                    {author.map(|a| view! { <span>"By "<span class="ns-byline__author">{a}</span></span> })}
+                    {published.map(|d| dated("Published", d))}
+                    {updated.map(|d| dated("Updated", d))}
+                </p>
+            })}
+            {intro.iter().map(|p| paragraph(p)).collect_view()}
+            {sections.into_iter().map(|s| section(s, 2)).collect_view()}
+            {(!footnotes.is_empty()).then(|| view! {
+                <footer class="ns-footnotes">
+                    <h2 class="ns-visually-hidden">"Notes"</h2>
+                    <ol>
+                        {footnotes.into_iter().map(|note| view! {
+                            <li id=format!("ns-fn-{}", note.id) value={note.id.parse::<u32>().ok()}>
+                                {note.text}" "
+                                <a href=format!("#ns-fnref-{}", note.id) class="ns-footnotes__back" aria-label="Back to the text">"↩"</a>
+                            </li>
+                        }).collect_view()}
+                    </ol>
+                </footer>
+            })}
+        </section>
+    }
+}
+
+fn dated(label: &'static str, date: PartialDate) -> impl IntoView {
+    view! { <span>{label}" "<time datetime=date.machine()>{date.label()}</time></span> }
+}
+
+fn section(part: Section, level: u8) -> AnyView {
+    let Section { heading, paragraphs, subsections } = part;
+    let heading = match level {
+        2 => view! { <h2>{heading}</h2> }.into_any(),
+        _ => view! { <h3>{heading}</h3> }.into_any(),
+    };
+    view! {
+        <div class="ns-article__section">
+            {heading}
+            {paragraphs.iter().map(|p| paragraph(p)).collect_view()}
+            {subsections.into_iter().map(|s| section(s, 3)).collect_view()}
+        </div>
+    }
+    .into_any()
+}
+
+/// Paragraph text, with `[^id]` turned into a footnote reference. Everything else is text,
+/// never HTML.
+fn paragraph(text: &str) -> impl IntoView {
+    let pieces = inline(text)
+        .into_iter()
+        .map(|piece| match piece {
+            Inline::Text(t) => t.to_string().into_any(),
+            Inline::FootnoteRef(id) => view! {
+                <sup class="ns-fnref">
+                    <a id=format!("ns-fnref-{id}") href=format!("#ns-fn-{id}") aria-label=format!("Note {id}")>{id.to_string()}</a>
+                </sup>
+            }
+            .into_any(),
+        })
+        .collect_view();
+    view! { <p>{pieces}</p> }
+}

@@ -1,0 +1,21 @@
+use crate::api::LoadError;
+use leptos::prelude::*;
+
+/// A file could not be used: which URL, why, each problem's field, and a Retry that loads it again.
+#[component]
+pub fn ErrorCard(error: LoadError, #[prop(into)] on_retry: Callback<()>) -> impl IntoView {
+    view! {
+        <section class="ns-card ns-error" role="alert" aria-labelledby="ns-error-h">
+            <h2 id="ns-error-h" class="ns-card__title">"This could not be loaded"</h2>
+            <p>"Loading "<code class="ns-error__url">{error.url().to_string()}</code>" failed: "{error.reason()}</p>
+            {(!error.problems().is_empty()).then(|| view! {
+                <ul class="ns-error__problems">
+                    {error.problems().iter().map(|p| view! {
+                        <li><code>{p.path.clone()}</code>": "{p.message.clone()}</li>
+                    }).collect_view()}
+                </ul>
+            })}
+            <button type="button" class="ns-button" on:click=move |_| on_retry.run(())>"Retry"</button>
+        </section>
+    }
+}

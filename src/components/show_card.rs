@@ -1,0 +1,26 @@
+use super::{native, StatusBadge};
+use crate::bundle::CatalogueEntry;
+use crate::routes;
+use leptos::prelude::*;
+
+/// A show in the catalogue: title, studio, premiere and outlook, linking to its page.
+#[component]
+pub fn ShowCard(entry: CatalogueEntry) -> impl IntoView {
+    let heading_id = format!("ns-show-{}", entry.slug);
+    let labelled_by = heading_id.clone();
+    view! {
+        <li class="ns-show-card">
+            <section aria-labelledby=labelled_by>
+                <h2 id=heading_id class="ns-show-card__title">
+                    <a href=routes::show(&entry.slug)>{entry.title}</a>
+                </h2>
+                {entry.native_title.as_ref().map(|n| view! { <p class="ns-show-card__native">{native(Some(n))}</p> })}
+                <dl class="ns-show-card__facts">
+                    {(!entry.studios.is_empty()).then(|| view! { <div><dt>"Studio"</dt><dd>{entry.studios.join(", ")}</dd></div> })}
+                    {entry.premiere.map(|d| view! { <div><dt>"Premiere"</dt><dd><time datetime=d.machine()>{d.label()}</time></dd></div> })}
+                </dl>
+                {entry.status.map(|status| view! { <p class="ns-show-card__status"><StatusBadge status/></p> })}
+            </section>
+        </li>
+    }
+}

@@ -1,0 +1,84 @@
+use super::Card;
+use crate::browser;
+use crate::bundle::{is_safe_url, Offer};
+use crate::regions;
+use leptos::prelude::*;
+
+/// Where to watch: one entry per platform, those usable in the reader's region first and marked.
+/// The region comes from the reader's earlier choice or their browser, and can be changed here.
+#[component]
+pub fn WatchCard(offers: Vec<Offer>) -> impl IntoView {
+    if offers.is_empty() {
+        return view! {
+            <Card id="ns-watch-h" title="Where to watch" class="ns-watch">
+                <p class="ns-empty">"No platform is listed for this show yet."</p>
+            </Card>
+        }
+        .into_any();
+    }
+    let region = RwSignal::new(browser::reader_region());
+    let mut countries: Vec<regions::Country> = regions::countries().collect();
+    countries.sort_by_cached_key(|c| crate::text::fold(c.name));
+    let on_change = move |ev: leptos::ev::Event| {
+        let code = event_target_value(&ev);
+        browser::remember_region(&code);
+        region.set(Some(code).filter(|c| !c.is_empty()));
+    };
+    let list = move || {
+        let here = region.get();
+        let mut sorted: Vec<(bool, Offer)> =
+            offers.iter().map(|o| (here.as_deref().is_some_and(|c| o.available_in(c)), o.clone())).collect();
+        // Stable: within each group the editor's order stays.
+        sorted.sort_by_key(|(usable, _)| !usable);
+        let here_name = here.as_deref().map(regions::region_name);
+        sorted
+            .into_iter()
+            .map(|(usable, offer)| offer_item(offer, usable, here_name.clone()))
+            .collect_view()
+    };
+    view! {
+        <Card id="ns-watch-h" title="Where to watch" class="ns-watch">
+            <p class="ns-watch__region">
+                <label for="ns-region">"Your region "</label>
+                <select id="ns-region" on:change=on_change>
+                    <option value="" selected=move || region.get().is_none()>"Not set"</option>
+                    {countries.into_iter().map(|c| view! {
+                        <option value=c.code selected=move || region.get().as_deref() == Some(c.code)>{c.name}</option>
+                    }).collect_view()}
+                </select>
+            </p>
+            <ul class="ns-offers">{list}</ul>
+        </Card>
+    }
+    .into_any()
+}
+
+fn offer_item(offer: Offer, usable: bool, here: Option<String>) -> impl IntoView {
+    let where_ = offer.availability_label();
+    let mark = match (&here, usable) {
+        (Some(_), true) => Some(view! { <span class="ns-offer__mark ns-offer__mark--yes">"Available in your region"</span> }.into_any()),
+        (Some(name), false) => Some(view! { <span class="ns-offer__mark">{format!("Not available in {name}")}</span> }.into_any()),
+        (None, _) => None,
+    };
+    // Validation already refuses unsafe links; an unsafe one that got through is shown as text.
+    let name = if is_safe_url(&offer.url) {
+        view! {
+            <a class="ns-offer__link" href=offer.url target="_blank" rel="noopener noreferrer">
+                {offer.platform}<span class="ns-visually-hidden">" (opens in a new tab)"</span>
+            </a>
+        }
+        .into_any()
+    } else {
+        view! { <span>{offer.platform}</span> }.into_any()
+    };
+    view! {
+        <li class=if usable { "ns-offer ns-offer--here" } else { "ns-offer" }>
+            <p class="ns-offer__name">{name}</p>
+            <p class="ns-offer__facts">
+                <span class="ns-offer__kind">{offer.kind.label()}</span>" · "<span>{where_}</span>
+            </p>
+            {offer.note.map(|n| view! { <p class="ns-offer__note">{n}</p> })}
+            {mark}
+        </li>
+    }
+}

@@ -1,0 +1,51 @@
+//! NextSeason: will a show get a season 2, and when? A Leptos single-page site rendered from a
+//! static JSON bundle. The data flows one way: bundle (`bundle`) → fetched resource (`api`) →
+//! page (`pages`) → cards (`components`). See ARCHITECTURE.md.
+
+pub mod api;
+pub mod browser;
+pub mod bundle;
+pub mod components;
+pub mod dates;
+pub mod pages;
+pub mod regions;
+pub mod text;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+use pages::{HomePage, NotFoundPage, ShowPage};
+
+/// The site's paths, in one place.
+pub mod routes {
+    pub fn show(slug: &str) -> String {
+        format!("/shows/{slug}")
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Title formatter=|text: String| if text.is_empty() { "NextSeason".to_string() } else { format!("{text} · NextSeason") }/>
+        <Router>
+            <a class="ns-skip" href="#ns-main">"Skip to content"</a>
+            <header class="ns-header">
+                <nav class="ns-header__nav" aria-label="Site">
+                    <a href="/" class="ns-brand">"Next"<span>"Season"</span></a>
+                    <a href="/" class="ns-header__link">"All shows"</a>
+                </nav>
+            </header>
+            <main id="ns-main" class="ns-main" tabindex="-1">
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/") view=HomePage/>
+                    <Route path=path!("/shows/:slug") view=ShowPage/>
+                </Routes>
+            </main>
+            <footer class="ns-footer">
+                <p>"NextSeason answers one question per show: will there be another season, and when?"</p>
+            </footer>
+        </Router>
+    }
+}

@@ -1,0 +1,54 @@
+use crate::api::{self, ShowError};
+use crate::bundle::Show;
+use crate::components::{ArticleCard, CastCard, ErrorCard, OutlookCard, ReadAlsoCard, ShowSkeleton, TechSheet, WatchCard};
+use crate::pages::NotFoundPage;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_params_map;
+
+/// `/shows/:slug`: loads the show's own shard and renders its cards.
+#[component]
+pub fn ShowPage() -> impl IntoView {
+    let params = use_params_map();
+    let show = LocalResource::new(move || {
+        let slug = params.read().get("slug").unwrap_or_default();
+        async move { api::load_show_page(&slug).await }
+    });
+    view! {
+        <Suspense fallback=ShowSkeleton>
+            {move || show.get().map(|loaded| match loaded {
+                Ok(show) => view! { <ShowView show/> }.into_any(),
+                Err(ShowError::Unknown) => view! { <NotFoundPage/> }.into_any(),
+                Err(ShowError::Load(error)) => view! {
+                    <Title text="This show could not be loaded"/>
+                    <div class="ns-show ns-show--error">
+                        <ErrorCard error on_retry=move |_| show.refetch()/>
+                    </div>
+                }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+/// The cards of one show, in reading order.
+#[component]
+pub fn ShowView(show: Show) -> impl IntoView {
+    let description = show
+        .outlook
+        .as_ref()
+        .map(|o| o.summary.clone())
+        .or_else(|| show.article.intro.first().cloned())
+        .unwrap_or_else(|| format!("Will {} get another season? Outlook, where to watch and cast.", show.title));
+    view! {
+        <Title text=show.article.headline.clone()/>
+        <Meta name="description" content=description/>
+        <div class="ns-show">
+            <ArticleCard article=show.article.clone()/>
+            <TechSheet show=show.clone()/>
+            <OutlookCard outlook=show.outlook.clone() seasons=show.seasons/>
+            <WatchCard offers=show.watch.clone()/>
+            <CastCard cast=show.cast.clone()/>
+            <ReadAlsoCard links=show.read_also/>
+        </div>
+    }
+}
