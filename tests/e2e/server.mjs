@@ -1,0 +1,58 @@
+// A static file server for the release build, on loopback only, as a static host serves it:
+// files as they are, index.html for any other path that is not a file (single-page fallback),
+// and a real 404 for missing files under /data/ so that the app can tell a missing shard.
+// Usage: node server.mjs <root> [port]   (port 0 picks a free one; the chosen port is printed)
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml',
+};
+
+export function startServer(root, port = 0) {
+  root = resolve(root);
+  const requests = [];
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+    requests.push(path);
+    const file = normalize(join(root, path));
+    if (!file.startsWith(root)) {
+      res.writeHead(403).end();
+      return;
+    }
+    const send = async (name, status = 200) => {
+      const body = await readFile(name);
+      res.writeHead(status, {
+        'content-type': TYPES[extname(name)] ?? 'application/octet-stream',
+        'cache-control': 'no-store',
+      });
+      res.end(body);
+    };
+    try {
+      if ((await stat(file)).isFile()) return await send(file);
+    } catch {}
+    if (path.startsWith('/data/') || extname(path) !== '') {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    await send(join(root, 'index.html'));
+  });
+  return new Promise((ready) =>
+    server.listen(port, '127.0.0.1', () => ready({ server, requests, url: `http://127.0.0.1:${server.address().port}` })),
+  );
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { url } = await startServer(process.argv[2] ?? 'dist', Number(process.argv[3] ?? 0));
+  console.log(url);
+}
