@@ -1,0 +1,43 @@
+// Shared set-up of the end-to-end tests: a private copy of the release build (so that a test may
+// break and repair its files), served on loopback, and headless Chromium.
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { launch } from './browser.mjs';
+import { startServer } from './server.mjs';
+
+export const DIST = resolve(process.env.NEXTSEASON_DIST ?? new URL('../../dist', import.meta.url).pathname);
+
+export async function open() {
+  const root = await mkdtemp(join(tmpdir(), 'nextseason-e2e-'));
+  await cp(DIST, root, { recursive: true });
+  const { server, requests, url } = await startServer(root);
+  const browser = await launch();
+  return {
+    root,
+    url,
+    requests,
+    browser,
+    /** A new page that records the console errors and uncaught exceptions of the app. */
+    async page(options = {}) {
+      const context = await browser.newContext(options);
+      const page = await context.newPage();
+      page.errors = [];
+      page.on('console', (m) => m.type() === 'error' && page.errors.push(m.text()));
+      page.on('pageerror', (e) => page.errors.push(e.message));
+      return page;
+    },
+    async close() {
+      await browser.close();
+      server.close();
+      await rm(root, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The visible text of every card heading, in order. */
+export function cardHeadings(page) {
+  return page.$$eval('main section[aria-labelledby]', (sections) =>
+    sections.map((s) => document.getElementById(s.getAttribute('aria-labelledby'))?.textContent.trim()),
+  );
+}

@@ -1,0 +1,177 @@
+// The show page against the release build: the deep link, client-side "Read also", the 404 page,
+// and the error card with its Retry.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { rename, writeFile, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { cardHeadings, open } from './harness.mjs';
+
+let site;
+before(async () => (site = await open()));
+after(async () => site?.close());
+
+const HEADLINE = 'Will Metallic Rouge have season 2?【Release Date】';
+
+test('the deep link shows all six cards with the seed facts', async () => {
+  const page = await site.page({ locale: 'en-US' });
+  await page.goto(`${site.url}/shows/metallic-rouge`);
+  await page.waitForSelector('h1#ns-headline');
+  assert.equal(await page.textContent('h1'), HEADLINE);
+  assert.deepEqual(await cardHeadings(page), [HEADLINE, 'Technical sheet', 'Season 2 outlook', 'Where to watch', 'Cast', 'Read also']);
+  assert.equal(await page.title(), `${HEADLINE} · NextSeason`);
+  const text = await page.textContent('main');
+  for (const fact of [
+    'Are you a fan of Metallic Rouge?',
+    'produced by Bones',
+    'known as the Immortal Nine, hostile to the government',
+    'there is no official announcement about a second season of Metallic Rouge',
+    'we could expect it sometime in 2025 or later',
+    'Fuji TV’s +Ultra programming block',
+    'Natalia Hernández',
+    'January 11, 2024',
+    'Action, Science Fiction',
+    'Original anime (not based on a manga or novel)',
+    'No announcement',
+    '2025 or later',
+    'outside Asia',
+    'in Japan',
+    'Rouge Redstar', 'Yume Miyamoto',
+    'Naomi Orthmann', 'Tomoyo Kurosawa',
+    'Jean Yunghart', 'Shunsuke Takeuchi',
+    'Sara Fitzgerald', 'Yuu Shimamura',
+    'Jaron Fate', 'Hiroyuki Yoshino',
+    'Jill Sturgeon', 'Yui Ogura',
+  ]) {
+    assert.ok(text.includes(fact), `missing: ${fact}`);
+  }
+  for (const scar of ['„Ä', '√°', '¬Ļ', '[^1]']) assert.ok(!text.includes(scar), `mis-decoded text: ${scar}`);
+  // The footnote on "source material" goes to its note.
+  assert.equal(await page.getAttribute('sup.ns-fnref a', 'href'), '#ns-fn-1');
+  assert.match(await page.textContent('#ns-fn-1'), /^Source material:/);
+  // Every external link is https, opens apart, and carries no opener or referrer.
+  const links = await page.$$eval('a[target=_blank]', (as) => as.map((a) => [a.href, a.rel]));
+  assert.equal(links.length, 2);
+  for (const [href, rel] of links) {
+    assert.match(href, /^https:\/\//);
+    assert.equal(rel, 'noopener noreferrer');
+  }
+  // The reader (en-US) can use Crunchyroll, not Fuji TV.
+  assert.equal(await page.textContent('.ns-offer--here .ns-offer__link'), 'Crunchyroll (opens in a new tab)');
+  assert.deepEqual(page.errors, []);
+});
+
+test('the reader region comes first, and a changed region is remembered', async () => {
+  const page = await site.page({ locale: 'ja-JP' });
+  await page.goto(`${site.url}/shows/metallic-rouge`);
+  await page.waitForSelector('.ns-offer');
+  assert.equal(await page.inputValue('#ns-region'), 'JP');
+  assert.equal(await page.textContent('.ns-offer:first-child .ns-offer__link'), 'Fuji TV +Ultra (opens in a new tab)');
+  await page.selectOption('#ns-region', 'FR');
+  await page.waitForFunction(() => document.querySelector('.ns-offer:first-child')?.textContent.includes('Crunchyroll'));
+  await page.reload();
+  await page.waitForSelector('.ns-offer');
+  assert.equal(await page.inputValue('#ns-region'), 'FR');
+  assert.match(await page.textContent('.ns-offer--here'), /Crunchyroll/);
+  assert.deepEqual(page.errors, []);
+});
+
+test('"Read also" is followed without a reload, and Back returns', async () => {
+  const page = await site.page();
+  await page.goto(`${site.url}/shows/metallic-rouge`);
+  await page.waitForSelector('h1#ns-headline');
+  await page.evaluate(() => (window.__sameDocument = true));
+  await page.click('.ns-read-also a');
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent.includes('Sengoku Youko'));
+  assert.equal(new URL(page.url()).pathname, '/shows/sengoku-youko');
+  assert.equal(await page.evaluate(() => window.__sameDocument), true, 'the page reloaded');
+  assert.match(await page.textContent('main'), /White Fox/);
+  await page.goBack();
+  await page.waitForFunction((h) => document.querySelector('h1')?.textContent === h, HEADLINE);
+  assert.equal(new URL(page.url()).pathname, '/shows/metallic-rouge');
+  assert.equal(await page.evaluate(() => window.__sameDocument), true);
+  assert.deepEqual(page.errors, []);
+});
+
+test('the catalogue lists every show and links to it client-side', async () => {
+  const page = await site.page();
+  await page.goto(site.url);
+  await page.waitForSelector('.ns-show-card');
+  assert.equal(await page.title(), 'Will it get a season 2? · NextSeason');
+  assert.deepEqual(await page.$$eval('.ns-show-card h2', (hs) => hs.map((h) => h.textContent)), ['Metallic Rouge', 'Sengoku Youko']);
+  assert.match(await page.textContent('.ns-show-card'), /Bones.*January 11, 2024.*No announcement/s);
+  await page.evaluate(() => (window.__sameDocument = true));
+  await page.click('text=Metallic Rouge');
+  await page.waitForSelector('h1#ns-headline');
+  assert.equal(await page.evaluate(() => window.__sameDocument), true);
+  assert.deepEqual(page.errors, []);
+});
+
+test('an unknown slug gets the 404 page with a way home', async () => {
+  const page = await site.page();
+  for (const path of ['/shows/no-such-show', '/shows/Not_A_Slug', '/no/such/page']) {
+    await page.goto(site.url + path);
+    await page.waitForSelector('h1');
+    assert.equal(await page.textContent('h1'), 'Page not found', path);
+    assert.equal(await page.title(), 'Page not found · NextSeason');
+    assert.equal(await page.getAttribute('meta[name=robots]', 'content'), 'noindex');
+  }
+  await page.click('main >> text=See all shows');
+  await page.waitForSelector('.ns-show-card');
+  assert.deepEqual(page.errors.filter((e) => !e.includes('404')), []);
+});
+
+test('a missing shard shows the error card, and Retry recovers once it is back', async () => {
+  const shard = join(site.root, 'data/shows/sengoku-youko.json');
+  await rename(shard, `${shard}.away`);
+  const page = await site.page();
+  await page.goto(`${site.url}/shows/sengoku-youko`);
+  await page.waitForSelector('.ns-error');
+  assert.equal(await page.textContent('.ns-error__url'), '/data/shows/sengoku-youko.json');
+  assert.match(await page.textContent('.ns-error'), /not on the server \(404\)/);
+  await rename(`${shard}.away`, shard);
+  await page.click('text=Retry');
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent.includes('Sengoku Youko'));
+  assert.equal(await page.$('.ns-error'), null);
+});
+
+test('an invalid shard names the field and the problem, and the rest of the site keeps working', async () => {
+  const shard = join(site.root, 'data/shows/sengoku-youko.json');
+  const good = await readFile(shard, 'utf8');
+  const bad = JSON.parse(good);
+  bad.read_also[0].slug = 'javascript:alert(1)';
+  bad.title = 42;
+  await writeFile(shard, JSON.stringify(bad));
+  try {
+    const page = await site.page();
+    await page.goto(`${site.url}/shows/sengoku-youko`);
+    await page.waitForSelector('.ns-error');
+    assert.deepEqual(await page.$$eval('.ns-error__problems li', (li) => li.map((l) => l.textContent)), [
+      'title: invalid type: integer `42`, expected a string',
+    ]);
+    // The site still works: home, then another show, client-side.
+    await page.click('header >> text=All shows');
+    await page.click('text=Metallic Rouge');
+    await page.waitForSelector('h1#ns-headline');
+    assert.equal(await page.textContent('h1'), HEADLINE);
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await writeFile(shard, good);
+  }
+});
+
+test('server errors and a network failure show the error card, and Retry recovers', async () => {
+  const page = await site.page();
+  let mode = 'error';
+  await page.route('**/data/shows/metallic-rouge.json', (route) =>
+    mode === 'error' ? route.fulfill({ status: 500, body: 'boom' }) : mode === 'down' ? route.abort('internetdisconnected') : route.continue(),
+  );
+  await page.goto(`${site.url}/shows/metallic-rouge`);
+  await page.waitForSelector('.ns-error');
+  assert.match(await page.textContent('.ns-error'), /HTTP status 500/);
+  mode = 'down';
+  await page.click('text=Retry');
+  await page.waitForFunction(() => /network request failed/.test(document.querySelector('.ns-error')?.textContent));
+  mode = 'ok';
+  await page.click('text=Retry');
+  await page.waitForSelector('h1#ns-headline');
+});
