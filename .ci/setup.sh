@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Installs what NextSeason needs on a fresh machine, skipping whatever is already there at the
+# right version. Idempotent. `setup.sh` gives what `trunk serve` needs; `setup.sh --test` adds
+# what the tests need (Chromium and ChromeDriver, wasm-opt, playwright-core, axe-core).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+# wasm-bindgen-cli must be exactly the wasm-bindgen of Cargo.lock.
+WASM_BINDGEN_VERSION=$(awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+WASM_OPT_VERSION=123
+
+say() { printf 'setup: %s\n' "$*"; }
+fail() { printf 'setup: error: %s\n' "$*" >&2; exit 1; }
+have() { command -v "$1" >/dev/null 2>&1; }
+
+for_tests=false
+[ "${1:-}" = "--test" ] && for_tests=true
+
+export PATH="$HOME/.cargo/bin:$PATH"
+have cargo || fail "cargo is missing: install Rust with rustup (https://rustup.rs), then run this again."
+have rustup || fail "rustup is missing: the wasm32 target is installed with rustup (https://rustup.rs)."
+[ -n "$WASM_BINDGEN_VERSION" ] || fail "no wasm-bindgen in Cargo.lock"
+
+if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "wasm32-unknown-unknown target: present"
+else
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$(trunk --version 2>/dev/null)" = "trunk $TRUNK_VERSION" ]; then
+  say "trunk $TRUNK_VERSION: present"
+else
+  say "installing trunk $TRUNK_VERSION (about 10 minutes)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+if [ "$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+  say "wasm-bindgen-cli $WASM_BINDGEN_VERSION: present"
+else
+  # Without --locked: the CLI's own lock file names a webpki-roots that the registry lacks.
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 5 minutes)"
+  cargo install wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION"
+fi
+
+$for_tests || { say "ready to serve: trunk serve"; exit 0; }
+
+apt_install() {
+  if [ "$(id -u)" -eq 0 ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+  elif have sudo && sudo -n true 2>/dev/null; then
+    sudo DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+  else
+    fail "please install these packages as root (apt-get install $*), then run this again."
+  fi
+}
+
+missing=()
+have node && have npm || missing+=(nodejs npm)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+if [ ${#missing[@]} -gt 0 ]; then
+  have apt-get || fail "install ${missing[*]} with your package manager (Chromium at /usr/bin/chromium, ChromeDriver at /usr/bin/chromedriver), then run this again."
+  say "installing ${missing[*]} from the Debian archive"
+  apt_install "${missing[@]}"
+fi
+browser=$(/usr/bin/chromium --version 2>/dev/null | grep -o '[0-9][0-9.]*' | head -1)
+driver=$(/usr/bin/chromedriver --version 2>/dev/null | grep -o '[0-9][0-9.]*' | head -1)
+[ "${browser%%.*}" = "${driver%%.*}" ] || fail "Chromium $browser and ChromeDriver $driver differ: install both from the same source."
+say "chromium $browser and chromedriver $driver: present"
+
+# wasm-opt (npm binaryen), playwright-core and axe-core, at the versions of tests/e2e/package-lock.json.
+if [ "$(tests/e2e/node_modules/.bin/wasm-opt --version 2>/dev/null)" = "wasm-opt version $WASM_OPT_VERSION (version_$WASM_OPT_VERSION)" ] \
+  && [ -f tests/e2e/node_modules/playwright-core/package.json ] && [ -f tests/e2e/node_modules/axe-core/axe.min.js ]; then
+  say "npm test packages (wasm-opt $WASM_OPT_VERSION, playwright-core, axe-core): present"
+else
+  say "installing npm test packages (wasm-opt $WASM_OPT_VERSION, playwright-core, axe-core)"
+  (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
+fi
+say "ready to test"

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs every test of NextSeason, installing what is missing first (see setup.sh):
+# native unit and render tests, browser tests of each card (wasm-bindgen-test in headless
+# Chromium), then the release build, end-to-end and accessibility tests against it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash .ci/setup.sh --test
+
+export PATH="$PWD/tests/e2e/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export CHROMEDRIVER=/usr/bin/chromedriver
+export WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/tests/webdriver.json"
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+
+echo "== native tests: schema, validation, dates, regions, cards rendered to HTML"
+cargo test --locked
+
+echo "== browser tests: each card in headless Chromium"
+cargo test --locked --target wasm32-unknown-unknown --test browser
+
+echo "== release build (wasm-opt -Oz)"
+trunk build --release
+
+echo "== end-to-end and accessibility tests against the release build in headless Chromium"
+cd tests/e2e
+node --test --test-concurrency=1
