@@ -47,6 +47,16 @@ fn article_card_has_headline_sections_footnote_and_byline() {
 }
 
 #[test]
+fn article_card_without_text_says_it_is_being_written() {
+    let show = shipped("sengoku-youko");
+    let html = render(|| view! { <ArticleCard article=show.article.clone()/> });
+    assert!(html.contains(">Will Sengoku Youko have season 2?【Release Date】</h1>"));
+    assert!(html.contains("The article on this show is still being written"));
+    let full = shipped("metallic-rouge");
+    assert!(!render(|| view! { <ArticleCard article=full.article.clone()/> }).contains("still being written"));
+}
+
+#[test]
 fn technical_sheet_lists_the_seed_facts() {
     let show = shipped("metallic-rouge");
     let html = render(|| view! { <TechSheet show=show.clone()/> });

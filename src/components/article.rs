@@ -7,6 +7,7 @@ use leptos::prelude::*;
 pub fn ArticleCard(article: Article) -> impl IntoView {
     let Article { headline, intro, sections, footnotes, author, published, updated } = article;
     let has_byline = author.is_some() || published.is_some() || updated.is_some();
+    let unwritten = intro.is_empty() && sections.is_empty();
     view! {
         <section class="ns-card ns-article" aria-labelledby="ns-headline">
             <h1 id="ns-headline" class="ns-article__headline" tabindex="-1">{headline}</h1>
@@ -17,6 +18,7 @@ pub fn ArticleCard(article: Article) -> impl IntoView {
                     {updated.map(|d| dated("Updated", d))}
                 </p>
             })}
+            {unwritten.then(|| view! { <p class="ns-empty">"The article on this show is still being written; the cards below hold what is known so far."</p> })}
             {intro.iter().map(|p| paragraph(p)).collect_view()}
             {sections.into_iter().map(|s| section(s, 2)).collect_view()}
             {(!footnotes.is_empty()).then(|| view! {

@@ -175,3 +175,18 @@ test('server errors and a network failure show the error card, and Retry recover
   await page.click('text=Retry');
   await page.waitForSelector('h1#ns-headline');
 });
+
+test('the footnote reference and its back link move within the page', async () => {
+  const page = await site.page({ viewport: { width: 390, height: 700 } });
+  await page.goto(`${site.url}/shows/metallic-rouge`);
+  await page.waitForSelector('sup.ns-fnref a');
+  await page.evaluate(() => (window.__sameDocument = true));
+  await page.click('sup.ns-fnref a');
+  await page.waitForFunction(() => location.hash === '#ns-fn-1');
+  const note = await page.$eval('#ns-fn-1', (li) => li.getBoundingClientRect().top);
+  assert.ok(note > -2 && note < 700, `the note is on screen (top ${note})`);
+  await page.click('#ns-fn-1 a');
+  await page.waitForFunction(() => location.hash === '#ns-fnref-1');
+  assert.equal(await page.evaluate(() => window.__sameDocument), true);
+  assert.equal(await page.textContent('h1'), HEADLINE);
+});
