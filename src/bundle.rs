@@ -361,13 +361,34 @@ pub fn decode_catalogue(text: &str) -> Result<Catalogue, Vec<Problem>> {
 
 /// JSON → typed value, with the schema version checked first so that a future bundle gets
 /// "unsupported schema version" rather than whatever field it renamed.
+///
+/// The typed structs are read straight from the text; when serde refuses it, the JSON path is
+/// found from the line and column it reports ([`path_at`]). This costs a few dozen lines
+/// instead of a path-tracking deserializer monomorphized over every type (about 64 KB of wasm
+/// before optimisation, measured with twiggy).
 fn decode<T: DeserializeOwned>(text: &str) -> Result<T, Vec<Problem>> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-        vec![Problem::new(format!("line {}, column {}", e.line(), e.column()), format!("not valid JSON: {}", json_reason(&e)))]
-    })?;
-    match value.get("schema") {
+    #[derive(Deserialize)]
+    struct Header {
+        schema: Option<u64>,
+    }
+    let problem = |e: serde_json::Error| {
+        let reason = e.to_string();
+        // serde_json ends its messages with " at line L column C", which the path replaces.
+        let reason = reason.split(" at line ").next().unwrap_or_default();
+        if e.is_syntax() || e.is_eof() {
+            Problem::new(format!("line {}, column {}", e.line(), e.column()), format!("not valid JSON: {reason}"))
+        } else {
+            Problem::new(path_at(text, e.line(), e.column(), reason.starts_with("missing field")), reason)
+        }
+    };
+    // serde would also read a struct from an array of its fields; the bundle has only objects.
+    if text.trim_start().starts_with('[') {
+        return Err(vec![Problem::new("(top level)", "must be a JSON object ({ … })")]);
+    }
+    let header: Header = serde_json::from_str(text).map_err(|e| vec![problem(e)])?;
+    match header.schema {
         None => return Err(vec![Problem::new("schema", format!("missing: this site reads schema version {SCHEMA_VERSION}"))]),
-        Some(v) if v.as_u64() == Some(SCHEMA_VERSION) => {}
+        Some(SCHEMA_VERSION) => {}
         Some(v) => {
             return Err(vec![Problem::new(
                 "schema",
@@ -375,19 +396,95 @@ fn decode<T: DeserializeOwned>(text: &str) -> Result<T, Vec<Problem>> {
             )])
         }
     }
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
-        let message = e.into_inner().to_string();
-        // serde_json appends " at line L column C" to some messages; from a Value it is 0:0.
-        let message = message.split(" at line ").next().unwrap_or_default().to_string();
-        vec![Problem::new(if path == "." { "(top level)".into() } else { path }, message)]
-    })
+    serde_json::from_str(text).map_err(|e| vec![problem(e)])
 }
 
-/// serde_json's reason without its position, which the problem's path already gives.
-fn json_reason(e: &serde_json::Error) -> String {
-    let text = e.to_string();
-    text.split(" at line ").next().unwrap_or_default().to_string()
+/// The JSON path (`cast[2].voices[0].actor.name`) of the value where serde_json stopped, from the
+/// line and column it reports (1-based line, bytes from the line's start). Walks the text up to
+/// there, keeping the stack of open objects (with their current key) and arrays (with their
+/// current index).
+///
+/// serde_json reads on to an object's closing brace before it reports an error of the object's
+/// last field: when the position follows a closing bracket, the path goes into what just closed,
+/// to its last key or index, unless `about_container` (a missing field is the object's fault).
+pub fn path_at(text: &str, line: usize, column: usize, about_container: bool) -> String {
+    #[derive(Clone)]
+    enum Frame {
+        Object(Option<String>),
+        Array(usize),
+    }
+    let line_start = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum::<usize>();
+    let end = (line_start + column).min(text.len());
+    let bytes = text.as_bytes();
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut just_closed: Option<Frame> = None;
+    let mut expecting_key = false;
+    let mut i = 0;
+    while i < end {
+        let byte = bytes[i];
+        if !byte.is_ascii_whitespace() {
+            just_closed = None;
+        }
+        match byte {
+            b'{' => {
+                stack.push(Frame::Object(None));
+                expecting_key = true;
+            }
+            b'[' => {
+                stack.push(Frame::Array(0));
+                expecting_key = false;
+            }
+            b'}' | b']' => {
+                just_closed = stack.pop();
+                expecting_key = false;
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Array(index)) => *index += 1,
+                Some(Frame::Object(key)) => {
+                    *key = None;
+                    expecting_key = true;
+                }
+                None => {}
+            },
+            b'"' => {
+                let start = i + 1;
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                if expecting_key {
+                    if let Some(Frame::Object(key)) = stack.last_mut() {
+                        let raw = &text[start..i.min(text.len())];
+                        *key = Some(serde_json::from_str::<String>(&format!("\"{raw}\"")).unwrap_or_else(|_| raw.to_string()));
+                    }
+                    expecting_key = false;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if !about_container {
+        stack.extend(just_closed);
+    }
+    let mut path = String::new();
+    for frame in &stack {
+        match frame {
+            Frame::Object(Some(key)) => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+            }
+            Frame::Object(None) => {}
+            Frame::Array(index) => path.push_str(&format!("[{index}]")),
+        }
+    }
+    if path.is_empty() {
+        "(top level)".to_string()
+    } else {
+        path
+    }
 }
 
 fn validate_show(show: &Show, problems: &mut Vec<Problem>) {
@@ -726,6 +823,32 @@ mod tests {
         json["outlook"]["status"] = serde_json::json!("rumoured");
         let problems = problems_of(json);
         assert!(problems[0].starts_with("outlook.status: unknown variant `rumoured`"), "{problems:?}");
+    }
+
+    #[test]
+    fn paths_are_found_in_pretty_and_compact_json() {
+        // The shipped file is pretty-printed; problems_of() feeds compact JSON: both must agree.
+        let text = METALLIC_ROUGE.replace("\"name\": \"Yuu Shimamura\"", "\"name\": [1, 2]");
+        let problems = decode_show(&text, "metallic-rouge").unwrap_err();
+        assert_eq!(problems[0].to_string(), "cast[3].voices[0].actor.name: invalid type: sequence, expected a string");
+        let text = METALLIC_ROUGE.replace("\"kind\": \"broadcast\"", "\"kind\": \"streaming\"");
+        let problems = decode_show(&text, "metallic-rouge").unwrap_err();
+        assert!(problems[0].to_string().starts_with("watch[1].kind: unknown variant `streaming`"), "{problems:?}");
+        let text = r#"{"schema":1,"shows":[{"slug":"a","title":"A"},{"slug":"b","title":"B \"x\"","premiere":"2024-13"}]}"#;
+        let problems = decode_catalogue(text).unwrap_err();
+        assert!(problems[0].to_string().starts_with("shows[1].premiere: \"2024-13\" is not a date"), "{problems:?}");
+        let problems = decode_catalogue(r#"{"schema":1,"shows":{}}"#).unwrap_err();
+        assert_eq!(problems[0].to_string(), "shows: invalid type: map, expected a sequence");
+        let problems = decode_catalogue(r#"{"schema":"1","shows":[]}"#).unwrap_err();
+        assert_eq!(problems[0].to_string(), "schema: invalid type: string \"1\", expected u64");
+        let problems = decode_catalogue(r#"{"schema":1,"shows":[{"slug":"a"}]}"#).unwrap_err();
+        assert_eq!(problems[0].to_string(), "shows[0]: missing field `title`");
+        let problems = decode_catalogue(r#"{"schema":1,"shows":[{"slug":"a","title":"A","studios":["x",5]}]}"#).unwrap_err();
+        assert_eq!(problems[0].to_string(), "shows[0].studios[1]: invalid type: integer `5`, expected a string");
+        let problems = decode_catalogue("[]").unwrap_err();
+        assert_eq!(problems[0].to_string(), "(top level): must be a JSON object ({ … })");
+        let problems = decode_catalogue("\"text\"").unwrap_err();
+        assert_eq!(problems[0].to_string(), "(top level): invalid type: string \"text\", expected struct Header");
     }
 
     #[test]
