@@ -190,3 +190,26 @@ test('the footnote reference and its back link move within the page', async () =
   assert.equal(await page.evaluate(() => window.__sameDocument), true);
   assert.equal(await page.textContent('h1'), HEADLINE);
 });
+
+for (const [path, width] of [['/shows/metallic-rouge', 390], ['/shows/metallic-rouge', 1280], ['/', 1280]]) {
+  test(`skeletons give way to content without layout shift: ${path} at ${width}px`, async () => {
+    const page = await site.page({ viewport: { width, height: 900 } });
+    await page.addInitScript(() => {
+      window.__cls = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__cls += entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    // Hold the data back so that the skeletons are painted first.
+    await page.route('**/data/**', async (route) => {
+      await new Promise((r) => setTimeout(r, 400));
+      await route.continue();
+    });
+    await page.goto(site.url + path);
+    await page.waitForSelector('.ns-skeleton');
+    await page.waitForSelector(path === '/' ? '.ns-show-card:not(.ns-skeleton)' : 'h1#ns-headline');
+    await page.waitForTimeout(300);
+    const cls = await page.evaluate(() => window.__cls);
+    assert.ok(cls < 0.01, `cumulative layout shift ${cls}`);
+  });
+}
