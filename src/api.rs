@@ -5,6 +5,11 @@
 //! wrong (HTTP status, network, or the field and problem of an invalid file).
 
 use crate::bundle::{self, Catalogue, Problem, Show};
+use futures::future::{FutureExt, LocalBoxFuture, Shared};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::future::Future;
+use std::sync::Arc;
 
 /// Where the bundle is served, relative to the site root.
 const DATA_ROOT: &str = "/data";
@@ -65,16 +70,74 @@ pub enum ShowError {
 
 /// Loads a show for its page. A missing shard is told apart from an unknown show by asking
 /// the catalogue, only then: a show page otherwise fetches nothing that grows with the catalogue.
-pub async fn load_show_page(slug: &str) -> Result<Show, ShowError> {
+pub async fn load_show_page(slug: &str) -> Result<Arc<Show>, ShowError> {
     if !bundle::is_valid_slug(slug) {
         return Err(ShowError::Unknown);
     }
-    match load_show(slug).await {
-        Err(missing @ LoadError::Missing { .. }) => match load_catalogue().await {
+    match show(slug).await {
+        Err(missing @ LoadError::Missing { .. }) => match catalogue().await {
             Ok(catalogue) if !catalogue.contains(slug) => Err(ShowError::Unknown),
             _ => Err(ShowError::Load(missing)),
         },
         other => other.map_err(ShowError::Load),
+    }
+}
+
+type Pending<T> = Shared<LocalBoxFuture<'static, Result<Arc<T>, LoadError>>>;
+
+thread_local! {
+    /// Every file fetched in this visit, or being fetched: a shard is requested once, however
+    /// often its page is opened or its links hovered. Failures are forgotten, so Retry fetches again.
+    static SHOWS: RefCell<HashMap<String, Pending<Show>>> = RefCell::new(HashMap::new());
+    static CATALOGUE: RefCell<Option<Pending<Catalogue>>> = const { RefCell::new(None) };
+}
+
+/// A show's shard, fetched once per visit.
+pub fn show(slug: &str) -> impl Future<Output = Result<Arc<Show>, LoadError>> + 'static {
+    let slug = slug.to_string();
+    let pending = SHOWS.with(|cache| {
+        let fetch = || {
+            let slug = slug.clone();
+            async move { load_show(&slug).await.map(Arc::new) }.boxed_local().shared()
+        };
+        cache.borrow_mut().entry(slug.clone()).or_insert_with(fetch).clone()
+    });
+    async move {
+        let result = pending.await;
+        if result.is_err() {
+            SHOWS.with(|cache| cache.borrow_mut().remove(&slug));
+        }
+        result
+    }
+}
+
+/// Starts fetching a show's shard before the reader clicks its link (on hover or focus), so
+/// that the page opens at once. Does nothing natively.
+pub fn prefetch_show(slug: &str) {
+    if bundle::is_valid_slug(slug) {
+        #[cfg(target_arch = "wasm32")]
+        {
+            let fetch = show(slug);
+            leptos::task::spawn_local(async move {
+                let _ = fetch.await;
+            });
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = slug;
+    }
+}
+
+/// The catalogue, fetched once per visit.
+pub fn catalogue() -> impl Future<Output = Result<Arc<Catalogue>, LoadError>> + 'static {
+    let pending = CATALOGUE.with(|cache| {
+        cache.borrow_mut().get_or_insert_with(|| async { load_catalogue().await.map(Arc::new) }.boxed_local().shared()).clone()
+    });
+    async move {
+        let result = pending.await;
+        if result.is_err() {
+            CATALOGUE.with(|cache| cache.borrow_mut().take());
+        }
+        result
     }
 }
 

@@ -1,5 +1,5 @@
 //! Everything that needs a browser: the clock that ticks, the reader's time zone and region,
-//! and local storage. The rest of the crate calls only these functions, so that the same
+//! local storage, timers, scrolling, focus, history events and performance marks. The rest of the crate calls only these functions, so that the same
 //! components render natively (tests, and prerendering later) where each call has a plain
 //! fallback: no region, UTC, a clock that does not tick.
 
@@ -84,4 +84,113 @@ pub fn remember_region(code: &str) {
 #[cfg(target_arch = "wasm32")]
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The current location's path and query, which keys the scroll positions of history entries.
+pub fn location_key() -> String {
+    #[cfg(target_arch = "wasm32")]
+    return web_sys::window()
+        .map(|w| {
+            let l = w.location();
+            format!("{}{}", l.pathname().unwrap_or_default(), l.search().unwrap_or_default())
+        })
+        .unwrap_or_default();
+    #[cfg(not(target_arch = "wasm32"))]
+    return String::new();
+}
+
+pub fn scroll_y() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    return web_sys::window().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0);
+    #[cfg(not(target_arch = "wasm32"))]
+    return 0.0;
+}
+
+pub fn scroll_to(y: f64) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(window) = web_sys::window() {
+        window.scroll_to_with_x_and_y(0.0, y);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = y;
+}
+
+/// Takes scroll restoration from the browser, which would restore before the page's data has
+/// arrived (and so too early, on a page too short), and calls `on_scroll` and `on_popstate`
+/// for the rest of the visit.
+pub fn watch_history(on_scroll: impl Fn() + 'static, on_popstate: impl Fn() + 'static) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(window) = web_sys::window() {
+        if let Ok(history) = window.history() {
+            let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
+        }
+        // For the whole visit: the handles are never removed.
+        std::mem::forget(window_event_listener(leptos::ev::scroll, move |_| on_scroll()));
+        std::mem::forget(window_event_listener(leptos::ev::popstate, move |_| on_popstate()));
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (on_scroll, on_popstate);
+}
+
+/// Moves keyboard and screen-reader focus to the page's `<h1>` without scrolling to it.
+pub fn focus_page_heading() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let heading = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector("main h1").ok().flatten())
+            .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(heading) = heading {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = heading.focus_with_options(&options);
+        }
+    }
+}
+
+/// A `performance.mark`, for the benchmark to measure from navigation start.
+pub fn mark(name: &str) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = name;
+}
+
+/// Runs `f` once after `ms` milliseconds unless cancelled first: typing waits for a pause.
+pub struct Delay(#[cfg(target_arch = "wasm32")] Option<TimeoutHandle>);
+
+impl Delay {
+    pub fn new() -> Self {
+        Delay(
+            #[cfg(target_arch = "wasm32")]
+            None,
+        )
+    }
+
+    /// Cancels what was waiting and waits `ms` before `f`.
+    pub fn restart(&mut self, ms: u64, f: impl FnOnce() + 'static) {
+        #[cfg(target_arch = "wasm32")]
+        {
+            self.cancel();
+            self.0 = set_timeout_with_handle(f, std::time::Duration::from_millis(ms)).ok();
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = (ms, f);
+    }
+
+    pub fn cancel(&mut self) {
+        #[cfg(target_arch = "wasm32")]
+        if let Some(handle) = self.0.take() {
+            handle.clear();
+        }
+    }
+}
+
+impl Default for Delay {
+    fn default() -> Self {
+        Self::new()
+    }
 }

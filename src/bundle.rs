@@ -22,6 +22,9 @@ pub struct Show {
     pub title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub native_title: Option<NativeText>,
+    /// Other titles the show is known by (English release titles, abbreviations): searchable.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alt_titles: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seasons: Option<u32>,
     #[serde(default)]
@@ -285,12 +288,19 @@ pub struct CatalogueEntry {
     pub title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub native_title: Option<NativeText>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alt_titles: Vec<String>,
     #[serde(default)]
     pub studios: Vec<String>,
+    #[serde(default)]
+    pub genres: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub premiere: Option<PartialDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
+    /// When the show's article was last updated (else published): the catalogue's default order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<PartialDate>,
 }
 
 impl Catalogue {
@@ -348,8 +358,10 @@ pub fn decode_catalogue(text: &str) -> Result<Catalogue, Vec<Problem>> {
         }
         check_text(&at("title"), &entry.title, &mut problems);
         check_native(&at("native_title"), entry.native_title.as_ref(), &mut problems);
-        for (j, studio) in entry.studios.iter().enumerate() {
-            check_text(&at(&format!("studios[{j}]")), studio, &mut problems);
+        for (list, values) in [("alt_titles", &entry.alt_titles), ("studios", &entry.studios), ("genres", &entry.genres)] {
+            for (j, value) in values.iter().enumerate() {
+                check_text(&at(&format!("{list}[{j}]")), value, &mut problems);
+            }
         }
     }
     if problems.is_empty() {
@@ -494,11 +506,10 @@ fn validate_show(show: &Show, problems: &mut Vec<Problem>) {
     if show.seasons == Some(0) {
         problems.push(Problem::new("seasons", "must be at least 1 (leave it out when unknown)"));
     }
-    for (i, genre) in show.genres.iter().enumerate() {
-        check_text(&format!("genres[{i}]"), genre, problems);
-    }
-    for (i, studio) in show.studios.iter().enumerate() {
-        check_text(&format!("studios[{i}]"), studio, problems);
+    for (list, values) in [("alt_titles", &show.alt_titles), ("genres", &show.genres), ("studios", &show.studios)] {
+        for (i, value) in values.iter().enumerate() {
+            check_text(&format!("{list}[{i}]"), value, problems);
+        }
     }
     if let Some(source) = &show.source {
         if let Some(author) = &source.author {
@@ -769,7 +780,12 @@ mod tests {
             }
             let entry = index.shows.iter().find(|e| e.slug == slug).unwrap();
             assert_eq!(entry.title, show.title);
+            assert_eq!(entry.native_title, show.native_title);
+            assert_eq!(entry.alt_titles, show.alt_titles);
+            assert_eq!(entry.studios, show.studios);
+            assert_eq!(entry.genres, show.genres);
             assert_eq!(entry.premiere, show.premiere);
+            assert_eq!(entry.updated, show.article.updated.or(show.article.published));
             assert_eq!(entry.status, show.outlook.map(|o| o.status));
         }
     }

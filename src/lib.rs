@@ -7,8 +7,10 @@ pub mod browser;
 pub mod bundle;
 pub mod components;
 pub mod dates;
+pub mod navigation;
 pub mod pages;
 pub mod regions;
+pub mod search;
 pub mod text;
 
 use leptos::prelude::*;
@@ -27,9 +29,13 @@ pub mod routes {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    let pending = RwSignal::new(false);
+    provide_context(navigation::RoutePending(pending));
+    navigation::install();
     view! {
         <Title formatter=|text: String| if text.is_empty() { "NextSeason".to_string() } else { format!("{text} · NextSeason") }/>
         <Router>
+            <div class="ns-progress" class:ns-progress--active=move || pending.get() aria-hidden="true"></div>
             <a class="ns-skip" href="#ns-main">"Skip to content"</a>
             <header class="ns-header">
                 <nav class="ns-header__nav" aria-label="Site">

@@ -3,13 +3,17 @@ use crate::bundle::CatalogueEntry;
 use crate::routes;
 use leptos::prelude::*;
 
-/// A show in the catalogue: title, studio, premiere and outlook, linking to its page.
+/// A show in the catalogue: title, studio, premiere and outlook, linking to its page. Pointing
+/// at the card (hover or keyboard focus) tells `on_intent`, to fetch the show before the click.
 #[component]
-pub fn ShowCard(entry: CatalogueEntry) -> impl IntoView {
+pub fn ShowCard(entry: CatalogueEntry, #[prop(optional)] on_intent: Option<Callback<String>>) -> impl IntoView {
     let heading_id = format!("ns-show-{}", entry.slug);
     let labelled_by = heading_id.clone();
+    let slug = entry.slug.clone();
+    let intent = move || if let Some(on_intent) = on_intent { on_intent.run(slug.clone()) };
+    let intent_too = intent.clone();
     view! {
-        <li class="ns-show-card">
+        <li class="ns-show-card" on:pointerenter=move |_| intent() on:focusin=move |_| intent_too()>
             <section aria-labelledby=labelled_by>
                 <h2 id=heading_id class="ns-show-card__title">
                     <a href=routes::show(&entry.slug)>{entry.title}</a>

@@ -1,30 +1,231 @@
-use crate::api;
+use crate::api::{self, LoadError};
+use crate::browser::Delay;
+use crate::bundle::Catalogue;
 use crate::components::{CatalogueSkeleton, ErrorCard, ShowCard};
+use crate::navigation;
+use crate::search::{FacetValue, Index, Query, Results, Sort};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+use std::cell::RefCell;
+use std::sync::Arc;
 
-/// `/`: every show of the catalogue as a card.
+/// How long typing must pause before the search becomes a step in the history.
+const TYPING_PAUSE_MS: u64 = 350;
+
+thread_local! {
+    /// The search index of the catalogue in hand: built once per visit, not at every return
+    /// to this page (10,000 shows take a few milliseconds to index).
+    static INDEX: RefCell<Option<(Arc<Catalogue>, Arc<Index>)>> = const { RefCell::new(None) };
+}
+
+async fn load_index() -> Result<Arc<Index>, LoadError> {
+    let catalogue = api::catalogue().await?;
+    Ok(INDEX.with(|cached| {
+        let mut cached = cached.borrow_mut();
+        match &*cached {
+            Some((of, index)) if Arc::ptr_eq(of, &catalogue) => index.clone(),
+            _ => {
+                let index = Arc::new(Index::new(&catalogue));
+                *cached = Some((catalogue, index.clone()));
+                index
+            }
+        }
+    }))
+}
+
+/// `/`: every show of the catalogue, with search, filters, sort and pages. The whole state is in
+/// the URL (`/?q=rouge&genre=action&page=2`), so a link reproduces the view and Back/Forward
+/// step through the reader's searches.
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let catalogue = LocalResource::new(api::load_catalogue);
+    let params = use_query_map();
+    let query = Memo::new(move |_| params.with(|p| Query::from_params(|name| p.get(name))));
+    let index = LocalResource::new(load_index);
+    let results: Memo<Option<Result<Results, LoadError>>> =
+        Memo::new(move |_| index.get().map(|loaded| loaded.map(|index| index.search(&query.get()))));
+
+    let navigate = use_navigate();
+    // Searching changes the URL, never the scroll position.
+    let go = Callback::new(move |next: Query| navigate(&next.to_url(), NavigateOptions { scroll: false, ..Default::default() }));
+
+    // The search box shows what is typed; the URL follows once typing pauses. Back/Forward put
+    // their query back into the box.
+    let draft = RwSignal::new(query.get_untracked().text);
+    let pushed = StoredValue::new(query.get_untracked().text);
+    Effect::new(move |_| {
+        let text = query.get().text;
+        if text != pushed.get_value() {
+            pushed.set_value(text.clone());
+            draft.set(text);
+        }
+    });
+    let delay = StoredValue::new_local(Delay::new());
+    let commit = move || {
+        delay.update_value(Delay::cancel);
+        let text = draft.get_untracked();
+        if text != query.get_untracked().text {
+            pushed.set_value(text.clone());
+            go.run(query.get_untracked().with(|q| q.text = text));
+        }
+    };
+    let on_input = move |ev: leptos::ev::Event| {
+        draft.set(event_target_value(&ev));
+        delay.update_value(|d| d.restart(TYPING_PAUSE_MS, commit));
+    };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        commit();
+    };
+
+    let facets = move || match results.get() {
+        Some(Ok(r)) => (r.genres, r.studios, r.statuses),
+        _ => Default::default(),
+    };
+    let facet_select = move |id: &'static str, label: &'static str, all: &'static str, pick: fn(&Query) -> Option<String>, set: fn(&mut Query, Option<String>), values: fn((Vec<FacetValue>, Vec<FacetValue>, Vec<FacetValue>)) -> Vec<FacetValue>| {
+        let on_change = move |ev: leptos::ev::Event| {
+            let value = Some(event_target_value(&ev)).filter(|v| !v.is_empty());
+            go.run(query.get_untracked().with(|q| set(q, value)));
+        };
+        view! {
+            <div class="ns-finder__field">
+                <label for=id>{label}</label>
+                <select id=id on:change=on_change>
+                    <option value="" selected=move || pick(&query.get()).is_none()>{all}</option>
+                    {move || {
+                        let chosen = pick(&query.get());
+                        let mut values = values(facets());
+                        // A filter from a link that matches nothing still shows as chosen.
+                        if let Some(key) = chosen.as_ref().filter(|k| !values.iter().any(|v| &v.key == *k)) {
+                            values.push(FacetValue { key: key.clone(), label: key.clone(), count: 0 });
+                        }
+                        values.into_iter().map(|v| {
+                            let selected = chosen.as_deref() == Some(v.key.as_str());
+                            view! { <option value=v.key selected=selected>{format!("{} ({})", v.label, v.count)}</option> }
+                        }).collect_view()
+                    }}
+                </select>
+            </div>
+        }
+    };
+
+    let index_retry = move || index.refetch();
+    let clear = move |_| {
+        draft.set(String::new());
+        pushed.set_value(String::new());
+        go.run(Query { sort: query.get_untracked().sort, ..Query::default() });
+    };
+
+    Effect::new(move |_| {
+        if matches!(results.get(), Some(Ok(_))) {
+            navigation::page_ready("/");
+        }
+    });
+
     view! {
-        <Title text="Will it get a season 2?"/>
+        <Title text=move || {
+            let q = query.get();
+            if q.text.trim().is_empty() { "Will it get a season 2?".to_string() } else { format!("“{}”: search", q.text.trim()) }
+        }/>
         <Meta name="description" content="Will your anime get a season 2, and when? Outlooks, expected release windows, where to watch and the cast, show by show."/>
         <div class="ns-home">
             <section class="ns-intro" aria-labelledby="ns-home-h">
                 <h1 id="ns-home-h" tabindex="-1">"Will it get a season 2?"</h1>
                 <p>"The outlook for the next season of every show we follow: announcements, expected release windows, where to watch and who is in the cast."</p>
             </section>
-            <Suspense fallback=CatalogueSkeleton>
-                {move || catalogue.get().map(|loaded| match loaded {
-                    Ok(catalogue) => view! {
-                        <ul class="ns-catalogue">
-                            {catalogue.shows.into_iter().map(|entry| view! { <ShowCard entry/> }).collect_view()}
-                        </ul>
-                    }.into_any(),
-                    Err(error) => view! { <ErrorCard error on_retry=move |_| catalogue.refetch()/> }.into_any(),
-                })}
-            </Suspense>
+            <form class="ns-finder" role="search" aria-label="Shows" on:submit=on_submit>
+                <div class="ns-finder__field ns-finder__field--search">
+                    <label for="ns-q">"Search shows"</label>
+                    <input id="ns-q" type="search" autocomplete="off" spellcheck="false"
+                        placeholder="Title, Japanese title or studio"
+                        prop:value=move || draft.get() on:input=on_input/>
+                </div>
+                {facet_select("ns-genre", "Genre", "All genres", |q| q.genre.clone(), |q, v| q.genre = v, |f| f.0)}
+                {facet_select("ns-studio", "Studio", "All studios", |q| q.studio.clone(), |q, v| q.studio = v, |f| f.1)}
+                {facet_select("ns-status", "Outlook", "Any outlook", |q| q.status.clone(), |q, v| q.status = v, |f| f.2)}
+                <div class="ns-finder__field">
+                    <label for="ns-sort">"Sort by"</label>
+                    <select id="ns-sort" on:change=move |ev| {
+                        let sort = Sort::ALL.into_iter().find(|s| s.key() == event_target_value(&ev)).unwrap_or_default();
+                        go.run(query.get_untracked().with(|q| q.sort = sort));
+                    }>
+                        {Sort::ALL.into_iter().map(|sort| view! {
+                            <option value=sort.key() selected=move || query.get().sort == sort>{sort.label()}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+            </form>
+            <Transition fallback=CatalogueSkeleton set_pending=navigation::route_pending()>
+                {move || {
+                    // Read inside the Transition, so that it shows the skeletons until the index is in.
+                    let index = index.get()?;
+                    Some(match (index, results.get()?) {
+                        (Ok(index), Ok(found)) => view! { <ResultsView index found query=query.get() on_clear=clear/> }.into_any(),
+                        (Err(error), _) | (_, Err(error)) => view! { <ErrorCard error on_retry=move |_| index_retry()/> }.into_any(),
+                    })
+                }}
+            </Transition>
         </div>
+    }
+}
+
+/// One page of results, the count (announced politely as it changes), the pager, or what to do
+/// when nothing matches.
+#[component]
+fn ResultsView(index: Arc<Index>, found: Results, query: Query, #[prop(into)] on_clear: Callback<()>) -> impl IntoView {
+    let count = match found.total {
+        1 => "1 show".to_string(),
+        n => format!("{n} shows"),
+    };
+    let status = if found.pages > 1 { format!("{count} · page {} of {}", found.page, found.pages) } else { count };
+    if found.total == 0 {
+        return view! {
+            <p class="ns-results-count" role="status">"No show found"</p>
+            <section class="ns-card ns-no-results" aria-labelledby="ns-no-results-h">
+                <h2 id="ns-no-results-h" class="ns-card__title">"No show matches"</h2>
+                <p>{describe(&query)}</p>
+                <button type="button" class="ns-button" on:click=move |_| on_clear.run(())>"Clear search and filters"</button>
+            </section>
+        }
+        .into_any();
+    }
+    let page_link = move |page: usize| Query { page, ..query.clone() }.to_url();
+    let pager = (found.pages > 1).then(|| {
+        view! {
+            <nav class="ns-pager" aria-label="Pages of results">
+                {(found.page > 1).then(|| view! { <a class="ns-button" rel="prev" href=page_link(found.page - 1)>"Previous"</a> })}
+                <span>{format!("Page {} of {}", found.page, found.pages)}</span>
+                {(found.page < found.pages).then(|| view! { <a class="ns-button" rel="next" href=page_link(found.page + 1)>"Next"</a> })}
+            </nav>
+        }
+    });
+    let on_intent = Callback::new(|slug: String| api::prefetch_show(&slug));
+    view! {
+        <p class="ns-results-count" role="status">{status}</p>
+        <ul class="ns-catalogue">
+            {found.shown.iter().map(|&i| view! { <ShowCard entry=index.entries[i].clone() on_intent/> }).collect_view()}
+        </ul>
+        {pager}
+    }
+    .into_any()
+}
+
+/// "Nothing matches “rouge” with genre action and outlook announced."
+fn describe(query: &Query) -> String {
+    let mut parts = Vec::new();
+    if !query.text.trim().is_empty() {
+        parts.push(format!("“{}”", query.text.trim()));
+    }
+    for (name, value) in [("genre", &query.genre), ("studio", &query.studio), ("outlook", &query.status)] {
+        if let Some(value) = value {
+            parts.push(format!("{name} {}", value.replace('-', " ")));
+        }
+    }
+    match parts.split_first() {
+        None => "The catalogue is empty.".to_string(),
+        Some((first, [])) => format!("Nothing matches {first}."),
+        Some((first, rest)) if query.text.trim().is_empty() => format!("No show has {first} and {}.", rest.join(" and ")),
+        Some((first, rest)) => format!("Nothing matches {first} with {}.", rest.join(" and ")),
     }
 }

@@ -1,17 +1,40 @@
+use crate::api;
+use crate::navigation;
+use crate::routes;
+use crate::search;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_location;
 
-/// Any path the site does not have, including a show that is not in the catalogue.
+/// Any path the site does not have, including a show that is not in the catalogue. Suggests the
+/// shows whose slug or title is closest to what was asked for.
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     let path = use_location().pathname;
+    let suggestions = LocalResource::new(move || {
+        let asked = path.get_untracked();
+        async move {
+            let catalogue = api::catalogue().await.ok()?;
+            Some(search::suggestions(&catalogue, &asked, 3).into_iter().cloned().collect::<Vec<_>>())
+        }
+    });
+    Effect::new(move |_| navigation::page_ready(&path.get_untracked()));
     view! {
         <Title text="Page not found"/>
         <Meta name="robots" content="noindex"/>
         <section class="ns-card ns-not-found" aria-labelledby="ns-not-found-h">
             <h1 id="ns-not-found-h" tabindex="-1">"Page not found"</h1>
             <p>"There is no page at "<code>{move || path.get()}</code>"."</p>
+            {move || suggestions.get().flatten().filter(|list| !list.is_empty()).map(|list| view! {
+                <div class="ns-suggestions">
+                    <h2>"Did you mean"</h2>
+                    <ul>
+                        {list.into_iter().map(|entry| view! {
+                            <li><a href=routes::show(&entry.slug)>{entry.title}</a></li>
+                        }).collect_view()}
+                    </ul>
+                </div>
+            })}
             <p><a class="ns-button" href="/">"See all shows"</a></p>
         </section>
     }

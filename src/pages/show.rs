@@ -1,12 +1,16 @@
 use crate::api::{self, ShowError};
 use crate::bundle::Show;
 use crate::components::{ArticleCard, CastCard, ErrorCard, OutlookCard, ReadAlsoCard, ShowSkeleton, TechSheet, WatchCard};
+use crate::navigation;
 use crate::pages::NotFoundPage;
+use crate::routes;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
+use std::sync::Arc;
 
-/// `/shows/:slug`: loads the show's own shard and renders its cards.
+/// `/shows/:slug`: loads the show's own shard and renders its cards. Moving to another show
+/// keeps the current one on screen, under the progress bar, until the next one is ready.
 #[component]
 pub fn ShowPage() -> impl IntoView {
     let params = use_params_map();
@@ -15,7 +19,7 @@ pub fn ShowPage() -> impl IntoView {
         async move { api::load_show_page(&slug).await }
     });
     view! {
-        <Suspense fallback=ShowSkeleton>
+        <Transition fallback=ShowSkeleton set_pending=navigation::route_pending()>
             {move || show.get().map(|loaded| match loaded {
                 Ok(show) => view! { <ShowView show/> }.into_any(),
                 Err(ShowError::Unknown) => view! { <NotFoundPage/> }.into_any(),
@@ -26,29 +30,31 @@ pub fn ShowPage() -> impl IntoView {
                     </div>
                 }.into_any(),
             })}
-        </Suspense>
+        </Transition>
     }
 }
 
 /// The cards of one show, in reading order.
 #[component]
-pub fn ShowView(show: Show) -> impl IntoView {
+pub fn ShowView(show: Arc<Show>) -> impl IntoView {
     let description = show
         .outlook
         .as_ref()
         .map(|o| o.summary.clone())
         .or_else(|| show.article.intro.first().cloned())
         .unwrap_or_else(|| format!("Will {} get another season? Outlook, where to watch and cast.", show.title));
+    let path = routes::show(&show.slug);
+    Effect::new(move |_| navigation::page_ready(&path));
     view! {
         <Title text=show.article.headline.clone()/>
         <Meta name="description" content=description/>
         <div class="ns-show">
             <ArticleCard article=show.article.clone()/>
-            <TechSheet show=show.clone()/>
+            <TechSheet show=Show::clone(&show)/>
             <OutlookCard outlook=show.outlook.clone() seasons=show.seasons/>
             <WatchCard offers=show.watch.clone()/>
             <CastCard cast=show.cast.clone()/>
-            <ReadAlsoCard links=show.read_also/>
+            <ReadAlsoCard links=show.read_also.clone() on_intent=Callback::new(|slug: String| api::prefetch_show(&slug))/>
         </div>
     }
 }

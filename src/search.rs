@@ -1,0 +1,447 @@
+//! Finding shows in the catalogue: the query as it lives in the URL, an index built once per
+//! catalogue, filtering with facet counts, sorting and paging, and the 404 page's suggestions.
+//! Pure logic: the home page only renders what [`Index::search`] returns.
+
+use crate::bundle::{Catalogue, CatalogueEntry, Status};
+use crate::dates::PartialDate;
+use crate::text::fold;
+
+/// Shows on one page of results.
+pub const PAGE_SIZE: usize = 24;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Sort {
+    /// Most recently updated article first (the default).
+    #[default]
+    Updated,
+    Title,
+    Newest,
+    Oldest,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 4] = [Sort::Updated, Sort::Title, Sort::Newest, Sort::Oldest];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Sort::Updated => "updated",
+            Sort::Title => "title",
+            Sort::Newest => "newest",
+            Sort::Oldest => "oldest",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Sort::Updated => "Recently updated",
+            Sort::Title => "Title, A to Z",
+            Sort::Newest => "Newest premiere",
+            Sort::Oldest => "Oldest premiere",
+        }
+    }
+
+    fn from_key(key: &str) -> Option<Sort> {
+        Sort::ALL.into_iter().find(|s| s.key() == key)
+    }
+}
+
+/// What the reader asked for: `/?q=rouge&genre=action&studio=bones&status=announced&sort=title&page=2`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Query {
+    pub text: String,
+    pub genre: Option<String>,
+    pub studio: Option<String>,
+    pub status: Option<String>,
+    pub sort: Sort,
+    /// 1-based.
+    pub page: usize,
+}
+
+impl Query {
+    /// Reads the URL's query parameters; anything unreadable falls back to the default.
+    pub fn from_params(get: impl Fn(&str) -> Option<String>) -> Self {
+        let nonempty = |name: &str| get(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+        Query {
+            text: get("q").unwrap_or_default(),
+            genre: nonempty("genre"),
+            studio: nonempty("studio"),
+            status: nonempty("status"),
+            sort: get("sort").and_then(|s| Sort::from_key(&s)).unwrap_or_default(),
+            page: get("page").and_then(|p| p.parse().ok()).filter(|p| *p >= 1).unwrap_or(1),
+        }
+    }
+
+    /// The URL of this query on the home page, with defaults left out so that links stay short.
+    pub fn to_url(&self) -> String {
+        let mut pairs: Vec<(&str, String)> = Vec::new();
+        if !self.text.trim().is_empty() {
+            pairs.push(("q", self.text.clone()));
+        }
+        for (name, value) in [("genre", &self.genre), ("studio", &self.studio), ("status", &self.status)] {
+            if let Some(value) = value {
+                pairs.push((name, value.clone()));
+            }
+        }
+        if self.sort != Sort::default() {
+            pairs.push(("sort", self.sort.key().to_string()));
+        }
+        if self.page > 1 {
+            pairs.push(("page", self.page.to_string()));
+        }
+        if pairs.is_empty() {
+            return "/".to_string();
+        }
+        let query: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={}", encode(v))).collect();
+        format!("/?{}", query.join("&"))
+    }
+
+    /// A change of search or filters starts again at page 1.
+    pub fn with(&self, change: impl FnOnce(&mut Query)) -> Query {
+        let mut next = self.clone();
+        change(&mut next);
+        next.page = 1;
+        next
+    }
+
+    pub fn is_filtered(&self) -> bool {
+        !self.text.trim().is_empty() || self.genre.is_some() || self.studio.is_some() || self.status.is_some()
+    }
+}
+
+/// Percent-encoding for a query value: unreserved characters stay, everything else is escaped.
+fn encode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(byte as char),
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+/// The key of a facet value in URLs: "Science Fiction" → "science-fiction".
+pub fn facet_key(label: &str) -> String {
+    let folded = fold(label);
+    let mut key = String::with_capacity(folded.len());
+    for c in folded.chars() {
+        if c.is_alphanumeric() {
+            key.push(c);
+        } else if !key.ends_with('-') && !key.is_empty() {
+            key.push('-');
+        }
+    }
+    key.trim_end_matches('-').to_string()
+}
+
+/// One value of a facet with the number of results it would give.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FacetValue {
+    pub key: String,
+    pub label: String,
+    pub count: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Results {
+    /// Matches in all pages.
+    pub total: usize,
+    pub page: usize,
+    pub pages: usize,
+    /// The shows of the requested page, in order (indexes into [`Index::entries`]).
+    pub shown: Vec<usize>,
+    pub genres: Vec<FacetValue>,
+    pub studios: Vec<FacetValue>,
+    pub statuses: Vec<FacetValue>,
+}
+
+/// The catalogue prepared for searching: folded text and facet keys computed once, and the
+/// sort orders computed once, so that each keystroke costs one pass over the shows.
+pub struct Index {
+    pub entries: Vec<CatalogueEntry>,
+    haystacks: Vec<String>,
+    genre_keys: Vec<Vec<String>>,
+    studio_keys: Vec<Vec<String>>,
+    status_keys: Vec<Option<&'static str>>,
+    orders: [Vec<usize>; 4],
+}
+
+impl Index {
+    pub fn new(catalogue: &Catalogue) -> Self {
+        let entries = catalogue.shows.clone();
+        let haystacks = entries
+            .iter()
+            .map(|e| {
+                let mut text = e.title.clone();
+                for extra in e.native_title.iter().map(|n| &n.text).chain(&e.alt_titles).chain(&e.studios) {
+                    text.push('\n');
+                    text.push_str(extra);
+                }
+                fold(&text)
+            })
+            .collect();
+        let keys = |labels: &[String]| labels.iter().map(|l| facet_key(l)).collect::<Vec<_>>();
+        let genre_keys = entries.iter().map(|e| keys(&e.genres)).collect();
+        let studio_keys = entries.iter().map(|e| keys(&e.studios)).collect();
+        let status_keys = entries.iter().map(|e| e.status.map(Status::key)).collect();
+        let titles: Vec<String> = entries.iter().map(|e| fold(&e.title)).collect();
+        let by = |key: &dyn Fn(usize) -> (Option<(i32, u8, u8)>, bool)| {
+            // Shows without the date go last, whatever the direction; ties by title.
+            let mut order: Vec<usize> = (0..entries.len()).collect();
+            order.sort_by(|&a, &b| {
+                let (da, desc) = key(a);
+                let (db, _) = key(b);
+                let dates = match (da, db) {
+                    (Some(x), Some(y)) if desc => y.cmp(&x),
+                    (Some(x), Some(y)) => x.cmp(&y),
+                    (Some(_), None) => std::cmp::Ordering::Less,
+                    (None, Some(_)) => std::cmp::Ordering::Greater,
+                    (None, None) => std::cmp::Ordering::Equal,
+                };
+                dates.then_with(|| titles[a].cmp(&titles[b]))
+            });
+            order
+        };
+        let day = |d: Option<PartialDate>| d.map(PartialDate::earliest_day);
+        let orders = [
+            by(&|i| (day(entries[i].updated), true)),
+            by(&|_| (None, false)),
+            by(&|i| (day(entries[i].premiere), true)),
+            by(&|i| (day(entries[i].premiere), false)),
+        ];
+        Index { entries, haystacks, genre_keys, studio_keys, status_keys, orders }
+    }
+
+    pub fn search(&self, query: &Query) -> Results {
+        let words: Vec<String> = fold(&query.text).split_whitespace().map(str::to_string).collect();
+        let text_ok = |i: usize| words.iter().all(|w| self.haystacks[i].contains(w.as_str()));
+        let genre_ok = |i: usize| query.genre.as_ref().is_none_or(|g| self.genre_keys[i].contains(g));
+        let studio_ok = |i: usize| query.studio.as_ref().is_none_or(|s| self.studio_keys[i].contains(s));
+        let status_ok = |i: usize| query.status.as_deref().is_none_or(|s| self.status_keys[i] == Some(s));
+
+        let order = &self.orders[Sort::ALL.iter().position(|s| *s == query.sort).unwrap_or(0)];
+        let matches: Vec<usize> =
+            order.iter().copied().filter(|&i| text_ok(i) && genre_ok(i) && studio_ok(i) && status_ok(i)).collect();
+
+        // Each facet counts what its values would give with the other filters kept.
+        let mut genres = Counter::default();
+        let mut studios = Counter::default();
+        let mut statuses = Counter::default();
+        for i in (0..self.entries.len()).filter(|&i| text_ok(i)) {
+            let entry = &self.entries[i];
+            if studio_ok(i) && status_ok(i) {
+                for (key, label) in self.genre_keys[i].iter().zip(&entry.genres) {
+                    genres.add(key, label);
+                }
+            }
+            if genre_ok(i) && status_ok(i) {
+                for (key, label) in self.studio_keys[i].iter().zip(&entry.studios) {
+                    studios.add(key, label);
+                }
+            }
+            if genre_ok(i) && studio_ok(i) {
+                if let Some(status) = entry.status {
+                    statuses.add(status.key(), status.label());
+                }
+            }
+        }
+
+        let pages = matches.len().div_ceil(PAGE_SIZE).max(1);
+        let page = query.page.min(pages);
+        let shown = matches.iter().skip((page - 1) * PAGE_SIZE).take(PAGE_SIZE).copied().collect();
+        Results {
+            total: matches.len(),
+            page,
+            pages,
+            shown,
+            genres: genres.sorted_by_label(),
+            studios: studios.sorted_by_label(),
+            statuses: statuses.in_status_order(),
+        }
+    }
+}
+
+#[derive(Default)]
+struct Counter(Vec<FacetValue>);
+
+impl Counter {
+    fn add(&mut self, key: &str, label: &str) {
+        match self.0.iter_mut().find(|v| v.key == key) {
+            Some(value) => value.count += 1,
+            None => self.0.push(FacetValue { key: key.to_string(), label: label.to_string(), count: 1 }),
+        }
+    }
+
+    fn sorted_by_label(mut self) -> Vec<FacetValue> {
+        self.0.sort_by_cached_key(|v| fold(&v.label));
+        self.0
+    }
+
+    fn in_status_order(mut self) -> Vec<FacetValue> {
+        const ORDER: [&str; 5] = ["dated", "announced", "airing", "no-announcement", "cancelled"];
+        self.0.sort_by_key(|v| ORDER.iter().position(|k| *k == v.key));
+        self.0
+    }
+}
+
+/// The shows whose slug or title is closest to a path that names none: "/shows/metalic-rouge"
+/// suggests Metallic Rouge. At most `limit`, best first, only those reasonably close.
+pub fn suggestions<'a>(catalogue: &'a Catalogue, path: &str, limit: usize) -> Vec<&'a CatalogueEntry> {
+    let wanted = facet_key(path.trim_end_matches('/').rsplit('/').next().unwrap_or_default());
+    if wanted.is_empty() {
+        return Vec::new();
+    }
+    let mut scored: Vec<(f64, &CatalogueEntry)> = catalogue
+        .shows
+        .iter()
+        .map(|e| (similarity(&wanted, &e.slug).max(similarity(&wanted, &facet_key(&e.title))), e))
+        .filter(|(score, _)| *score >= 0.6)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    scored.into_iter().take(limit).map(|(_, e)| e).collect()
+}
+
+/// 1 for equal strings, falling with their edit distance relative to the longer one.
+pub fn similarity(a: &str, b: &str) -> f64 {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let longest = a.len().max(b.len());
+    if longest == 0 {
+        return 1.0;
+    }
+    // Levenshtein distance, one row at a time.
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1).min(row[j] + 1).min(diagonal + usize::from(ca != cb));
+            diagonal = above;
+        }
+    }
+    1.0 - row[b.len()] as f64 / longest as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn catalogue() -> Catalogue {
+        serde_json::from_str(
+            r#"{"schema":1,"shows":[
+              {"slug":"metallic-rouge","title":"Metallic Rouge","native_title":{"text":"メタリックルージュ","lang":"ja"},"studios":["Bones"],"genres":["Action","Science Fiction"],"premiere":"2024-01-11","status":"no_announcement","updated":"2024-03-01"},
+              {"slug":"sengoku-youko","title":"Sengoku Youko","studios":["White Fox"],"genres":["Action","Fantasy"],"premiere":"2024-01"},
+              {"slug":"synthetic-a","title":"Synthetic Hernández Story","alt_titles":["Another Name"],"studios":["Studio Ñ"],"genres":["Drama"],"premiere":"2019","status":"announced","updated":"2025-06-30"},
+              {"slug":"synthetic-b","title":"Another Synthetic","studios":["Bones"],"genres":["Drama","Action"],"status":"announced","updated":"2025-01-01"}
+            ]}"#,
+        )
+        .unwrap()
+    }
+
+    fn titles(index: &Index, results: &Results) -> Vec<String> {
+        results.shown.iter().map(|&i| index.entries[i].title.clone()).collect()
+    }
+
+    fn query(url: &str) -> Query {
+        let pairs: Vec<(String, String)> = url
+            .trim_start_matches("/?")
+            .split('&')
+            .filter_map(|p| p.split_once('='))
+            .map(|(k, v)| (k.to_string(), v.replace('+', " ")))
+            .collect();
+        Query::from_params(|name| pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()))
+    }
+
+    #[test]
+    fn text_search_ignores_case_and_diacritics_and_reads_every_title_and_studio() {
+        let index = Index::new(&catalogue());
+        assert_eq!(titles(&index, &index.search(&query("/?q=rouge"))), ["Metallic Rouge"]);
+        assert_eq!(titles(&index, &index.search(&query("/?q=hernandez"))), ["Synthetic Hernández Story"]);
+        assert_eq!(titles(&index, &index.search(&query("/?q=ANOTHER+name"))), ["Synthetic Hernández Story"]);
+        assert_eq!(titles(&index, &index.search(&query("/?q=ルージュ"))), ["Metallic Rouge"]);
+        assert_eq!(titles(&index, &index.search(&query("/?q=white+fox"))), ["Sengoku Youko"]);
+        assert_eq!(titles(&index, &index.search(&query("/?q=studio+n"))), ["Synthetic Hernández Story"]);
+        assert_eq!(index.search(&query("/?q=nothing+like+it")).total, 0);
+    }
+
+    #[test]
+    fn filters_combine_and_count_what_each_value_would_give() {
+        let index = Index::new(&catalogue());
+        let results = index.search(&query("/?genre=action&studio=bones"));
+        assert_eq!(titles(&index, &results), ["Another Synthetic", "Metallic Rouge"]);
+        let count = |facet: &[FacetValue], key: &str| facet.iter().find(|v| v.key == key).map(|v| v.count);
+        // Genres are counted among Bones' shows; studios among action shows.
+        assert_eq!(count(&results.genres, "action"), Some(2));
+        assert_eq!(count(&results.genres, "drama"), Some(1));
+        assert_eq!(count(&results.genres, "science-fiction"), Some(1));
+        assert_eq!(count(&results.genres, "fantasy"), None);
+        assert_eq!(count(&results.studios, "bones"), Some(2));
+        assert_eq!(count(&results.studios, "white-fox"), Some(1));
+        assert_eq!(count(&results.statuses, "announced"), Some(1));
+        assert_eq!(count(&results.statuses, "no-announcement"), Some(1));
+        let results = index.search(&query("/?genre=action&studio=bones&status=announced"));
+        assert_eq!(titles(&index, &results), ["Another Synthetic"]);
+    }
+
+    #[test]
+    fn sorted_by_update_by_default_with_other_orders() {
+        let index = Index::new(&catalogue());
+        let all = |url: &str| titles(&index, &index.search(&query(url)));
+        // Undated shows last, by title.
+        assert_eq!(all("/"), ["Synthetic Hernández Story", "Another Synthetic", "Metallic Rouge", "Sengoku Youko"]);
+        assert_eq!(all("/?sort=title"), ["Another Synthetic", "Metallic Rouge", "Sengoku Youko", "Synthetic Hernández Story"]);
+        assert_eq!(all("/?sort=newest"), ["Metallic Rouge", "Sengoku Youko", "Synthetic Hernández Story", "Another Synthetic"]);
+        assert_eq!(all("/?sort=oldest"), ["Synthetic Hernández Story", "Sengoku Youko", "Metallic Rouge", "Another Synthetic"]);
+    }
+
+    #[test]
+    fn pages_of_results() {
+        let shows: Vec<String> =
+            (0..50).map(|i| format!(r#"{{"slug":"s-{i:02}","title":"Show {i:02}","genres":["Drama"]}}"#)).collect();
+        let catalogue: Catalogue = serde_json::from_str(&format!(r#"{{"schema":1,"shows":[{}]}}"#, shows.join(","))).unwrap();
+        let index = Index::new(&catalogue);
+        let first = index.search(&query("/"));
+        assert_eq!((first.total, first.pages, first.shown.len()), (50, 3, PAGE_SIZE));
+        let last = index.search(&query("/?page=3"));
+        assert_eq!(titles(&index, &last), ["Show 48", "Show 49"]);
+        // A page past the end shows the last one.
+        assert_eq!(index.search(&query("/?page=99")).page, 3);
+    }
+
+    #[test]
+    fn queries_round_trip_through_urls() {
+        let q = Query { text: "rouge & co".into(), genre: Some("science-fiction".into()), sort: Sort::Title, page: 2, ..Query::default() };
+        assert_eq!(q.to_url(), "/?q=rouge+%26+co&genre=science-fiction&sort=title&page=2");
+        assert_eq!(query(&q.to_url().replace("%26", "&amp;")).genre.as_deref(), Some("science-fiction"));
+        assert_eq!(Query::default().to_url(), "/");
+        assert_eq!(q.with(|q| q.genre = None).to_url(), "/?q=rouge+%26+co&sort=title");
+        assert_eq!(query("/?page=0&sort=bogus"), Query { page: 1, ..Query::default() });
+    }
+
+    #[test]
+    fn facet_keys() {
+        assert_eq!(facet_key("Science Fiction"), "science-fiction");
+        assert_eq!(facet_key("Slice of Life!"), "slice-of-life");
+        assert_eq!(facet_key("Studio Ñ"), "studio-n");
+    }
+
+    #[test]
+    fn not_found_suggests_the_closest_shows() {
+        let catalogue = catalogue();
+        let slugs = |path: &str| suggestions(&catalogue, path, 3).iter().map(|e| e.slug.clone()).collect::<Vec<_>>();
+        assert_eq!(slugs("/shows/metalic-rouge"), ["metallic-rouge"]);
+        assert_eq!(slugs("/shows/sengoku-yoko/"), ["sengoku-youko"]);
+        assert_eq!(slugs("/shows/Metallic_Rouge"), ["metallic-rouge"]);
+        assert!(slugs("/shows/zzzz").is_empty());
+        assert!(slugs("/").is_empty());
+    }
+
+    #[test]
+    fn similarity_is_normalised_edit_distance() {
+        assert_eq!(similarity("abc", "abc"), 1.0);
+        assert_eq!(similarity("kitten", "sitting"), 1.0 - 3.0 / 7.0);
+        assert_eq!(similarity("", "abc"), 0.0);
+    }
+}
