@@ -17,8 +17,9 @@ cargo test --locked
 echo "== browser tests: each card in headless Chromium"
 cargo test --locked --target wasm32-unknown-unknown --test browser
 
-echo "== release build (wasm-opt -Oz)"
+echo "== release build (wasm-opt -Oz), and the bundle tool that generates synthetic test catalogues"
 trunk build --release
+cargo build --locked --bin nextseason-bundle
 
 echo "== end-to-end and accessibility tests against the release build in headless Chromium"
 cd tests/e2e

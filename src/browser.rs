@@ -116,20 +116,27 @@ pub fn scroll_to(y: f64) {
 }
 
 /// Takes scroll restoration from the browser, which would restore before the page's data has
-/// arrived (and so too early, on a page too short), and calls `on_scroll` and `on_popstate`
-/// for the rest of the visit.
-pub fn watch_history(on_scroll: impl Fn() + 'static, on_popstate: impl Fn() + 'static) {
+/// arrived (and so too early, on a page too short), and for the rest of the visit calls
+/// `on_leave` when the reader scrolls or clicks (before the router follows a link: scroll events
+/// come a frame late) and `on_popstate` on Back and Forward.
+pub fn watch_history(on_leave: impl Fn() + Clone + 'static, on_popstate: impl Fn() + 'static) {
     #[cfg(target_arch = "wasm32")]
     if let Some(window) = web_sys::window() {
+        use wasm_bindgen::closure::Closure;
+        use wasm_bindgen::JsCast;
         if let Ok(history) = window.history() {
             let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
         }
         // For the whole visit: the handles are never removed.
-        std::mem::forget(window_event_listener(leptos::ev::scroll, move |_| on_scroll()));
+        let on_click = on_leave.clone();
+        std::mem::forget(window_event_listener(leptos::ev::scroll, move |_| on_leave()));
         std::mem::forget(window_event_listener(leptos::ev::popstate, move |_| on_popstate()));
+        let capture = Closure::<dyn Fn()>::new(on_click);
+        let _ = window.add_event_listener_with_callback_and_bool("click", capture.as_ref().unchecked_ref(), true);
+        capture.forget();
     }
     #[cfg(not(target_arch = "wasm32"))]
-    let _ = (on_scroll, on_popstate);
+    let _ = (on_leave, on_popstate);
 }
 
 /// Moves keyboard and screen-reader focus to the page's `<h1>` without scrolling to it.

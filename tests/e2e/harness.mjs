@@ -1,5 +1,6 @@
 // Shared set-up of the end-to-end tests: a private copy of the release build (so that a test may
 // break and repair its files), served on loopback, and headless Chromium.
+import { execFileSync } from 'node:child_process';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -7,10 +8,16 @@ import { launch } from './browser.mjs';
 import { startServer } from './server.mjs';
 
 export const DIST = resolve(process.env.NEXTSEASON_DIST ?? new URL('../../dist', import.meta.url).pathname);
+/** The bundle tool (built by .ci/test.sh), which generates labelled-synthetic catalogues. */
+export const BUNDLE_TOOL = resolve(process.env.NEXTSEASON_BUNDLE_TOOL ?? new URL('../../target/debug/nextseason-bundle', import.meta.url).pathname);
 
-export async function open() {
+/** `synthetic`: add that many generated shows (synthetic-00000…) to the shipped ones. */
+export async function open({ synthetic = 0 } = {}) {
   const root = await mkdtemp(join(tmpdir(), 'nextseason-e2e-'));
   await cp(DIST, root, { recursive: true });
+  if (synthetic > 0) {
+    execFileSync(BUNDLE_TOOL, ['synthetic', '--shows', String(synthetic), '--out', join(root, 'data'), '--merge']);
+  }
   const { server, requests, url } = await startServer(root);
   const browser = await launch();
   return {
@@ -26,6 +33,10 @@ export async function open() {
       page.on('console', (m) => m.type() === 'error' && page.errors.push(m.text()));
       page.on('pageerror', (e) => page.errors.push(e.message));
       return page;
+    },
+    /** How many times a path was requested from the server. */
+    count(path) {
+      return requests.filter((p) => p === path).length;
     },
     async close() {
       await browser.close();

@@ -1,0 +1,180 @@
+// Moving between shows: search and filters in the URL, Back/Forward with title and scroll,
+// focus on the new heading, prefetch without double requests, 404 suggestions, the progress
+// bar. Against the release build, with a labelled-synthetic catalogue beside the shipped shows.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { open } from './harness.mjs';
+
+let site;
+before(async () => (site = await open({ synthetic: 12 })));
+after(async () => site?.close());
+
+
+async function h1(page) {
+  return page.textContent('main h1');
+}
+
+/** Waits until the page shows a show whose slug is `slug` (its heading is in and the URL is right). */
+async function onShow(page, slug) {
+  await page.waitForFunction((s) => location.pathname === `/shows/${s}` && !!document.querySelector('main h1#ns-headline') && document.querySelector('.ns-read-also') !== null && document.title.length > 0, slug);
+  await page.waitForFunction(() => !document.querySelector('.ns-progress--active'));
+}
+
+test('search and filters narrow the list, live in the URL and survive a reload', async () => {
+  const page = await site.page();
+  await page.goto(site.url);
+  await page.waitForSelector('.ns-show-card');
+  assert.match(await page.textContent('.ns-results-count'), /^14 shows/);
+  await page.fill('#ns-q', 'rouge');
+  await page.waitForFunction(() => location.search === '?q=rouge');
+  await page.waitForFunction(() => document.querySelectorAll('.ns-show-card').length === 1);
+  assert.equal(await page.textContent('.ns-show-card h2'), 'Metallic Rouge');
+  assert.equal(await page.textContent('.ns-results-count'), '1 show');
+  assert.equal(await page.title(), '“rouge”: search · NextSeason');
+
+  // Japanese titles are searched too; the genre filter combines with the text.
+  await page.fill('#ns-q', 'ルージュ');
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'ルージュ');
+  assert.equal(await page.textContent('.ns-show-card h2'), 'Metallic Rouge');
+  await page.fill('#ns-q', '');
+  await page.waitForFunction(() => location.search === '');
+  const genres = await page.$$eval('#ns-genre option', (os) => os.map((o) => o.textContent));
+  assert.ok(genres.some((g) => /^Action \(\d+\)$/.test(g)), genres.join(', '));
+  await page.selectOption('#ns-genre', 'action');
+  await page.waitForFunction(() => location.search === '?genre=action');
+  await page.fill('#ns-q', 'sengoku');
+  await page.waitForFunction(() => location.search === '?q=sengoku&genre=action');
+  await page.waitForFunction(() => document.querySelectorAll('.ns-show-card').length === 1);
+  assert.equal(await page.textContent('.ns-show-card h2'), 'Sengoku Youko');
+
+  await page.reload();
+  await page.waitForSelector('.ns-show-card');
+  assert.equal(await page.inputValue('#ns-q'), 'sengoku');
+  assert.equal(await page.inputValue('#ns-genre'), 'action');
+  assert.deepEqual(await page.$$eval('.ns-show-card h2', (hs) => hs.map((h) => h.textContent)), ['Sengoku Youko']);
+
+  // Back steps through the searches: the box and the list follow.
+  await page.goBack();
+  await page.waitForFunction(() => location.search === '?genre=action');
+  await page.waitForFunction(() => document.querySelector('#ns-q').value === '');
+  assert.ok((await page.$$('.ns-show-card')).length > 1);
+  await page.goForward();
+  await page.waitForFunction(() => document.querySelector('#ns-q').value === 'sengoku');
+  assert.deepEqual(page.errors, []);
+});
+
+test('"no results" says what was searched and clears the filters', async () => {
+  const page = await site.page();
+  await page.goto(`${site.url}/?q=zzzz&genre=drama`);
+  await page.waitForSelector('.ns-no-results');
+  assert.equal(await page.textContent('.ns-no-results p'), 'Nothing matches “zzzz” with genre drama.');
+  await page.click('text=Clear search and filters');
+  await page.waitForFunction(() => location.search === '' && document.querySelectorAll('.ns-show-card').length === 14);
+  assert.equal(await page.inputValue('#ns-q'), '');
+  assert.equal(await page.inputValue('#ns-genre'), '');
+});
+
+test('sort orders and pages are links too', async () => {
+  const page = await site.page();
+  await page.goto(`${site.url}/?sort=title`);
+  await page.waitForSelector('.ns-show-card');
+  const titles = await page.$$eval('.ns-show-card h2', (hs) => hs.map((h) => h.textContent));
+  assert.deepEqual(titles, [...titles].sort((a, b) => a.localeCompare(b)));
+  assert.equal(await page.inputValue('#ns-sort'), 'title');
+});
+
+test('Back and Forward across three shows restore URL, title, scroll, and focus the heading', async () => {
+  const page = await site.page({ viewport: { width: 800, height: 600 } });
+  await page.goto(`${site.url}/shows/synthetic-00001`);
+  await onShow(page, 'synthetic-00001');
+  const titles = {};
+  titles[1] = await page.title();
+  await page.evaluate(() => window.scrollTo(0, 700));
+  await page.waitForFunction(() => scrollY === 700);
+  // A script click: Playwright's own would scroll the link into view first.
+  await page.evaluate(() => document.querySelector('.ns-read-also a[href="/shows/synthetic-00002"]').click());
+  await onShow(page, 'synthetic-00002');
+  titles[2] = await page.title();
+  assert.notEqual(titles[2], titles[1]);
+  assert.equal(await page.evaluate(() => scrollY), 0, 'a new show starts at the top');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'ns-headline', 'focus moves to the heading');
+  await page.evaluate(() => window.scrollTo(0, 400));
+  await page.waitForFunction(() => scrollY === 400);
+  await page.evaluate(() => document.querySelector('.ns-read-also a[href="/shows/synthetic-00003"]').click());
+  await onShow(page, 'synthetic-00003');
+  titles[3] = await page.title();
+
+  await page.goBack();
+  await onShow(page, 'synthetic-00002');
+  await page.waitForFunction(() => scrollY === 400);
+  assert.equal(await page.title(), titles[2]);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'ns-headline');
+  await page.goBack();
+  await onShow(page, 'synthetic-00001');
+  await page.waitForFunction(() => scrollY === 700);
+  assert.equal(await page.title(), titles[1]);
+  await page.goForward();
+  await onShow(page, 'synthetic-00002');
+  await page.waitForFunction(() => scrollY === 400);
+  assert.equal(await page.title(), titles[2]);
+  assert.match(await h1(page), /Synthetic .* 2 get another season\? \(synthetic\)/);
+  assert.deepEqual(page.errors, []);
+});
+
+test('hovering a link prefetches its show, and no shard is requested twice', async () => {
+  const page = await site.page();
+  await page.goto(`${site.url}/shows/synthetic-00005`);
+  await onShow(page, 'synthetic-00005');
+  const next = '/data/shows/synthetic-00006.json';
+  assert.equal(site.count(next), 0);
+  await page.hover('.ns-read-also a[href="/shows/synthetic-00006"]');
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith('/data/shows/synthetic-00006.json')));
+  assert.equal(site.count(next), 1, 'hover fetched the shard');
+  await page.click('.ns-read-also a[href="/shows/synthetic-00006"]');
+  await onShow(page, 'synthetic-00006');
+  await page.goBack();
+  await onShow(page, 'synthetic-00005');
+  await page.goForward();
+  await onShow(page, 'synthetic-00006');
+  assert.equal(site.count(next), 1, 'the shard was fetched once');
+  assert.equal(site.count('/data/shows/synthetic-00005.json'), 1);
+  // Keyboard focus prefetches as hover does.
+  await page.focus('.ns-read-also a[href="/shows/synthetic-00008"]');
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith('/data/shows/synthetic-00008.json')));
+  // The catalogue's cards prefetch as well.
+  await page.goto(`${site.url}/?q=synthetic+00011`);
+  await page.waitForSelector('.ns-show-card');
+  await page.hover('.ns-show-card');
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith('/data/shows/synthetic-00011.json')));
+});
+
+test('the 404 page suggests the closest shows', async () => {
+  const page = await site.page();
+  await page.goto(`${site.url}/shows/metalic-rouge`);
+  await page.waitForSelector('.ns-suggestions a');
+  assert.equal(await page.textContent('h1'), 'Page not found');
+  const first = await page.$eval('.ns-suggestions a', (a) => [a.textContent, a.getAttribute('href')]);
+  assert.deepEqual(first, ['Metallic Rouge', '/shows/metallic-rouge']);
+  await page.click('.ns-suggestions a');
+  await onShow(page, 'metallic-rouge');
+});
+
+test('the title and the meta description follow the route; the progress bar shows while data loads', async () => {
+  const page = await site.page();
+  await page.route('**/data/shows/sengoku-youko.json', async (route) => {
+    await new Promise((r) => setTimeout(r, 500));
+    await route.continue();
+  });
+  await page.goto(`${site.url}/shows/metallic-rouge`);
+  await onShow(page, 'metallic-rouge');
+  assert.match(await page.getAttribute('meta[name=description]', 'content'), /^There is no official announcement of a second season yet/);
+  await page.click('.ns-read-also a');
+  await page.waitForSelector('.ns-progress--active');
+  await onShow(page, 'sengoku-youko');
+  assert.equal(await page.title(), 'Will Sengoku Youko have season 2?【Release Date】 · NextSeason');
+  assert.match(await page.getAttribute('meta[name=description]', 'content'), /^Will Sengoku Youko get another season\?/);
+  await page.click('header >> text=All shows');
+  await page.waitForSelector('.ns-show-card');
+  assert.equal(await page.title(), 'Will it get a season 2? · NextSeason');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'ns-home-h');
+});
