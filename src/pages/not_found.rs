@@ -27,7 +27,7 @@ pub fn NotFoundPage() -> impl IntoView {
             <p>"There is no page at "<code>{move || path.get()}</code>"."</p>
             {move || suggestions.get().flatten().filter(|list| !list.is_empty()).map(|list| view! {
                 <div class="ns-suggestions">
-                    <h2>"Did you mean"</h2>
+                    <h2>"Did you mean?"</h2>
                     <ul>
                         {list.into_iter().map(|entry| view! {
                             <li><a href=routes::show(&entry.slug)>{entry.title}</a></li>
