@@ -43,16 +43,21 @@ pub fn HomePage() -> impl IntoView {
     let params = use_query_map();
     let query = Memo::new(move |_| params.with(|p| Query::from_params(|name| p.get(name))));
     let index = LocalResource::new(load_index);
-    let results: Memo<Option<Result<Results, LoadError>>> =
-        Memo::new(move |_| index.get().map(|loaded| loaded.map(|index| index.search(&query.get()))));
 
     let navigate = use_navigate();
     // Searching changes the URL, never the scroll position.
     let go = Callback::new(move |next: Query| navigate(&next.to_url(), NavigateOptions { scroll: false, ..Default::default() }));
 
-    // The search box shows what is typed; the URL follows once typing pauses. Back/Forward put
-    // their query back into the box.
+    // The list follows every keystroke; the URL (a step in the history) follows once typing
+    // pauses. Back/Forward put their query back into the box.
     let draft = RwSignal::new(query.get_untracked().text);
+    let searched = Memo::new(move |_| {
+        let query = query.get();
+        let typed = draft.get();
+        if typed == query.text { query } else { query.with(|q| q.text = typed) }
+    });
+    let results: Memo<Option<Result<Results, LoadError>>> =
+        Memo::new(move |_| index.get().map(|loaded| loaded.map(|index| index.search(&searched.get()))));
     let pushed = StoredValue::new(query.get_untracked().text);
     Effect::new(move |_| {
         let text = query.get().text;
@@ -161,7 +166,7 @@ pub fn HomePage() -> impl IntoView {
                     // Read inside the Transition, so that it shows the skeletons until the index is in.
                     let index = index.get()?;
                     Some(match (index, results.get()?) {
-                        (Ok(index), Ok(found)) => view! { <ResultsView index found query=query.get() on_clear=clear/> }.into_any(),
+                        (Ok(index), Ok(found)) => view! { <ResultsView index found query=searched.get() on_clear=clear/> }.into_any(),
                         (Err(error), _) | (_, Err(error)) => view! { <ErrorCard error on_retry=move |_| index_retry()/> }.into_any(),
                     })
                 }}

@@ -26,6 +26,8 @@ test('search and filters narrow the list, live in the URL and survive a reload',
   await page.waitForSelector('.ns-show-card');
   assert.match(await page.textContent('.ns-results-count'), /^14 shows/);
   await page.fill('#ns-q', 'rouge');
+  // The list follows the keystroke at once; the URL only once typing pauses.
+  await page.waitForFunction(() => document.querySelectorAll('.ns-show-card').length === 1 && location.search === '');
   await page.waitForFunction(() => location.search === '?q=rouge');
   await page.waitForFunction(() => document.querySelectorAll('.ns-show-card').length === 1);
   assert.equal(await page.textContent('.ns-show-card h2'), 'Metallic Rouge');
