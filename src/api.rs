@@ -11,15 +11,16 @@ use std::collections::HashMap;
 use std::future::Future;
 use std::sync::Arc;
 
-/// Where the bundle is served, relative to the site root.
-const DATA_ROOT: &str = "/data";
+/// Where the site serves its own bundle. An embedded widget may read another (`data-bundle`),
+/// so every function takes the bundle's root URL.
+pub const SITE_DATA: &str = "/data";
 
-pub fn show_url(slug: &str) -> String {
-    format!("{DATA_ROOT}/shows/{slug}.json")
+pub fn show_url(root: &str, slug: &str) -> String {
+    format!("{}/shows/{slug}.json", root.trim_end_matches('/'))
 }
 
-pub fn catalogue_url() -> String {
-    format!("{DATA_ROOT}/index.json")
+pub fn catalogue_url(root: &str) -> String {
+    format!("{}/index.json", root.trim_end_matches('/'))
 }
 
 /// Why a file could not be used.
@@ -70,12 +71,12 @@ pub enum ShowError {
 
 /// Loads a show for its page. A missing shard is told apart from an unknown show by asking
 /// the catalogue, only then: a show page otherwise fetches nothing that grows with the catalogue.
-pub async fn load_show_page(slug: &str) -> Result<Arc<Show>, ShowError> {
+pub async fn load_show_page(root: &str, slug: &str) -> Result<Arc<Show>, ShowError> {
     if !bundle::is_valid_slug(slug) {
         return Err(ShowError::Unknown);
     }
-    match show(slug).await {
-        Err(missing @ LoadError::Missing { .. }) => match catalogue().await {
+    match show(root, slug).await {
+        Err(missing @ LoadError::Missing { .. }) => match catalogue(root).await {
             Ok(catalogue) if !catalogue.contains(slug) => Err(ShowError::Unknown),
             _ => Err(ShowError::Load(missing)),
         },
@@ -86,26 +87,28 @@ pub async fn load_show_page(slug: &str) -> Result<Arc<Show>, ShowError> {
 type Pending<T> = Shared<LocalBoxFuture<'static, Result<Arc<T>, LoadError>>>;
 
 thread_local! {
-    /// Every file fetched in this visit, or being fetched: a shard is requested once, however
-    /// often its page is opened or its links hovered. Failures are forgotten, so Retry fetches again.
+    /// Every file fetched in this visit, or being fetched, by URL: a shard is requested once,
+    /// however often its page is opened or its links hovered, and however many widgets show it.
+    /// Failures are forgotten, so Retry fetches again.
     static SHOWS: RefCell<HashMap<String, Pending<Show>>> = RefCell::new(HashMap::new());
-    static CATALOGUE: RefCell<Option<Pending<Catalogue>>> = const { RefCell::new(None) };
+    static CATALOGUES: RefCell<HashMap<String, Pending<Catalogue>>> = RefCell::new(HashMap::new());
 }
 
 /// A show's shard, fetched once per visit.
-pub fn show(slug: &str) -> impl Future<Output = Result<Arc<Show>, LoadError>> + 'static {
+pub fn show(root: &str, slug: &str) -> impl Future<Output = Result<Arc<Show>, LoadError>> + 'static {
+    let url = show_url(root, slug);
     let slug = slug.to_string();
     let pending = SHOWS.with(|cache| {
         let fetch = || {
-            let slug = slug.clone();
-            async move { load_show(&slug).await.map(Arc::new) }.boxed_local().shared()
+            let url = url.clone();
+            async move { load_show(&url, &slug).await.map(Arc::new) }.boxed_local().shared()
         };
-        cache.borrow_mut().entry(slug.clone()).or_insert_with(fetch).clone()
+        cache.borrow_mut().entry(url.clone()).or_insert_with(fetch).clone()
     });
     async move {
         let result = pending.await;
         if result.is_err() {
-            SHOWS.with(|cache| cache.borrow_mut().remove(&slug));
+            SHOWS.with(|cache| cache.borrow_mut().remove(&url));
         }
         result
     }
@@ -113,45 +116,48 @@ pub fn show(slug: &str) -> impl Future<Output = Result<Arc<Show>, LoadError>> + 
 
 /// Starts fetching a show's shard before the reader clicks its link (on hover or focus), so
 /// that the page opens at once. Does nothing natively.
-pub fn prefetch_show(slug: &str) {
+pub fn prefetch_show(root: &str, slug: &str) {
     if bundle::is_valid_slug(slug) {
         #[cfg(target_arch = "wasm32")]
         {
-            let fetch = show(slug);
+            let fetch = show(root, slug);
             leptos::task::spawn_local(async move {
                 let _ = fetch.await;
             });
         }
         #[cfg(not(target_arch = "wasm32"))]
-        let _ = slug;
+        let _ = root;
     }
 }
 
 /// The catalogue, fetched once per visit.
-pub fn catalogue() -> impl Future<Output = Result<Arc<Catalogue>, LoadError>> + 'static {
-    let pending = CATALOGUE.with(|cache| {
-        cache.borrow_mut().get_or_insert_with(|| async { load_catalogue().await.map(Arc::new) }.boxed_local().shared()).clone()
+pub fn catalogue(root: &str) -> impl Future<Output = Result<Arc<Catalogue>, LoadError>> + 'static {
+    let url = catalogue_url(root);
+    let pending = CATALOGUES.with(|cache| {
+        let fetch = || {
+            let url = url.clone();
+            async move { load_catalogue(&url).await.map(Arc::new) }.boxed_local().shared()
+        };
+        cache.borrow_mut().entry(url.clone()).or_insert_with(fetch).clone()
     });
     async move {
         let result = pending.await;
         if result.is_err() {
-            CATALOGUE.with(|cache| cache.borrow_mut().take());
+            CATALOGUES.with(|cache| cache.borrow_mut().remove(&url));
         }
         result
     }
 }
 
-pub async fn load_show(slug: &str) -> Result<Show, LoadError> {
-    let url = show_url(slug);
-    let text = fetch_text(&url).await?;
-    bundle::decode_show(&text, slug).map_err(|problems| LoadError::Invalid { url, problems })
+async fn load_show(url: &str, slug: &str) -> Result<Show, LoadError> {
+    let text = fetch_text(url).await?;
+    bundle::decode_show(&text, slug).map_err(|problems| LoadError::Invalid { url: url.to_string(), problems })
 }
 
 /// The one place that reads the catalogue index (it may later be split into pages).
-pub async fn load_catalogue() -> Result<Catalogue, LoadError> {
-    let url = catalogue_url();
-    let text = fetch_text(&url).await?;
-    bundle::decode_catalogue(&text).map_err(|problems| LoadError::Invalid { url, problems })
+async fn load_catalogue(url: &str) -> Result<Catalogue, LoadError> {
+    let text = fetch_text(url).await?;
+    bundle::decode_catalogue(&text).map_err(|problems| LoadError::Invalid { url: url.to_string(), problems })
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -35,8 +35,8 @@ fn article_card_has_headline_sections_footnote_and_byline() {
     assert_named_section(&html);
     assert!(html.contains(">Will Metallic Rouge have season 2?【Release Date】</h1>"), "{html}");
     assert!(html.contains("By <span class=\"ns-byline__author\">Natalia Hernández</span>"));
-    assert!(html.contains("<h2>Will Metallic Rouge have season 2?</h2>"));
-    assert!(html.contains("<h3>Metallic Rouge season 2: Premiere Date</h3>"));
+    assert!(html.contains("<h2 class=\"ns-article__heading\">Will Metallic Rouge have season 2?</h2>"));
+    assert!(html.contains("<h3 class=\"ns-article__heading\">Metallic Rouge season 2: Premiere Date</h3>"));
     assert!(html.contains("on a mission to Mars. Their mission?"));
     assert!(html.contains("sometime in 2025 or later"));
     // The ¹ of the seed is a real, two-way footnote link.
@@ -186,7 +186,7 @@ fn read_also_links_to_the_other_show() {
     let show = shipped("metallic-rouge");
     let html = render(|| view! { <ReadAlsoCard links=show.read_also.clone()/> });
     assert_named_section(&html);
-    assert!(html.contains("<a href=\"/shows/sengoku-youko\">Will Sengoku Youko have season 2?【Release Date】</a>"));
+    assert!(html.contains("<a href=\"/shows/sengoku-youko\" data-ns-show=\"sengoku-youko\">Will Sengoku Youko have season 2?【Release Date】</a>"));
 }
 
 #[test]
@@ -219,7 +219,26 @@ fn show_card_links_to_the_show_page() {
     let text = std::fs::read_to_string(format!("{}/public/data/index.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
     let catalogue = bundle::decode_catalogue(&text).unwrap();
     let html = render(|| view! { <ShowCard entry=catalogue.shows[0].clone()/> });
-    assert!(html.contains("<a href=\"/shows/metallic-rouge\">Metallic Rouge</a>"));
+    assert!(html.contains("<a id=\"ns-show-metallic-rouge\" href=\"/shows/metallic-rouge\" data-ns-show=\"metallic-rouge\">Metallic Rouge</a>"));
     assert!(html.contains("<dt>Studio</dt><dd>Bones</dd>"));
     assert!(html.contains("No announcement"));
+}
+
+#[test]
+fn cards_follow_the_heading_level_and_links_of_where_they_are_rendered() {
+    use nextseason::routes::ShowLinks;
+    use std::sync::Arc;
+    let show = shipped("metallic-rouge");
+    // Inside a blogger's post the headline is an h2 and the cards' titles h3; links are the widget's.
+    let html = render(|| {
+        provide_context(HeadingLevel(2));
+        provide_context(ShowLinks(Arc::new(|slug: &str| format!("?show={slug}"))));
+        view! { <ArticleCard article=show.article.clone()/><TechSheet show=show.clone()/><ReadAlsoCard links=show.read_also.clone()/> }
+    });
+    assert!(html.contains("<h2 id=\"ns-headline\" tabindex=\"-1\" class=\"ns-article__headline\">Will Metallic Rouge"), "{html}");
+    assert!(html.contains("<h3 class=\"ns-article__heading\">Will Metallic Rouge have season 2?</h3>"));
+    assert!(html.contains("<h4 class=\"ns-article__heading\">Metallic Rouge season 2: Premiere Date</h4>"));
+    assert!(html.contains("<h3 id=\"ns-sheet-h\" class=\"ns-card__title\">Technical sheet</h3>"));
+    assert!(html.contains("<a href=\"?show=sengoku-youko\" data-ns-show=\"sengoku-youko\">"));
+    assert!(!html.contains("<h1"));
 }

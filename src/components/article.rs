@@ -1,3 +1,4 @@
+use super::heading;
 use crate::bundle::{inline, Article, Inline, Section};
 use crate::dates::PartialDate;
 use leptos::prelude::*;
@@ -10,7 +11,7 @@ pub fn ArticleCard(article: Article) -> impl IntoView {
     let unwritten = intro.is_empty() && sections.is_empty();
     view! {
         <section class="ns-card ns-article" aria-labelledby="ns-headline">
-            <h1 id="ns-headline" class="ns-article__headline" tabindex="-1">{headline}</h1>
+            {heading(0, Some("ns-headline"), Some("ns-article__headline"), true, headline)}
             {has_byline.then(|| view! {
                 <p class="ns-byline">
                     {author.map(|a| view! { <span>"By "<span class="ns-byline__author">{a}</span></span> })}
@@ -20,10 +21,10 @@ pub fn ArticleCard(article: Article) -> impl IntoView {
             })}
             {unwritten.then(|| view! { <p class="ns-empty">"The article on this show is still being written; the cards below hold what is known so far."</p> })}
             {intro.iter().map(|p| paragraph(p)).collect_view()}
-            {sections.into_iter().map(|s| section(s, 2)).collect_view()}
+            {sections.into_iter().map(|s| section(s, 1)).collect_view()}
             {(!footnotes.is_empty()).then(|| view! {
                 <footer class="ns-footnotes">
-                    <h2 class="ns-visually-hidden">"Notes"</h2>
+                    {heading(1, None, Some("ns-visually-hidden"), false, "Notes")}
                     <ol>
                         {footnotes.into_iter().map(|note| view! {
                             <li id=format!("ns-fn-{}", note.id) value={note.id.parse::<u32>().ok()}>
@@ -42,17 +43,14 @@ fn dated(label: &'static str, date: PartialDate) -> impl IntoView {
     view! { <span>{label}" "<time datetime=date.machine()>{date.label()}</time></span> }
 }
 
-fn section(part: Section, level: u8) -> AnyView {
-    let Section { heading, paragraphs, subsections } = part;
-    let heading = match level {
-        2 => view! { <h2>{heading}</h2> }.into_any(),
-        _ => view! { <h3>{heading}</h3> }.into_any(),
-    };
+/// A section of the article, its heading `depth` levels below the headline.
+fn section(part: Section, depth: u8) -> AnyView {
+    let Section { heading: title, paragraphs, subsections } = part;
     view! {
         <div class="ns-article__section">
-            {heading}
+            {heading(depth, None, Some("ns-article__heading"), false, title)}
             {paragraphs.iter().map(|p| paragraph(p)).collect_view()}
-            {subsections.into_iter().map(|s| section(s, 3)).collect_view()}
+            {subsections.into_iter().map(|s| section(s, depth + 1)).collect_view()}
         </div>
     }
     .into_any()

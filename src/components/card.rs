@@ -1,6 +1,7 @@
+use super::heading;
 use leptos::prelude::*;
 
-/// The frame of every card: a `<section>` named by its visible `<h2>`.
+/// The frame of every card: a `<section>` named by its visible heading (`<h2>` on the site).
 #[component]
 pub fn Card(
     /// The heading's id, unique on the page.
@@ -13,7 +14,7 @@ pub fn Card(
 ) -> impl IntoView {
     view! {
         <section class=format!("ns-card {class}") aria-labelledby=id>
-            <h2 id=id class="ns-card__title">{title}</h2>
+            {heading(1, Some(id), Some("ns-card__title"), false, title)}
             {children()}
         </section>
     }

@@ -1,3 +1,4 @@
+use super::heading;
 use crate::api::LoadError;
 use leptos::prelude::*;
 
@@ -6,7 +7,7 @@ use leptos::prelude::*;
 pub fn ErrorCard(error: LoadError, #[prop(into)] on_retry: Callback<()>) -> impl IntoView {
     view! {
         <section class="ns-card ns-error" role="alert" aria-labelledby="ns-error-h">
-            <h2 id="ns-error-h" class="ns-card__title">"This could not be loaded"</h2>
+            {heading(1, Some("ns-error-h"), Some("ns-card__title"), false, "This could not be loaded")}
             <p>"Loading "<code class="ns-error__url">{error.url().to_string()}</code>" failed: "{error.reason()}</p>
             {(!error.problems().is_empty()).then(|| view! {
                 <ul class="ns-error__problems">

@@ -28,6 +28,25 @@ pub use watch::WatchCard;
 use crate::bundle::NativeText;
 use leptos::prelude::*;
 
+/// The level of the top heading where the cards are rendered: 1 on the site (the article's
+/// headline is the page's `<h1>`), 2 in a widget inside a blogger's post, under their own `<h1>`.
+#[derive(Clone, Copy)]
+pub struct HeadingLevel(pub u8);
+
+/// A heading `depth` levels below the top one (0: the top itself), at most `<h6>`.
+pub fn heading(depth: u8, id: Option<&'static str>, class: Option<&'static str>, focusable: bool, content: impl IntoView + 'static) -> AnyView {
+    let top = use_context::<HeadingLevel>().map_or(1, |HeadingLevel(level)| level.clamp(1, 6));
+    let tabindex = focusable.then_some("-1");
+    match (top + depth).min(6) {
+        1 => view! { <h1 id=id class=class tabindex=tabindex>{content}</h1> }.into_any(),
+        2 => view! { <h2 id=id class=class tabindex=tabindex>{content}</h2> }.into_any(),
+        3 => view! { <h3 id=id class=class tabindex=tabindex>{content}</h3> }.into_any(),
+        4 => view! { <h4 id=id class=class tabindex=tabindex>{content}</h4> }.into_any(),
+        5 => view! { <h5 id=id class=class tabindex=tabindex>{content}</h5> }.into_any(),
+        _ => view! { <h6 id=id class=class tabindex=tabindex>{content}</h6> }.into_any(),
+    }
+}
+
 /// A name in its own script, marked with its language so that screen readers and fonts get it right.
 pub fn native(text: Option<&NativeText>) -> impl IntoView {
     text.map(|n| view! { <span class="ns-native" lang=n.lang.clone()>{n.text.clone()}</span> })

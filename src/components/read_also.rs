@@ -18,7 +18,7 @@ pub fn ReadAlsoCard(links: Vec<ShowLink>, #[prop(optional)] on_intent: Option<Ca
                         let intent_too = intent.clone();
                         view! {
                             <li>
-                                <a href=routes::show(&link.slug) on:pointerenter=move |_| intent() on:focus=move |_| intent_too()>
+                                <a href=routes::show(&link.slug) data-ns-show=link.slug.clone() on:pointerenter=move |_| intent() on:focus=move |_| intent_too()>
                                     {link.title}
                                 </a>
                             </li>

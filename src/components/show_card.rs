@@ -1,4 +1,4 @@
-use super::{native, StatusBadge};
+use super::{heading, native, StatusBadge};
 use crate::bundle::CatalogueEntry;
 use crate::routes;
 use leptos::prelude::*;
@@ -15,9 +15,9 @@ pub fn ShowCard(entry: CatalogueEntry, #[prop(optional)] on_intent: Option<Callb
     view! {
         <li class="ns-show-card" on:pointerenter=move |_| intent() on:focusin=move |_| intent_too()>
             <section aria-labelledby=labelled_by>
-                <h2 id=heading_id class="ns-show-card__title">
-                    <a href=routes::show(&entry.slug)>{entry.title}</a>
-                </h2>
+                {heading(1, None, Some("ns-show-card__title"), false, view! {
+                    <a id=heading_id href=routes::show(&entry.slug) data-ns-show=entry.slug.clone()>{entry.title}</a>
+                })}
                 {entry.native_title.as_ref().map(|n| view! { <p class="ns-show-card__native">{native(Some(n))}</p> })}
                 <dl class="ns-show-card__facts">
                     {(!entry.studios.is_empty()).then(|| view! { <div><dt>"Studio"</dt><dd>{entry.studios.join(", ")}</dd></div> })}

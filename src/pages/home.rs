@@ -21,7 +21,7 @@ thread_local! {
 }
 
 async fn load_index() -> Result<Arc<Index>, LoadError> {
-    let catalogue = api::catalogue().await?;
+    let catalogue = api::catalogue(api::SITE_DATA).await?;
     Ok(INDEX.with(|cached| {
         let mut cached = cached.borrow_mut();
         match &*cached {
@@ -205,7 +205,7 @@ fn ResultsView(index: Arc<Index>, found: Results, query: Query, #[prop(into)] on
             </nav>
         }
     });
-    let on_intent = Callback::new(|slug: String| api::prefetch_show(&slug));
+    let on_intent = Callback::new(|slug: String| api::prefetch_show(api::SITE_DATA, &slug));
     view! {
         <p class="ns-results-count" role="status">{status}</p>
         <ul class="ns-catalogue">

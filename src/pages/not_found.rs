@@ -14,7 +14,7 @@ pub fn NotFoundPage() -> impl IntoView {
     let suggestions = LocalResource::new(move || {
         let asked = path.get_untracked();
         async move {
-            let catalogue = api::catalogue().await.ok()?;
+            let catalogue = api::catalogue(api::SITE_DATA).await.ok()?;
             Some(search::suggestions(&catalogue, &asked, 3).into_iter().cloned().collect::<Vec<_>>())
         }
     });

@@ -16,7 +16,7 @@ pub fn ShowPage() -> impl IntoView {
     let params = use_params_map();
     let show = LocalResource::new(move || {
         let slug = params.read().get("slug").unwrap_or_default();
-        async move { api::load_show_page(&slug).await }
+        async move { api::load_show_page(api::SITE_DATA, &slug).await }
     });
     view! {
         <Transition fallback=ShowSkeleton set_pending=navigation::route_pending()>
@@ -43,7 +43,7 @@ pub fn ShowView(show: Arc<Show>) -> impl IntoView {
         .map(|o| o.summary.clone())
         .or_else(|| show.article.intro.first().cloned())
         .unwrap_or_else(|| format!("Will {} get another season? Outlook, where to watch and cast.", show.title));
-    let path = routes::show(&show.slug);
+    let path = routes::show_path(&show.slug);
     Effect::new(move |_| navigation::page_ready(&path));
     view! {
         <Title text=show.article.headline.clone()/>
@@ -54,7 +54,7 @@ pub fn ShowView(show: Arc<Show>) -> impl IntoView {
             <OutlookCard outlook=show.outlook.clone() seasons=show.seasons/>
             <WatchCard offers=show.watch.clone()/>
             <CastCard cast=show.cast.clone()/>
-            <ReadAlsoCard links=show.read_also.clone() on_intent=Callback::new(|slug: String| api::prefetch_show(&slug))/>
+            <ReadAlsoCard links=show.read_also.clone() on_intent=Callback::new(|slug: String| api::prefetch_show(api::SITE_DATA, &slug))/>
         </div>
     }
 }
