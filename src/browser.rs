@@ -201,3 +201,83 @@ impl Default for Delay {
         Self::new()
     }
 }
+
+/// The host page's URL, for an embedded widget.
+pub fn host_url() -> crate::embed::HostUrl {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(location) = web_sys::window().map(|w| w.location()) {
+        return crate::embed::HostUrl {
+            path: location.pathname().unwrap_or_default(),
+            query: location.search().unwrap_or_default().trim_start_matches('?').to_string(),
+            hash: location.hash().unwrap_or_default(),
+        };
+    }
+    crate::embed::HostUrl::default()
+}
+
+/// A new entry in the host page's history, without reloading it.
+pub fn push_url(url: &str) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url));
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = url;
+}
+
+/// Calls `f` on Back and Forward while the calling component lives.
+pub fn on_popstate(f: impl Fn() + 'static) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let handle = window_event_listener(leptos::ev::popstate, move |_| f());
+        on_cleanup(move || handle.remove());
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = f;
+}
+
+/// The show a click landed on a link to (`<a data-ns-show="slug">`), if it did.
+pub fn clicked_show_link(ev: &leptos::ev::MouseEvent) -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let target: web_sys::Element = ev.target()?.dyn_into().ok()?;
+        return target.closest("a[data-ns-show]").ok()??.get_attribute("data-ns-show");
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = ev;
+        None
+    }
+}
+
+/// Moves focus to the first heading inside `root`, without scrolling the page.
+pub fn focus_first_heading(root: &leptos::web_sys::HtmlDivElement) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let heading = root.query_selector("h1, h2, h3").ok().flatten().and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(heading) = heading {
+            if !heading.has_attribute("tabindex") {
+                let _ = heading.set_attribute("tabindex", "-1");
+            }
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = heading.focus_with_options(&options);
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = root;
+}
+
+/// True on the site's own page (index.html says so), false in a blogger's page that embeds
+/// the widget: the same wasm serves both.
+pub fn is_site_page() -> bool {
+    #[cfg(target_arch = "wasm32")]
+    return web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("meta[name=nextseason][content=site]").ok().flatten())
+        .is_some();
+    #[cfg(not(target_arch = "wasm32"))]
+    return false;
+}

@@ -57,3 +57,21 @@ test('keyboard focus is visible', async () => {
   assert.notEqual(style.style, 'none');
   assert.ok(style.width >= 2);
 });
+
+for (const scheme of ['light', 'dark']) {
+  test(`the embedded widgets in a blog post, ${scheme} scheme, have no serious or critical axe violation`, async () => {
+    const page = await site.page({ colorScheme: scheme });
+    await page.goto(`${site.url}/blog/plain.html`);
+    await page.locator('#widget-one >> .ns-cast').waitFor();
+    await page.locator('#widget-two >> .ns-offer').first().waitFor();
+    await page.addScriptTag({ path: AXE });
+    // Only the widgets: the fixture's own markup is not under test.
+    const { violations } = await page.evaluate(() =>
+      window.axe.run({ include: [['#widget-one'], ['#widget-two']] }, { resultTypes: ['violations'] }),
+    );
+    const serious = violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    assert.deepEqual(serious, []);
+  });
+}

@@ -11,14 +11,24 @@ export const DIST = resolve(process.env.NEXTSEASON_DIST ?? new URL('../../dist',
 /** The bundle tool (built by .ci/test.sh), which generates labelled-synthetic catalogues. */
 export const BUNDLE_TOOL = resolve(process.env.NEXTSEASON_BUNDLE_TOOL ?? new URL('../../target/debug/nextseason-bundle', import.meta.url).pathname);
 
-/** `synthetic`: add that many generated shows (synthetic-00000…) to the shipped ones. */
+const FIXTURES = new URL('./fixtures/', import.meta.url).pathname;
+
+/**
+ * `synthetic`: add that many generated shows (synthetic-00000…) to the shipped ones.
+ * The build is served at the root and again under /nextseason/ (a sub-folder, as a blogger's
+ * CDN would), the blog fixtures under /blog/, and every /anime/… path answers with
+ * fixtures/blog/anime.html (a host that rewrites to one page).
+ */
 export async function open({ synthetic = 0 } = {}) {
   const root = await mkdtemp(join(tmpdir(), 'nextseason-e2e-'));
   await cp(DIST, root, { recursive: true });
   if (synthetic > 0) {
     execFileSync(BUNDLE_TOOL, ['synthetic', '--shows', String(synthetic), '--out', join(root, 'data'), '--merge']);
   }
-  const { server, requests, url } = await startServer(root);
+  const { server, requests, url } = await startServer(root, 0, {
+    mounts: [['/nextseason/', root], ['/blog/', join(FIXTURES, 'blog')]],
+    rewrites: [['/anime/', join(FIXTURES, 'blog', 'anime.html')]],
+  });
   const browser = await launch();
   return {
     root,

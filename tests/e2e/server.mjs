@@ -1,6 +1,8 @@
 // A static file server for the release build, on loopback only, as a static host serves it:
 // files as they are, index.html for any other path that is not a file (single-page fallback),
 // and a real 404 for missing files under /data/ so that the app can tell a missing shard.
+// Optionally also folders at other paths (`mounts`: the build in a sub-folder, a blog beside
+// it) and paths answered by one file (`rewrites`, as a host that routes /anime/* to one page).
 // Usage: node server.mjs <root> [port]   (port 0 picks a free one; the chosen port is printed)
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -19,14 +21,22 @@ const TYPES = {
   '.xml': 'application/xml',
 };
 
-export function startServer(root, port = 0) {
+export function startServer(root, port = 0, { mounts = [], rewrites = [] } = {}) {
   root = resolve(root);
   const requests = [];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
     requests.push(path);
-    const file = normalize(join(root, path));
-    if (!file.startsWith(root)) {
+    const rewrite = rewrites.find(([prefix]) => path.startsWith(prefix));
+    if (rewrite) {
+      const body = await readFile(rewrite[1]);
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(body);
+      return;
+    }
+    const mount = mounts.find(([prefix]) => path.startsWith(prefix));
+    const base = mount ? resolve(mount[1]) : root;
+    const file = normalize(join(base, mount ? path.slice(mount[0].length - 1) : path));
+    if (!file.startsWith(base)) {
       res.writeHead(403).end();
       return;
     }
@@ -41,7 +51,7 @@ export function startServer(root, port = 0) {
     try {
       if ((await stat(file)).isFile()) return await send(file);
     } catch {}
-    if (path.startsWith('/data/') || extname(path) !== '') {
+    if (mount || path.startsWith('/data/') || extname(path) !== '') {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }

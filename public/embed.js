@@ -1,0 +1,65 @@
+// NextSeason widget for any page: paste
+//   <div data-nextseason data-show="metallic-rouge"></div>
+//   <script type="module" src="https://…/embed.js"></script>
+// Every [data-nextseason] element gets a shadow root (the host's CSS cannot reach in, the
+// widget's cannot leak out) with the widget's stylesheet, and the widget mounted inside.
+// The wasm, its glue and embed.css are found next to this file; the bundle in data/ beside it,
+// unless data-bundle says otherwise. The only global is window.NextSeason.
+const here = new URL('.', import.meta.url);
+// Written by the build (Trunk.toml's post_build hook): the hashed names of this build's files.
+const GLUE = '__NEXTSEASON_JS__';
+const WASM = '__NEXTSEASON_WASM__';
+
+let loading;
+function load() {
+  loading ??= Promise.all([
+    import(new URL(GLUE, here).href).then(async (glue) => {
+      await glue.default({ module_or_path: new URL(WASM, here) });
+      return glue;
+    }),
+    // One stylesheet object, adopted by every widget's shadow root.
+    fetch(new URL('embed.css', here))
+      .then((response) => response.text())
+      .then((text) => {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(text);
+        return sheet;
+      }),
+  ]);
+  return loading;
+}
+
+const mounted = new WeakSet();
+let widgets = 0;
+
+/** Mounts the widget in one element (done for every [data-nextseason] at start). */
+async function mount(element) {
+  if (mounted.has(element)) return;
+  mounted.add(element);
+  // The first widget on a page keeps its show in ?show=, the next ones in ?show2=, ?show3=…
+  const number = ++widgets;
+  const options = element.dataset;
+  const shadow = element.attachShadow({ mode: 'open' });
+  const [glue, sheet] = await load();
+  shadow.adoptedStyleSheets = [sheet];
+  const root = document.createElement('div');
+  root.className = 'ns-embed';
+  shadow.append(root);
+  const bundle = options.bundle ? new URL(options.bundle, location.href) : new URL('data/', here);
+  glue.mount_widget(
+    root,
+    options.show ?? null,
+    options.cards ?? null,
+    bundle.href.replace(/\/$/, ''),
+    options.links ?? null,
+    options.base ?? null,
+    options.param ?? (number === 1 ? 'show' : `show${number}`),
+  );
+}
+
+function mountAll() {
+  document.querySelectorAll('[data-nextseason]').forEach(mount);
+}
+
+window.NextSeason = Object.freeze({ mount, mountAll });
+mountAll();

@@ -1,0 +1,343 @@
+//! The widget a blogger embeds in their own post: `<div data-nextseason data-show="…">` and
+//! `embed.js` (public/embed.js), which gives each such element a shadow root and calls
+//! `mount_widget` (src/main.rs) with its `data-` options.
+//!
+//! The widget uses no router: leptos_router listens to every click on the page and would take
+//! over the host's own links. It keeps its state in one query parameter of the host's URL
+//! (default), or sends links to the blogger's pages, or owns the paths under a base; and it
+//! never touches the host's title or scroll position.
+
+use crate::api::{self, ShowError};
+use crate::browser;
+use crate::bundle::Show;
+use crate::components::{
+    ArticleCard, CastCard, ErrorCard, HeadingLevel, OutlookCard, ReadAlsoCard, ShowCard, ShowSkeleton, TechSheet, WatchCard,
+};
+use crate::routes::ShowLinks;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// The cards a blogger can pick with `data-cards`, in the site's order by default.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CardKind {
+    Article,
+    Sheet,
+    Outlook,
+    Watch,
+    Cast,
+    ReadAlso,
+}
+
+impl CardKind {
+    pub const ALL: [CardKind; 6] =
+        [CardKind::Article, CardKind::Sheet, CardKind::Outlook, CardKind::Watch, CardKind::Cast, CardKind::ReadAlso];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            CardKind::Article => "article",
+            CardKind::Sheet => "sheet",
+            CardKind::Outlook => "outlook",
+            CardKind::Watch => "watch",
+            CardKind::Cast => "cast",
+            CardKind::ReadAlso => "read-also",
+        }
+    }
+
+    /// `"outlook,watch,cast"` → those cards in that order; unknown names are skipped; nothing
+    /// usable gives every card.
+    pub fn parse_list(list: Option<&str>) -> Vec<CardKind> {
+        let picked: Vec<CardKind> = list
+            .unwrap_or_default()
+            .split(',')
+            .filter_map(|name| CardKind::ALL.into_iter().find(|k| k.key() == name.trim()))
+            .fold(Vec::new(), |mut kept, kind| {
+                if !kept.contains(&kind) {
+                    kept.push(kind);
+                }
+                kept
+            });
+        if picked.is_empty() {
+            CardKind::ALL.to_vec()
+        } else {
+            picked
+        }
+    }
+}
+
+/// What the widget's links to other shows do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Links {
+    /// Default: the shown show is one query parameter of the host page (`?show=slug`).
+    Query { param: String },
+    /// `data-links="/anime/{slug}/"`: links leave the widget for the blogger's own pages.
+    Pages { pattern: String },
+    /// `data-base="/anime"`: the widget owns the paths below base (`/anime/<slug>`), for hosts
+    /// that serve one page for all of them.
+    Path { base: String },
+}
+
+/// The host page's URL, in the parts the widget reads and writes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct HostUrl {
+    pub path: String,
+    /// Without the `?`.
+    pub query: String,
+    /// With its `#`, or empty.
+    pub hash: String,
+}
+
+impl Links {
+    /// The show the host's URL names for this widget, if any.
+    pub fn slug_in(&self, url: &HostUrl) -> Option<String> {
+        let slug = match self {
+            Links::Query { param } => url.query.split('&').find_map(|pair| {
+                let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+                (name == param).then(|| value.to_string())
+            }),
+            Links::Path { base } => url.path.strip_prefix(base.trim_end_matches('/')).and_then(|rest| {
+                let rest = rest.trim_matches('/');
+                (!rest.is_empty() && !rest.contains('/')).then(|| rest.to_string())
+            }),
+            Links::Pages { .. } => None,
+        };
+        slug.filter(|s| crate::bundle::is_valid_slug(s))
+    }
+
+    /// The href of a link to `slug` from the host page at `url`: the host's other parameters
+    /// and its hash are kept.
+    pub fn href(&self, slug: &str, url: &HostUrl) -> String {
+        match self {
+            Links::Query { param } => {
+                let mut pairs: Vec<String> = url
+                    .query
+                    .split('&')
+                    .filter(|pair| !pair.is_empty() && pair.split('=').next() != Some(param.as_str()))
+                    .map(str::to_string)
+                    .collect();
+                pairs.push(format!("{param}={slug}"));
+                format!("{}?{}{}", url.path, pairs.join("&"), url.hash)
+            }
+            Links::Pages { pattern } => pattern.replace("{slug}", slug),
+            Links::Path { base } => format!("{}/{slug}", base.trim_end_matches('/')),
+        }
+    }
+
+    /// Whether a click on a link is followed by the widget itself (else the browser leaves).
+    fn stays_in_widget(&self) -> bool {
+        !matches!(self, Links::Pages { .. })
+    }
+}
+
+/// A widget's options, from its element's `data-` attributes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WidgetConfig {
+    /// `data-show`: the show to start with; the catalogue without it.
+    pub show: Option<String>,
+    pub cards: Vec<CardKind>,
+    /// `data-bundle`, resolved by embed.js: the bundle's root URL.
+    pub bundle: String,
+    pub links: Links,
+}
+
+impl WidgetConfig {
+    /// `links` wins over `base`, which wins over the query parameter `param`.
+    pub fn new(show: Option<String>, cards: Option<String>, bundle: String, links: Option<String>, base: Option<String>, param: String) -> Self {
+        let links = match (links.filter(|l| l.contains("{slug}")), base.filter(|b| b.starts_with('/'))) {
+            (Some(pattern), _) => Links::Pages { pattern },
+            (None, Some(base)) => Links::Path { base },
+            (None, None) => Links::Query { param },
+        };
+        WidgetConfig {
+            show: show.filter(|s| crate::bundle::is_valid_slug(s)),
+            cards: CardKind::parse_list(cards.as_deref()),
+            bundle,
+            links,
+        }
+    }
+}
+
+/// The widget: one show's cards, or the catalogue, inside a blogger's post.
+#[component]
+pub fn Widget(config: WidgetConfig) -> impl IntoView {
+    let WidgetConfig { show, cards, bundle, links } = config;
+    provide_context(HeadingLevel(2));
+    let link_maker = links.clone();
+    provide_context(ShowLinks(Arc::new(move |slug: &str| link_maker.href(slug, &browser::host_url()))));
+
+    let from_url = {
+        let links = links.clone();
+        move || links.slug_in(&browser::host_url()).or_else(|| show.clone())
+    };
+    let current = RwSignal::new(from_url());
+    // Set when the reader moves within the widget: the new show's heading then takes focus.
+    let moved = StoredValue::new(false);
+    browser::on_popstate(move || {
+        let slug = from_url();
+        if slug != current.get_untracked() {
+            moved.set_value(true);
+            current.set(slug);
+        }
+    });
+
+    let root = NodeRef::<leptos::html::Div>::new();
+    let on_click = {
+        let links = links.clone();
+        move |ev: leptos::ev::MouseEvent| {
+            if !links.stays_in_widget() || ev.default_prevented() || ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
+                return;
+            }
+            if let Some(slug) = browser::clicked_show_link(&ev) {
+                ev.prevent_default();
+                browser::push_url(&links.href(&slug, &browser::host_url()));
+                moved.set_value(true);
+                current.set(Some(slug));
+            }
+        }
+    };
+    let on_shown = Callback::new(move |()| {
+        if moved.get_value() {
+            moved.set_value(false);
+            if let Some(root) = root.get_untracked() {
+                browser::focus_first_heading(&root);
+            }
+        }
+    });
+
+    view! {
+        <div class="ns-widget" node_ref=root on:click=on_click>
+            {move || match current.get() {
+                Some(slug) => view! { <WidgetShow bundle=bundle.clone() slug cards=cards.clone() on_shown/> }.into_any(),
+                None => view! { <WidgetCatalogue bundle=bundle.clone() on_shown/> }.into_any(),
+            }}
+        </div>
+    }
+}
+
+#[component]
+fn WidgetShow(bundle: String, slug: String, cards: Vec<CardKind>, on_shown: Callback<()>) -> impl IntoView {
+    let root = bundle.clone();
+    let show = LocalResource::new(move || {
+        let (root, slug) = (root.clone(), slug.clone());
+        async move { api::load_show_page(&root, &slug).await }
+    });
+    let retry = move |_| show.refetch();
+    view! {
+        <Transition fallback=ShowSkeleton>
+            {move || show.get().map(|loaded| match loaded {
+                Ok(show) => {
+                    Effect::new(move |_| on_shown.run(()));
+                    view! { <div class="ns-show">{cards.iter().map(|kind| card(*kind, &show, &bundle)).collect_view()}</div> }.into_any()
+                }
+                Err(ShowError::Unknown) => view! {
+                    <p class="ns-card ns-empty">"This show is not in the catalogue."</p>
+                }.into_any(),
+                Err(ShowError::Load(error)) => view! { <ErrorCard error on_retry=retry/> }.into_any(),
+            })}
+        </Transition>
+    }
+}
+
+fn card(kind: CardKind, show: &Show, bundle: &str) -> AnyView {
+    match kind {
+        CardKind::Article => view! { <ArticleCard article=show.article.clone()/> }.into_any(),
+        CardKind::Sheet => view! { <TechSheet show=show.clone()/> }.into_any(),
+        CardKind::Outlook => view! { <OutlookCard outlook=show.outlook.clone() seasons=show.seasons/> }.into_any(),
+        CardKind::Watch => view! { <WatchCard offers=show.watch.clone()/> }.into_any(),
+        CardKind::Cast => view! { <CastCard cast=show.cast.clone()/> }.into_any(),
+        CardKind::ReadAlso => {
+            let bundle = bundle.to_string();
+            let on_intent = Callback::new(move |slug: String| api::prefetch_show(&bundle, &slug));
+            view! { <ReadAlsoCard links=show.read_also.clone() on_intent/> }.into_any()
+        }
+    }
+}
+
+/// Shows listed a screenful at a time.
+const CATALOGUE_STEP: usize = 24;
+
+#[component]
+fn WidgetCatalogue(bundle: String, on_shown: Callback<()>) -> impl IntoView {
+    let root = bundle.clone();
+    let catalogue = LocalResource::new(move || {
+        let root = root.clone();
+        async move { api::catalogue(&root).await }
+    });
+    let shown = RwSignal::new(CATALOGUE_STEP);
+    let on_intent = Callback::new(move |slug: String| api::prefetch_show(&bundle, &slug));
+    view! {
+        <Transition fallback=crate::components::CatalogueSkeleton>
+            {move || catalogue.get().map(|loaded| match loaded {
+                Ok(catalogue) => {
+                    Effect::new(move |_| on_shown.run(()));
+                    let total = catalogue.shows.len();
+                    view! {
+                        <ul class="ns-catalogue">
+                            {catalogue.shows.iter().take(shown.get()).map(|entry| view! { <ShowCard entry=entry.clone() on_intent/> }).collect_view()}
+                        </ul>
+                        {(shown.get() < total).then(|| view! {
+                            <p class="ns-more">
+                                <button type="button" class="ns-button" on:click=move |_| shown.update(|n| *n += CATALOGUE_STEP)>
+                                    {format!("Show more ({} of {total})", shown.get())}
+                                </button>
+                            </p>
+                        })}
+                    }.into_any()
+                }
+                Err(error) => view! { <ErrorCard error on_retry=move |_| catalogue.refetch()/> }.into_any(),
+            })}
+        </Transition>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn url(path: &str, query: &str, hash: &str) -> HostUrl {
+        HostUrl { path: path.into(), query: query.into(), hash: hash.into() }
+    }
+
+    #[test]
+    fn query_links_keep_the_hosts_parameters_and_hash() {
+        let links = Links::Query { param: "show".into() };
+        let here = url("/blog/post.html", "utm=x&show=metallic-rouge&page=2", "#comments");
+        assert_eq!(links.slug_in(&here).as_deref(), Some("metallic-rouge"));
+        assert_eq!(links.href("sengoku-youko", &here), "/blog/post.html?utm=x&page=2&show=sengoku-youko#comments");
+        assert_eq!(links.href("sengoku-youko", &url("/p", "", "")), "/p?show=sengoku-youko");
+        assert_eq!(links.slug_in(&url("/p", "showing=1", "")), None);
+        assert_eq!(links.slug_in(&url("/p", "show=<script>", "")), None, "only slugs are read");
+    }
+
+    #[test]
+    fn two_widgets_keep_two_parameters() {
+        let first = Links::Query { param: "show".into() };
+        let second = Links::Query { param: "show2".into() };
+        let here = url("/p", "show=a&show2=b", "");
+        assert_eq!((first.slug_in(&here).as_deref(), second.slug_in(&here).as_deref()), (Some("a"), Some("b")));
+        assert_eq!(second.href("c", &here), "/p?show=a&show2=c");
+    }
+
+    #[test]
+    fn page_links_and_path_routing() {
+        let pages = Links::Pages { pattern: "/anime/{slug}/".into() };
+        assert_eq!(pages.href("sengoku-youko", &HostUrl::default()), "/anime/sengoku-youko/");
+        assert_eq!(pages.slug_in(&url("/anime/sengoku-youko/", "", "")), None);
+        let path = Links::Path { base: "/anime/".into() };
+        assert_eq!(path.href("sengoku-youko", &HostUrl::default()), "/anime/sengoku-youko");
+        assert_eq!(path.slug_in(&url("/anime/sengoku-youko", "", "")).as_deref(), Some("sengoku-youko"));
+        assert_eq!(path.slug_in(&url("/anime", "", "")), None);
+        assert_eq!(path.slug_in(&url("/animefan/x", "", "")), None);
+    }
+
+    #[test]
+    fn config_from_data_attributes() {
+        let config = WidgetConfig::new(Some("metallic-rouge".into()), Some("outlook, watch,cast,bogus,watch".into()), "/data".into(), None, None, "show".into());
+        assert_eq!(config.cards, [CardKind::Outlook, CardKind::Watch, CardKind::Cast]);
+        assert_eq!(config.links, Links::Query { param: "show".into() });
+        let config = WidgetConfig::new(None, None, "/data".into(), Some("/anime/{slug}/".into()), Some("/x".into()), "show".into());
+        assert_eq!(config.cards, CardKind::ALL);
+        assert_eq!(config.links, Links::Pages { pattern: "/anime/{slug}/".into() });
+        let config = WidgetConfig::new(Some("Not A Slug".into()), None, "/data".into(), Some("no placeholder".into()), Some("/anime".into()), "show".into());
+        assert_eq!((config.show, config.links), (None, Links::Path { base: "/anime".into() }));
+    }
+}
