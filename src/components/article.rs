@@ -11,7 +11,7 @@ pub fn ArticleCard(article: Article) -> impl IntoView {
     let unwritten = intro.is_empty() && sections.is_empty();
     view! {
         <section class="ns-card ns-article" aria-labelledby="ns-headline">
-            {heading(0, Some("ns-headline"), Some("ns-article__headline"), true, headline)}
+            {heading(0, Some("ns-headline"), Some("ns-article__headline"), true, headline.into_any())}
             {has_byline.then(|| view! {
                 <p class="ns-byline">
                     {author.map(|a| view! { <span>"By "<span class="ns-byline__author">{a}</span></span> })}
@@ -24,7 +24,7 @@ pub fn ArticleCard(article: Article) -> impl IntoView {
             {sections.into_iter().map(|s| section(s, 1)).collect_view()}
             {(!footnotes.is_empty()).then(|| view! {
                 <footer class="ns-footnotes">
-                    {heading(1, None, Some("ns-visually-hidden"), false, "Notes")}
+                    {heading(1, None, Some("ns-visually-hidden"), false, "Notes".into_any())}
                     <ol>
                         {footnotes.into_iter().map(|note| view! {
                             <li id=format!("ns-fn-{}", note.id) value={note.id.parse::<u32>().ok()}>
@@ -48,7 +48,7 @@ fn section(part: Section, depth: u8) -> AnyView {
     let Section { heading: title, paragraphs, subsections } = part;
     view! {
         <div class="ns-article__section">
-            {heading(depth, None, Some("ns-article__heading"), false, title)}
+            {heading(depth, None, Some("ns-article__heading"), false, title.into_any())}
             {paragraphs.iter().map(|p| paragraph(p)).collect_view()}
             {subsections.into_iter().map(|s| section(s, depth + 1)).collect_view()}
         </div>

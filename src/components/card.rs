@@ -14,7 +14,7 @@ pub fn Card(
 ) -> impl IntoView {
     view! {
         <section class=format!("ns-card {class}") aria-labelledby=id>
-            {heading(1, Some(id), Some("ns-card__title"), false, title)}
+            {heading(1, Some(id), Some("ns-card__title"), false, title.into_any())}
             {children()}
         </section>
     }

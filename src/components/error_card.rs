@@ -7,7 +7,7 @@ use leptos::prelude::*;
 pub fn ErrorCard(error: LoadError, #[prop(into)] on_retry: Callback<()>) -> impl IntoView {
     view! {
         <section class="ns-card ns-error" role="alert" aria-labelledby="ns-error-h">
-            {heading(1, Some("ns-error-h"), Some("ns-card__title"), false, "This could not be loaded")}
+            {heading(1, Some("ns-error-h"), Some("ns-card__title"), false, "This could not be loaded".into_any())}
             <p>"Loading "<code class="ns-error__url">{error.url().to_string()}</code>" failed: "{error.reason()}</p>
             {(!error.problems().is_empty()).then(|| view! {
                 <ul class="ns-error__problems">

@@ -33,8 +33,9 @@ use leptos::prelude::*;
 #[derive(Clone, Copy)]
 pub struct HeadingLevel(pub u8);
 
-/// A heading `depth` levels below the top one (0: the top itself), at most `<h6>`.
-pub fn heading(depth: u8, id: Option<&'static str>, class: Option<&'static str>, focusable: bool, content: impl IntoView + 'static) -> AnyView {
+/// A heading `depth` levels below the top one (0: the top itself), at most `<h6>`. Not generic
+/// over its content: six arms for every content type would each be compiled into the wasm.
+pub fn heading(depth: u8, id: Option<&'static str>, class: Option<&'static str>, focusable: bool, content: AnyView) -> AnyView {
     let top = use_context::<HeadingLevel>().map_or(1, |HeadingLevel(level)| level.clamp(1, 6));
     let tabindex = focusable.then_some("-1");
     match (top + depth).min(6) {

@@ -17,7 +17,7 @@ pub fn ShowCard(entry: CatalogueEntry, #[prop(optional)] on_intent: Option<Callb
             <section aria-labelledby=labelled_by>
                 {heading(1, None, Some("ns-show-card__title"), false, view! {
                     <a id=heading_id href=routes::show(&entry.slug) data-ns-show=entry.slug.clone()>{entry.title}</a>
-                })}
+                }.into_any())}
                 {entry.native_title.as_ref().map(|n| view! { <p class="ns-show-card__native">{native(Some(n))}</p> })}
                 <dl class="ns-show-card__facts">
                     {(!entry.studios.is_empty()).then(|| view! { <div><dt>"Studio"</dt><dd>{entry.studios.join(", ")}</dd></div> })}
