@@ -164,3 +164,22 @@ test('one global, namespaced storage, nothing of the host read', async () => {
   assert.deepEqual(keys, ['host-key', 'nextseason.region']);
   assert.equal(await page.evaluate(() => localStorage.getItem('host-key')), 'the host owns this');
 });
+
+test('without data-show the widget lists the catalogue, from the bundle data-bundle names', async () => {
+  const page = await site.page();
+  const before = site.requests.length;
+  await page.goto(`${site.url}/blog/catalogue.html`);
+  const cards = page.locator('[data-nextseason] >> .ns-show-card h3');
+  await cards.first().waitFor();
+  assert.deepEqual(await cards.allTextContents(), ['Metallic Rouge', 'Sengoku Youko']);
+  await page.locator('[data-nextseason] >> .ns-show-card a', { hasText: 'Sengoku Youko' }).click();
+  await page.locator('[data-nextseason] >> h2#ns-headline', { hasText: 'Sengoku Youko' }).waitFor();
+  assert.equal(new URL(page.url()).search, '?show=sengoku-youko');
+  await page.goBack();
+  await cards.first().waitFor();
+  // Every file came from the bundle data-bundle names, none from the one beside embed.js.
+  const data = site.requests.slice(before).filter((p) => p.includes('/data/'));
+  assert.ok(data.includes('/data/index.json') && data.includes('/data/shows/sengoku-youko.json'), data.join(', '));
+  assert.deepEqual(data.filter((p) => !p.startsWith('/data/')), []);
+  assert.deepEqual(page.errors, []);
+});
