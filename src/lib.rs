@@ -7,6 +7,7 @@ pub mod browser;
 pub mod bundle;
 pub mod components;
 pub mod dates;
+pub mod mojibake;
 pub mod embed;
 pub mod navigation;
 pub mod pages;
