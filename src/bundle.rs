@@ -309,40 +309,66 @@ impl Catalogue {
     }
 }
 
-/// One thing wrong with a file: where (a JSON path such as `article.sections[2].heading`, or
-/// `line 3, column 14` for broken JSON) and what.
+/// One thing wrong with a file: where (a JSON path such as `article.sections[2].heading`;
+/// empty for the file as a whole or for broken JSON) and what. `position` is the line and
+/// column serde stopped at, when it was serde that refused the file; the bundle tool finds the
+/// others from the path.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
     pub path: String,
     pub message: String,
+    pub position: Option<(usize, usize)>,
 }
 
 impl Problem {
-    fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
-        Self { path: path.into(), message: message.into() }
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Self { path: path.into(), message: message.into(), position: None }
     }
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
+        match (self.path.is_empty(), self.position) {
+            (false, _) => write!(f, "{}: {}", self.path, self.message),
+            (true, Some((line, column))) => write!(f, "line {line}, column {column}: {}", self.message),
+            (true, None) => f.write_str(&self.message),
+        }
     }
 }
+
+/// The largest show file the site reads: a page must not make a reader download megabytes.
+pub const MAX_SHOW_BYTES: usize = 1 << 20;
+/// Titles, names, headings: one line of text.
+const MAX_LINE_CHARS: usize = 300;
+/// Paragraphs, summaries, footnotes.
+const MAX_PARAGRAPH_CHARS: usize = 10_000;
 
 /// Decodes and validates a show shard. `expected_slug` is the slug its URL names: a shard
 /// served under another show's name is refused.
 pub fn decode_show(text: &str, expected_slug: &str) -> Result<Show, Vec<Problem>> {
-    let show: Show = decode(text)?;
-    let mut problems = Vec::new();
-    validate_show(&show, &mut problems);
-    if show.slug != expected_slug {
-        problems.push(Problem::new("slug", format!("is \"{}\" but the file is for \"{expected_slug}\"", show.slug)));
+    if text.len() > MAX_SHOW_BYTES {
+        return Err(vec![Problem::new(
+            "",
+            format!("the file is {:.1} MB; a show's file may be at most {} MB", text.len() as f64 / 1e6, MAX_SHOW_BYTES >> 20),
+        )]);
     }
+    let show: Show = decode(text)?;
+    let problems = show_problems(&show, expected_slug);
     if problems.is_empty() {
         Ok(show)
     } else {
         Err(problems)
     }
+}
+
+/// Every rule a decoded show breaks, for the file named after `expected_slug`.
+fn show_problems(show: &Show, expected_slug: &str) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    validate_show(show, &mut problems);
+    if show.slug != expected_slug {
+        problems.push(Problem::new("slug", format!("is \"{}\" but the file is for \"{expected_slug}\"", show.slug)));
+    }
+    problems
 }
 
 /// Decodes and validates the catalogue index.
@@ -387,10 +413,11 @@ fn decode<T: DeserializeOwned>(text: &str) -> Result<T, Vec<Problem>> {
         let reason = e.to_string();
         // serde_json ends its messages with " at line L column C", which the path replaces.
         let reason = reason.split(" at line ").next().unwrap_or_default();
+        let position = Some((e.line(), e.column()));
         if e.is_syntax() || e.is_eof() {
-            Problem::new(format!("line {}, column {}", e.line(), e.column()), format!("not valid JSON: {reason}"))
+            Problem { path: String::new(), message: format!("not valid JSON: {reason}"), position }
         } else {
-            Problem::new(path_at(text, e.line(), e.column(), reason.starts_with("missing field")), reason)
+            Problem { path: path_at(text, e.line(), e.column(), reason.starts_with("missing field")), message: reason.to_string(), position }
         }
     };
     // serde would also read a struct from an array of its fields; the bundle has only objects.
@@ -535,7 +562,7 @@ fn validate_show(show: &Show, problems: &mut Vec<Problem>) {
             }
         }
         if let Some(note) = &offer.note {
-            check_text(&at("note"), note, problems);
+            check_text_of(&at("note"), note, MAX_PARAGRAPH_CHARS, problems);
         }
     }
     for (i, role) in show.cast.iter().enumerate() {
@@ -558,7 +585,7 @@ fn validate_show(show: &Show, problems: &mut Vec<Problem>) {
 }
 
 fn validate_outlook(outlook: &Outlook, problems: &mut Vec<Problem>) {
-    check_text("outlook.summary", &outlook.summary, problems);
+    check_text_of("outlook.summary", &outlook.summary, MAX_PARAGRAPH_CHARS, problems);
     if let Some(window) = &outlook.window {
         if let Some(to) = &window.to {
             if to.earliest_day() < window.from.earliest_day() {
@@ -607,7 +634,7 @@ fn validate_article(article: &Article, problems: &mut Vec<Problem>) {
     }
     walk("article.sections", &article.sections, &mut refs, problems);
     for (i, note) in article.footnotes.iter().enumerate() {
-        check_text(&format!("article.footnotes[{i}].text"), &note.text, problems);
+        check_text_of(&format!("article.footnotes[{i}].text"), &note.text, MAX_PARAGRAPH_CHARS, problems);
         if note.id.is_empty() || !note.id.chars().all(|c| c.is_ascii_alphanumeric()) {
             problems.push(Problem::new(format!("article.footnotes[{i}].id"), "must be letters or digits, such as \"1\""));
         }
@@ -634,7 +661,7 @@ fn validate_article(article: &Article, problems: &mut Vec<Problem>) {
 }
 
 fn check_paragraph(path: &str, text: &str, refs: &mut Vec<(String, String)>, problems: &mut Vec<Problem>) {
-    check_text(path, text, problems);
+    check_text_of(path, text, MAX_PARAGRAPH_CHARS, problems);
     for piece in inline(text) {
         if let Inline::FootnoteRef(id) = piece {
             refs.push((path.to_string(), id.to_string()));
@@ -642,11 +669,44 @@ fn check_paragraph(path: &str, text: &str, refs: &mut Vec<(String, String)>, pro
     }
 }
 
+/// One line of text: a title, a name, a heading.
 fn check_text(path: &str, text: &str, problems: &mut Vec<Problem>) {
-    if text.trim().is_empty() {
-        problems.push(Problem::new(path, "must not be empty"));
+    check_text_of(path, text, MAX_LINE_CHARS, problems)
+}
+
+/// The rules every text of the bundle follows; the first one broken is reported.
+fn check_text_of(path: &str, text: &str, max_chars: usize, problems: &mut Vec<Problem>) {
+    let count = text.chars().count();
+    let problem = if text.trim().is_empty() {
+        Some("must not be empty".to_string())
+    } else if count > max_chars {
+        Some(format!("is {count} characters long; at most {max_chars}"))
+    } else if let Some(c) = text.chars().find(|c| is_invisible_control(*c)) {
+        Some(format!("contains the invisible control character U+{:04X}, which can hide or reorder text", c as u32))
     } else if text.chars().any(|c| c.is_control() && c != '\n') {
-        problems.push(Problem::new(path, "contains control characters"));
+        Some("contains control characters".to_string())
+    } else {
+        crate::mojibake::detect(text).map(|repair| {
+            format!("looks mis-decoded (UTF-8 read as {}): did you mean \"{}\"?", repair.code_page, shorten(&repair.text))
+        })
+    };
+    if let Some(message) = problem {
+        problems.push(Problem::new(path, message));
+    }
+}
+
+/// Bidirectional overrides and isolates reorder the text around them; zero-width spaces and
+/// stray byte-order marks hide in it. (Zero-width joiners are left alone: emoji and some
+/// scripts need them.)
+fn is_invisible_control(c: char) -> bool {
+    matches!(c, '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// A long text cut to a readable length for a message.
+fn shorten(text: &str) -> String {
+    match text.char_indices().nth(80) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_string(),
     }
 }
 
@@ -738,6 +798,357 @@ pub fn inline(text: &str) -> Vec<Inline<'_>> {
     pieces
 }
 
+impl CatalogueEntry {
+    /// The catalogue's entry for a show, as index.json must say it (the `index` command writes
+    /// it, `check` compares it).
+    pub fn of(show: &Show) -> Self {
+        CatalogueEntry {
+            slug: show.slug.clone(),
+            title: show.title.clone(),
+            native_title: show.native_title.clone(),
+            alt_titles: show.alt_titles.clone(),
+            studios: show.studios.clone(),
+            genres: show.genres.clone(),
+            premiere: show.premiere,
+            status: show.outlook.as_ref().map(|o| o.status),
+            updated: show.article.updated.or(show.article.published),
+        }
+    }
+}
+
+/// A problem in one file of a bundle (`index.json`, `shows/<slug>.json`), at a line and column.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Located {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub problem: Problem,
+}
+
+/// Every problem of a whole bundle: each file by itself, then the rules between files.
+/// `index` is index.json's text (None when missing); `shows` are the files of shows/ as
+/// (file name, text).
+pub fn check_bundle(index: Option<&str>, shows: &[(String, String)]) -> Vec<Located> {
+    let mut found = Vec::new();
+    // Each decoded show with the fields set aside because they were broken.
+    let mut decoded: Vec<(String, Show, Vec<String>)> = Vec::new();
+    let mut shard_slugs = std::collections::HashSet::new();
+    for (name, text) in shows {
+        let file = format!("shows/{name}");
+        let Some(slug) = name.strip_suffix(".json") else { continue };
+        shard_slugs.insert(slug.to_string());
+        let problems = match decode_show(text, slug) {
+            Ok(show) => {
+                decoded.push((file.clone(), show, Vec::new()));
+                continue;
+            }
+            // serde stops at the first wrong type: look at every part on its own for the rest,
+            // then check what remains without the broken parts.
+            Err(problems) if problems.iter().all(|p| p.position.is_some() && !p.path.is_empty()) => {
+                let mut parts = part_problems(text);
+                if parts.is_empty() {
+                    parts = problems;
+                }
+                if let Some((show, set_aside)) = without_broken_parts(text, &parts) {
+                    let outside = |p: &Problem| !set_aside.iter().any(|k| p.path == *k || p.path.starts_with(&format!("{k}.")) || p.path.starts_with(&format!("{k}[")));
+                    parts.extend(show_problems(&show, slug).into_iter().filter(outside));
+                    decoded.push((file.clone(), show, set_aside));
+                }
+                parts
+            }
+            Err(problems) => problems,
+        };
+        found.extend(locate(&file, text, problems));
+    }
+    let Some(index_text) = index else {
+        found.push(Located { file: "index.json".into(), line: 1, column: 1, problem: Problem::new("", "missing: run `nextseason-bundle index` to write it from the shows") });
+        return found;
+    };
+    let catalogue = match decode_catalogue(index_text) {
+        Ok(catalogue) => Some(catalogue),
+        Err(problems) => {
+            found.extend(locate("index.json", index_text, problems));
+            serde_json::from_str::<Catalogue>(index_text).ok()
+        }
+    };
+    let mut between: Vec<(String, Problem)> = Vec::new();
+    if let Some(catalogue) = &catalogue {
+        for (i, entry) in catalogue.shows.iter().enumerate() {
+            if !shard_slugs.contains(&entry.slug) && is_valid_slug(&entry.slug) {
+                between.push(("index.json".into(), Problem::new(format!("shows[{i}].slug"), format!("\"{}\" has no file: shows/{}.json is missing", entry.slug, entry.slug))));
+            }
+            if let Some((file, show, set_aside)) = decoded.iter().find(|(_, show, _)| show.slug == entry.slug) {
+                let broken = |field: &str| set_aside.iter().any(|k| k == field || (field == "status" && k == "outlook") || (field == "updated" && k.starts_with("article")));
+                for (field, index_says, show_says) in disagreements(entry, &CatalogueEntry::of(show)).into_iter().filter(|d| !broken(d.0)) {
+                    between.push(("index.json".into(), Problem::new(format!("shows[{i}].{field}"), format!("says {index_says} but {file} says {show_says} (run `nextseason-bundle index`)"))));
+                }
+            }
+        }
+        for (file, show, _) in &decoded {
+            if !catalogue.contains(&show.slug) {
+                between.push((file.clone(), Problem::new("slug", format!("\"{}\" is not in index.json (run `nextseason-bundle index`)", show.slug))));
+            }
+        }
+    }
+    for (file, show, _) in &decoded {
+        for (j, link) in show.read_also.iter().enumerate() {
+            if !shard_slugs.contains(&link.slug) {
+                between.push((file.clone(), Problem::new(format!("read_also[{j}].slug"), format!("names \"{}\", which has no file in shows/", link.slug))));
+            }
+        }
+    }
+    for (file, problem) in between {
+        let text = if file == "index.json" { index_text } else { &shows.iter().find(|(n, _)| format!("shows/{n}") == file).expect("a checked file").1 };
+        found.extend(locate(&file, text, vec![problem]));
+    }
+    found
+}
+
+/// The fields where index.json and a show's own file disagree: (field, index says, file says).
+fn disagreements(index: &CatalogueEntry, show: &CatalogueEntry) -> Vec<(&'static str, String, String)> {
+    let json = |v: &dyn erased::Json| v.json();
+    let mut out = Vec::new();
+    let mut compare = |field: &'static str, a: &dyn erased::Json, b: &dyn erased::Json| {
+        let (a, b) = (json(a), json(b));
+        if a != b {
+            out.push((field, a, b));
+        }
+    };
+    compare("title", &index.title, &show.title);
+    compare("native_title", &index.native_title, &show.native_title);
+    compare("alt_titles", &index.alt_titles, &show.alt_titles);
+    compare("studios", &index.studios, &show.studios);
+    compare("genres", &index.genres, &show.genres);
+    compare("premiere", &index.premiere, &show.premiere);
+    compare("status", &index.status, &show.status);
+    compare("updated", &index.updated, &show.updated);
+    out
+}
+
+mod erased {
+    /// Any serializable field, written as JSON for a message.
+    pub trait Json {
+        fn json(&self) -> String;
+    }
+    impl<T: serde::Serialize> Json for T {
+        fn json(&self) -> String {
+            serde_json::to_string(self).unwrap_or_default()
+        }
+    }
+}
+
+/// Gives each problem its line and column: serde's when it has one, else where its path's value
+/// starts (or the nearest enclosing value's).
+fn locate(file: &str, text: &str, problems: Vec<Problem>) -> Vec<Located> {
+    let positions = value_positions(text);
+    problems
+        .into_iter()
+        .map(|problem| {
+            let (line, column) = problem.position.unwrap_or_else(|| {
+                let mut path = problem.path.as_str();
+                loop {
+                    if let Some(at) = positions.get(path) {
+                        break *at;
+                    }
+                    match path.rfind(['.', '[']) {
+                        Some(cut) => path = &path[..cut],
+                        None => break positions.get("").copied().unwrap_or((1, 1)),
+                    }
+                }
+            });
+            Located { file: file.to_string(), line, column, problem }
+        })
+        .collect()
+}
+
+/// Where each value of a JSON text starts (1-based line and column, in characters), by path:
+/// `""` for the whole, `article.sections[2].heading`. Unparseable text gives what it could.
+pub fn value_positions(text: &str) -> std::collections::HashMap<String, (usize, usize)> {
+    enum Frame {
+        Object(Option<String>),
+        Array(usize),
+    }
+    let path_of = |stack: &[Frame]| {
+        let mut path = String::new();
+        for frame in stack {
+            match frame {
+                Frame::Object(Some(key)) => {
+                    if !path.is_empty() {
+                        path.push('.');
+                    }
+                    path.push_str(key);
+                }
+                Frame::Object(None) => {}
+                Frame::Array(i) => path.push_str(&format!("[{i}]")),
+            }
+        }
+        path
+    };
+    let mut positions = std::collections::HashMap::new();
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut expecting_key = false;
+    let (mut line, mut column) = (1, 0);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\n' {
+            line += 1;
+            column = 0;
+            continue;
+        }
+        column += 1;
+        let starts_value = !expecting_key && (matches!(c, '{' | '[' | '"' | '-' | 't' | 'f' | 'n') || c.is_ascii_digit());
+        if starts_value {
+            positions.entry(path_of(&stack)).or_insert((line, column));
+        }
+        match c {
+            '{' => {
+                stack.push(Frame::Object(None));
+                expecting_key = true;
+            }
+            '[' => stack.push(Frame::Array(0)),
+            '}' | ']' => {
+                stack.pop();
+            }
+            ',' => match stack.last_mut() {
+                Some(Frame::Array(i)) => *i += 1,
+                Some(Frame::Object(key)) => {
+                    *key = None;
+                    expecting_key = true;
+                }
+                None => {}
+            },
+            '"' => {
+                let mut raw = String::new();
+                while let Some(d) = chars.next() {
+                    column += 1;
+                    match d {
+                        '"' => break,
+                        '\\' => {
+                            raw.push(d);
+                            if let Some(e) = chars.next() {
+                                column += 1;
+                                raw.push(e);
+                            }
+                        }
+                        _ => raw.push(d),
+                    }
+                }
+                if expecting_key {
+                    if let Some(Frame::Object(key)) = stack.last_mut() {
+                        *key = Some(serde_json::from_str::<String>(&format!("\"{raw}\"")).unwrap_or(raw));
+                    }
+                    expecting_key = false;
+                }
+            }
+            _ => {}
+        }
+    }
+    positions
+}
+
+/// The show with its broken parts set aside (an optional field or list removed, a required
+/// text replaced), so that the rules on the rest can still be checked; and the paths set aside.
+fn without_broken_parts(text: &str, parts: &[Problem]) -> Option<(Show, Vec<String>)> {
+    let mut value: serde_json::Value = serde_json::from_str(text).ok()?;
+    let mut set_aside: Vec<String> = Vec::new();
+    for problem in parts {
+        let mut keys = problem.path.split(['.', '[']);
+        let top = keys.next().unwrap_or_default().to_string();
+        let (container, key) = if top == "article" {
+            match keys.next() {
+                Some(inner) => (Some("article"), inner.to_string()),
+                None => (None, top),
+            }
+        } else {
+            (None, top)
+        };
+        let object = match container {
+            Some(c) => value.get_mut(c)?.as_object_mut()?,
+            None => value.as_object_mut()?,
+        };
+        match key.as_str() {
+            "slug" | "title" | "headline" => {
+                object.insert(key.clone(), serde_json::Value::String("(set aside)".into()));
+            }
+            _ => {
+                object.remove(&key);
+            }
+        }
+        set_aside.push(match container {
+            Some(c) => format!("{c}.{key}"),
+            None => key,
+        });
+    }
+    let show = serde_json::from_value::<Show>(value).ok()?;
+    Some((show, set_aside))
+}
+
+/// The first problem of each part of a show file decoded on its own (each field, each element
+/// of each list), with its full path: so that a file with several wrong types reports them all.
+fn part_problems(text: &str) -> Vec<Problem> {
+    use serde_json::Value;
+    let Ok(Value::Object(top)) = serde_json::from_str::<Value>(text) else { return Vec::new() };
+    fn part<T: DeserializeOwned>(value: &Value, path: &str, out: &mut Vec<Problem>) {
+        let text = value.to_string();
+        if let Err(e) = serde_json::from_str::<T>(&text) {
+            let reason = e.to_string();
+            let reason = reason.split(" at line ").next().unwrap_or_default().to_string();
+            let inner = path_at(&text, e.line(), e.column(), reason.starts_with("missing field"));
+            let full = match inner.as_str() {
+                "(top level)" => path.to_string(),
+                inner if inner.starts_with('[') => format!("{path}{inner}"),
+                inner => format!("{path}.{inner}"),
+            };
+            out.push(Problem::new(full, reason));
+        }
+    }
+    fn each<T: DeserializeOwned>(value: Option<&Value>, path: &str, out: &mut Vec<Problem>) {
+        match value {
+            Some(Value::Array(items)) => items.iter().enumerate().for_each(|(i, item)| part::<T>(item, &format!("{path}[{i}]"), out)),
+            Some(other) => part::<Vec<T>>(other, path, out),
+            None => {}
+        }
+    }
+    let mut out = Vec::new();
+    for required in ["slug", "title", "article"] {
+        if !top.contains_key(required) {
+            out.push(Problem::new("(top level)", format!("missing field `{required}`")));
+        }
+    }
+    let get = |key: &str| top.get(key);
+    if let Some(v) = get("slug") { part::<String>(v, "slug", &mut out) }
+    if let Some(v) = get("title") { part::<String>(v, "title", &mut out) }
+    if let Some(v) = get("native_title") { part::<Option<NativeText>>(v, "native_title", &mut out) }
+    if let Some(v) = get("seasons") { part::<Option<u32>>(v, "seasons", &mut out) }
+    if let Some(v) = get("premiere") { part::<Option<PartialDate>>(v, "premiere", &mut out) }
+    if let Some(v) = get("source") { part::<Option<Source>>(v, "source", &mut out) }
+    if let Some(v) = get("outlook") { part::<Option<Outlook>>(v, "outlook", &mut out) }
+    each::<String>(get("alt_titles"), "alt_titles", &mut out);
+    each::<String>(get("genres"), "genres", &mut out);
+    each::<String>(get("studios"), "studios", &mut out);
+    each::<Offer>(get("watch"), "watch", &mut out);
+    each::<Role>(get("cast"), "cast", &mut out);
+    each::<ShowLink>(get("read_also"), "read_also", &mut out);
+    match get("article") {
+        Some(Value::Object(article)) => {
+            let get = |key: &str| article.get(key);
+            match get("headline") {
+                Some(v) => part::<String>(v, "article.headline", &mut out),
+                None => out.push(Problem::new("article", "missing field `headline`")),
+            }
+            each::<String>(get("intro"), "article.intro", &mut out);
+            each::<Section>(get("sections"), "article.sections", &mut out);
+            each::<Footnote>(get("footnotes"), "article.footnotes", &mut out);
+            if let Some(v) = get("author") { part::<Option<String>>(v, "article.author", &mut out) }
+            if let Some(v) = get("published") { part::<Option<PartialDate>>(v, "article.published", &mut out) }
+            if let Some(v) = get("updated") { part::<Option<PartialDate>>(v, "article.updated", &mut out) }
+        }
+        Some(other) => part::<Article>(other, "article", &mut out),
+        None => {}
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -823,7 +1234,8 @@ mod tests {
     #[test]
     fn broken_json_gives_line_and_column() {
         let problems = decode_show("{\n  \"schema\": 1,\n  \"slug\": }", "x").unwrap_err();
-        assert_eq!(problems[0].path, "line 3, column 11");
+        assert_eq!((problems[0].path.as_str(), problems[0].position), ("", Some((3, 11))));
+        assert!(problems[0].to_string().starts_with("line 3, column 11: not valid JSON: expected value"));
         assert!(problems[0].message.starts_with("not valid JSON: expected value"), "{}", problems[0].message);
     }
 
@@ -894,6 +1306,32 @@ mod tests {
                 "read_also[0].slug: \"Sengoku Youko\" is not a slug: use lowercase letters, digits and single hyphens",
             ]
         );
+    }
+
+    #[test]
+    fn text_rules() {
+        let mut json = shipped();
+        json["title"] = serde_json::json!("x".repeat(301));
+        json["article"]["author"] = serde_json::json!("Natalia Hern√°ndez");
+        json["article"]["headline"] = serde_json::json!("Will \u{202E}2 nosaes evah egouR cillateM lliW");
+        json["cast"][0]["character"]["name"] = serde_json::json!("Rouge\u{200B}Redstar");
+        json["article"]["intro"][0] = serde_json::json!("y".repeat(10_001));
+        assert_eq!(
+            problems_of(json),
+            [
+                "title: is 301 characters long; at most 300",
+                "article.headline: contains the invisible control character U+202E, which can hide or reorder text",
+                "article.intro[0]: is 10001 characters long; at most 10000",
+                "article.author: looks mis-decoded (UTF-8 read as Mac Roman): did you mean \"Natalia Hernández\"?",
+                "cast[0].character.name: contains the invisible control character U+200B, which can hide or reorder text",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_huge_shard_is_refused_before_it_is_parsed() {
+        let huge = format!("{{\"schema\":1,\"padding\":\"{}\"}}", "x".repeat(MAX_SHOW_BYTES));
+        assert_eq!(decode_show(&huge, "x").unwrap_err()[0].to_string(), "the file is 1.0 MB; a show's file may be at most 1 MB");
     }
 
     #[test]

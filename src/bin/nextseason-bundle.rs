@@ -1,102 +1,363 @@
-//! The bundle tool, native. For now one command:
+//! The bundle tool, native, for editors and for the tests. It shares the site's schema and
+//! validation (`nextseason::bundle`), so a bundle it passes is a bundle the site renders.
 //!
-//! `nextseason-bundle synthetic --shows N --out DIR [--merge]` writes a generated catalogue of N
-//! shows (DIR/index.json and DIR/shows/synthetic-NNNNN.json) for tests and benchmarks. Every
-//! generated show is labelled synthetic (slug, title, text, links to example.org) and is checked
-//! by the same decoder the site uses. With --merge, the shows already in DIR/index.json stay.
+//! - `check <bundle-dir>`: every problem of every file, as `file:line:column: path: message`.
+//! - `fix-encoding <bundle-dir>`: repairs mis-decoded text in place, and says what it changed.
+//! - `index <bundle-dir>`: writes index.json from the shows' files.
+//! - `synthetic --shows N --out DIR [--merge]`: a generated, labelled-synthetic catalogue.
 
 use nextseason::bundle::{
-    self, Article, Catalogue, CatalogueEntry, Name, Offer, OfferKind, Outlook, Role, Section, Show, ShowLink, Source,
-    SourceKind, Status, Voice, Window, SCHEMA_VERSION,
+    self, Article, Catalogue, CatalogueEntry, Located, Name, Offer, OfferKind, Outlook, Role, Section, Show, ShowLink,
+    Source, SourceKind, Status, Voice, Window, SCHEMA_VERSION,
 };
 use nextseason::dates::{Instant, PartialDate};
+use nextseason::mojibake;
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: nextseason-bundle synthetic --shows N --out DIR [--merge]
+const USAGE: &str = "nextseason-bundle: check, repair and assemble a NextSeason bundle
+
+usage:
+  nextseason-bundle check <bundle-dir> [--format text|json]
+  nextseason-bundle fix-encoding <bundle-dir> [--format text|json]
+  nextseason-bundle index <bundle-dir>
+  nextseason-bundle synthetic --shows N --out DIR [--merge]
+  nextseason-bundle <command> --help
+
+A bundle directory holds index.json and shows/<slug>.json (the site's is public/data).
+Exit status: 0 when all is well, 1 when problems were found, 2 for a usage or I/O error.";
+
+const CHECK_USAGE: &str = "usage: nextseason-bundle check <bundle-dir> [--format text|json]
+
+Validates index.json and every shows/*.json with the site's own rules, and the rules between
+files (slugs and file names, index entries and their shows, \"Read also\" links), and reports
+every problem as
+
+  file:line:column: json.path: what is wrong (and what would be right)
+
+--format json prints {\"files\": N, \"problems\": [{file, line, column, path, message}]}.
+Exit status: 0 clean, 1 problems found, 2 usage or I/O error.";
+
+const FIX_USAGE: &str = "usage: nextseason-bundle fix-encoding <bundle-dir> [--format text|json]
+
+Repairs mis-decoded text (UTF-8 once read as Windows-1252, Mac Roman, Mac Central European,
+Windows-1250 or Latin-1: \"Hern√°ndez\", \"„ÄźRelease Date„ÄĎ\", \"donâ€™t\") in every string
+of every file, in place, only where re-decoding gives valid text, and reports each change.
+Everything else in the files is left byte for byte.
+Exit status: 0 (whether or not anything changed), 2 usage or I/O error.";
+
+const INDEX_USAGE: &str = "usage: nextseason-bundle index <bundle-dir>
+
+Writes <bundle-dir>/index.json from shows/*.json: one entry per show, sorted by slug, the same
+bytes for the same shows. Writes nothing and exits 1 when a show's file has problems.";
+
+const SYNTHETIC_USAGE: &str = "usage: nextseason-bundle synthetic --shows N --out DIR [--merge]
 
 Writes a generated, labelled-synthetic catalogue of N shows into DIR (index.json and
-shows/<slug>.json), for tests and benchmarks. --merge keeps the shows already listed in
-DIR/index.json. Exit 0 on success, 2 on a usage or I/O error.";
+shows/synthetic-NNNNN.json), for tests and benchmarks. --merge keeps the shows already listed in
+DIR/index.json.";
+
+/// A failure to run at all: a usage error or an I/O error (exit 2).
+struct Fatal(String);
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match run(&args) {
-        Ok(message) => {
-            println!("{message}");
-            ExitCode::SUCCESS
-        }
-        Err(message) => {
+        Ok(code) => ExitCode::from(code),
+        Err(Fatal(message)) => {
             eprintln!("nextseason-bundle: {message}");
             ExitCode::from(2)
         }
     }
 }
 
-fn run(args: &[String]) -> Result<String, String> {
-    let (command, rest) = args.split_first().ok_or(USAGE)?;
-    if command == "--help" || command == "-h" || rest.iter().any(|a| a == "--help") {
-        return Ok(USAGE.to_string());
+fn run(args: &[String]) -> Result<u8, Fatal> {
+    let Some((command, rest)) = args.split_first() else { return Err(Fatal(USAGE.into())) };
+    let usage = match command.as_str() {
+        "check" => CHECK_USAGE,
+        "fix-encoding" => FIX_USAGE,
+        "index" => INDEX_USAGE,
+        "synthetic" => SYNTHETIC_USAGE,
+        "--help" | "-h" | "help" => {
+            println!("{USAGE}");
+            return Ok(0);
+        }
+        other => return Err(Fatal(format!("unknown command {other:?}\n\n{USAGE}"))),
+    };
+    if rest.iter().any(|a| a == "--help" || a == "-h") {
+        println!("{usage}");
+        return Ok(0);
     }
-    if command != "synthetic" {
-        return Err(format!("unknown command {command:?}\n{USAGE}"));
+    let bad = |what: String| Fatal(format!("{what}\n\n{usage}"));
+    if command == "synthetic" {
+        let mut shows = None;
+        let mut out = None;
+        let mut merge = false;
+        let mut rest = rest.iter();
+        while let Some(arg) = rest.next() {
+            match arg.as_str() {
+                "--shows" => shows = rest.next().and_then(|n| n.parse::<usize>().ok()),
+                "--out" => out = rest.next().map(PathBuf::from),
+                "--merge" => merge = true,
+                other => return Err(bad(format!("unknown option {other:?}"))),
+            }
+        }
+        let (Some(count), Some(out)) = (shows, out) else { return Err(bad("--shows N and --out DIR are needed".into())) };
+        println!("{}", write_synthetic(count, &out, merge)?);
+        return Ok(0);
     }
-    let mut shows = None;
-    let mut out = None;
-    let mut merge = false;
+    let mut dir = None;
+    let mut json = false;
     let mut rest = rest.iter();
     while let Some(arg) = rest.next() {
         match arg.as_str() {
-            "--shows" => shows = rest.next().and_then(|n| n.parse::<usize>().ok()),
-            "--out" => out = rest.next().map(PathBuf::from),
-            "--merge" => merge = true,
-            other => return Err(format!("unknown option {other:?}\n{USAGE}")),
+            "--format" => match rest.next().map(String::as_str) {
+                Some("json") => json = true,
+                Some("text") => json = false,
+                other => return Err(bad(format!("--format takes text or json, not {other:?}"))),
+            },
+            flag if flag.starts_with('-') => return Err(bad(format!("unknown option {flag:?}"))),
+            path if dir.is_none() => dir = Some(PathBuf::from(path)),
+            extra => return Err(bad(format!("one bundle directory only, not also {extra:?}"))),
         }
     }
-    let (Some(count), Some(out)) = (shows, out) else { return Err(USAGE.to_string()) };
-    write_synthetic(count, &out, merge)
+    let Some(dir) = dir else { return Err(bad("which bundle directory?".into())) };
+    let bundle = read_bundle(&dir)?;
+    match command.as_str() {
+        "check" => Ok(check(&dir, &bundle, json)),
+        "fix-encoding" => fix_encoding(&dir, &bundle, json),
+        _ => index(&dir, &bundle),
+    }
 }
 
-fn write_synthetic(count: usize, out: &Path, merge: bool) -> Result<String, String> {
-    let io = |path: &Path, e: std::io::Error| format!("{}: {e}", path.display());
+/// A bundle directory's files: index.json (if any) and shows/*.json by name.
+struct Bundle {
+    index: Option<String>,
+    shows: Vec<(String, String)>,
+}
+
+fn io(path: &Path, e: std::io::Error) -> Fatal {
+    Fatal(format!("{}: {e}", path.display()))
+}
+
+fn read_bundle(dir: &Path) -> Result<Bundle, Fatal> {
+    if !dir.is_dir() {
+        return Err(Fatal(format!("{}: not a directory", dir.display())));
+    }
+    let index_path = dir.join("index.json");
+    let index = match std::fs::read(&index_path) {
+        Ok(bytes) => Some(text_of(&index_path, bytes)?),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(io(&index_path, e)),
+    };
+    let shows_dir = dir.join("shows");
+    let mut shows = Vec::new();
+    if shows_dir.is_dir() {
+        let entries = std::fs::read_dir(&shows_dir).map_err(|e| io(&shows_dir, e))?;
+        for entry in entries {
+            let path = entry.map_err(|e| io(&shows_dir, e))?.path();
+            let Some(name) = path.file_name().and_then(|n| n.to_str()).filter(|n| n.ends_with(".json")) else { continue };
+            let bytes = std::fs::read(&path).map_err(|e| io(&path, e))?;
+            shows.push((name.to_string(), text_of(&path, bytes)?));
+        }
+    }
+    shows.sort();
+    Ok(Bundle { index, shows })
+}
+
+/// A file's text; a file that is not UTF-8 at all is a problem `check` cannot go past.
+fn text_of(path: &Path, bytes: Vec<u8>) -> Result<String, Fatal> {
+    String::from_utf8(bytes).map_err(|e| Fatal(format!("{}: not UTF-8 text (byte {})", path.display(), e.utf8_error().valid_up_to())))
+}
+
+/// Colour only for a person at a terminal, and never when NO_COLOR is set.
+fn colour() -> bool {
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
+fn paint(on: bool, code: &str, text: &str) -> String {
+    if on { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_string() }
+}
+
+fn check(dir: &Path, bundle: &Bundle, json: bool) -> u8 {
+    let mut found = bundle::check_bundle(bundle.index.as_deref(), &bundle.shows);
+    found.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+    let files = bundle.shows.len() + usize::from(bundle.index.is_some());
+    let shown = |l: &Located| dir.join(&l.file).display().to_string();
+    if json {
+        let problems: Vec<serde_json::Value> = found
+            .iter()
+            .map(|l| serde_json::json!({"file": shown(l), "line": l.line, "column": l.column, "path": l.problem.path, "message": l.problem.message}))
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&serde_json::json!({"files": files, "problems": problems})).unwrap_or_default());
+    } else {
+        let on = colour();
+        for l in &found {
+            let at = paint(on, "1", &format!("{}:{}:{}:", shown(l), l.line, l.column));
+            let path = if l.problem.path.is_empty() { String::new() } else { format!(" {}:", paint(on, "36", &l.problem.path)) };
+            println!("{at}{path} {}", l.problem.message);
+        }
+        let with = found.iter().map(|l| &l.file).collect::<std::collections::BTreeSet<_>>().len();
+        match found.len() {
+            0 => println!("{}", paint(on, "32", &format!("No problems in {files} files."))),
+            n => println!("{}", paint(on, "31", &format!("{n} problem{} in {with} of {files} files.", if n == 1 { "" } else { "s" }))),
+        }
+    }
+    u8::from(!found.is_empty())
+}
+
+/// One repaired string: where, what it was, what it is, by which code page.
+struct Change {
+    file: String,
+    line: usize,
+    column: usize,
+    path: String,
+    before: String,
+    after: String,
+    code_page: &'static str,
+}
+
+fn fix_encoding(dir: &Path, bundle: &Bundle, json: bool) -> Result<u8, Fatal> {
+    let files = bundle.index.iter().map(|t| ("index.json".to_string(), t)).chain(bundle.shows.iter().map(|(n, t)| (format!("shows/{n}"), t)));
+    let mut changes = Vec::new();
+    for (file, text) in files {
+        let (fixed, mut found) = repair_strings(text);
+        if !found.is_empty() {
+            let path = dir.join(&file);
+            std::fs::write(&path, fixed).map_err(|e| io(&path, e))?;
+            found.iter_mut().for_each(|c| c.file = path.display().to_string());
+            changes.extend(found);
+        }
+    }
+    if json {
+        let list: Vec<serde_json::Value> = changes
+            .iter()
+            .map(|c| serde_json::json!({"file": c.file, "line": c.line, "column": c.column, "path": c.path, "before": c.before, "after": c.after, "code_page": c.code_page}))
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&serde_json::json!({"changes": list})).unwrap_or_default());
+    } else {
+        let on = colour();
+        for c in &changes {
+            let at = paint(on, "1", &format!("{}:{}:{}:", c.file, c.line, c.column));
+            println!("{at} {}: {:?} → {:?} (was read as {})", paint(on, "36", &c.path), c.before, c.after, c.code_page);
+        }
+        match changes.len() {
+            0 => println!("No mis-decoded text found."),
+            n => println!("Repaired {n} text{}.", if n == 1 { "" } else { "s" }),
+        }
+    }
+    Ok(0)
+}
+
+/// The text with every mis-decoded JSON string value repaired, and the changes. Keys and all
+/// other bytes (spacing, order, escapes of untouched strings) stay as they were.
+fn repair_strings(text: &str) -> (String, Vec<Change>) {
+    let paths: std::collections::HashMap<(usize, usize), String> =
+        bundle::value_positions(text).into_iter().map(|(path, at)| (at, path)).collect();
+    let mut out = String::with_capacity(text.len());
+    let mut changes = Vec::new();
+    let (mut line, mut column) = (1, 0);
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if c == '\n' {
+            line += 1;
+            column = 0;
+            out.push(c);
+            continue;
+        }
+        column += 1;
+        if c != '"' {
+            out.push(c);
+            continue;
+        }
+        let at = (line, column);
+        let mut end = start + 1;
+        while let Some((i, d)) = chars.next() {
+            column += 1;
+            end = i + d.len_utf8();
+            match d {
+                '"' => break,
+                '\\' => {
+                    if let Some((i, e)) = chars.next() {
+                        column += 1;
+                        end = i + e.len_utf8();
+                    }
+                }
+                _ => {}
+            }
+        }
+        let literal = &text[start..end];
+        let repaired = paths.get(&at).and_then(|path| {
+            let value: String = serde_json::from_str(literal).ok()?;
+            let repair = mojibake::detect(&value)?;
+            Some((path.clone(), value, repair))
+        });
+        match repaired {
+            Some((path, before, repair)) => {
+                out.push_str(&serde_json::to_string(&repair.text).unwrap_or_else(|_| literal.to_string()));
+                changes.push(Change { file: String::new(), line: at.0, column: at.1, path, before, after: repair.text, code_page: repair.code_page });
+            }
+            None => out.push_str(literal),
+        }
+    }
+    (out, changes)
+}
+
+fn index(dir: &Path, bundle: &Bundle) -> Result<u8, Fatal> {
+    let mut entries = Vec::new();
+    let mut problems = Vec::new();
+    for (name, text) in &bundle.shows {
+        let slug = name.trim_end_matches(".json");
+        match bundle::decode_show(text, slug) {
+            Ok(show) => entries.push(CatalogueEntry::of(&show)),
+            Err(found) => problems.extend(found.into_iter().map(|p| format!("{}: {p}", dir.join("shows").join(name).display()))),
+        }
+    }
+    if !problems.is_empty() {
+        for problem in &problems {
+            println!("{problem}");
+        }
+        println!("index.json not written: fix these first (nextseason-bundle check {} lists everything).", dir.display());
+        return Ok(1);
+    }
+    entries.sort_by(|a, b| a.slug.cmp(&b.slug));
+    let count = entries.len();
+    let text = format!("{}\n", serde_json::to_string_pretty(&Catalogue { schema: SCHEMA_VERSION, shows: entries }).unwrap_or_default());
+    let path = dir.join("index.json");
+    if bundle.index.as_deref() == Some(text.as_str()) {
+        println!("{} is up to date ({count} shows).", path.display());
+    } else {
+        std::fs::write(&path, text).map_err(|e| io(&path, e))?;
+        println!("wrote {} ({count} shows).", path.display());
+    }
+    Ok(0)
+}
+
+fn write_synthetic(count: usize, out: &Path, merge: bool) -> Result<String, Fatal> {
     let shows_dir = out.join("shows");
     std::fs::create_dir_all(&shows_dir).map_err(|e| io(&shows_dir, e))?;
     let index_path = out.join("index.json");
     let mut catalogue = if merge && index_path.exists() {
         let text = std::fs::read_to_string(&index_path).map_err(|e| io(&index_path, e))?;
-        bundle::decode_catalogue(&text).map_err(|p| format!("{}: {}", index_path.display(), p[0]))?
+        bundle::decode_catalogue(&text).map_err(|p| Fatal(format!("{}: {}", index_path.display(), p[0])))?
     } else {
         Catalogue { schema: SCHEMA_VERSION, shows: Vec::new() }
     };
     for i in 0..count {
         let show = synthetic_show(i, count);
-        let text = serde_json::to_string(&show).map_err(|e| e.to_string())?;
+        let text = serde_json::to_string(&show).map_err(|e| Fatal(e.to_string()))?;
         // The generator is only as good as what the site accepts.
         if let Err(problems) = bundle::decode_show(&text, &show.slug) {
-            return Err(format!("generated {} is invalid: {}", show.slug, problems[0]));
+            return Err(Fatal(format!("generated {} is invalid: {}", show.slug, problems[0])));
         }
         let path = shows_dir.join(format!("{}.json", show.slug));
         std::fs::write(&path, text).map_err(|e| io(&path, e))?;
-        catalogue.shows.push(entry_of(&show));
+        catalogue.shows.push(CatalogueEntry::of(&show));
     }
-    let text = serde_json::to_string(&catalogue).map_err(|e| e.to_string())?;
+    let text = serde_json::to_string(&catalogue).map_err(|e| Fatal(e.to_string()))?;
     std::fs::write(&index_path, text).map_err(|e| io(&index_path, e))?;
     Ok(format!("wrote {count} synthetic shows into {}", out.display()))
-}
-
-/// The catalogue's entry for a show, as the index must say it.
-fn entry_of(show: &Show) -> CatalogueEntry {
-    CatalogueEntry {
-        slug: show.slug.clone(),
-        title: show.title.clone(),
-        native_title: show.native_title.clone(),
-        alt_titles: show.alt_titles.clone(),
-        studios: show.studios.clone(),
-        genres: show.genres.clone(),
-        premiere: show.premiere,
-        status: show.outlook.as_ref().map(|o| o.status),
-        updated: show.article.updated.or(show.article.published),
-    }
 }
 
 /// A small deterministic generator (xorshift), so that show N is the same in every run.
