@@ -1,0 +1,361 @@
+//! The bundle tool (`nextseason-bundle`), run as editors run it: one fixture per rule, each a
+//! copy of the shipped bundle with one mistake, asserting the exact message and location; the
+//! seed's own mis-decoded text repaired; `index` round-trips; exit codes and formats.
+#![cfg(not(target_arch = "wasm32"))]
+
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+const TOOL: &str = env!("CARGO_BIN_EXE_nextseason-bundle");
+const SHIPPED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/public/data");
+
+/// A private copy of the shipped bundle, removed when dropped.
+struct Bundle(PathBuf);
+
+impl Bundle {
+    fn shipped() -> Self {
+        static COUNT: AtomicUsize = AtomicUsize::new(0);
+        let dir = std::env::temp_dir().join(format!("nextseason-tool-{}-{}", std::process::id(), COUNT.fetch_add(1, Ordering::SeqCst)));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("shows")).unwrap();
+        for file in ["index.json", "shows/metallic-rouge.json", "shows/sengoku-youko.json"] {
+            std::fs::copy(Path::new(SHIPPED).join(file), dir.join(file)).unwrap();
+        }
+        Bundle(dir)
+    }
+
+    fn path(&self, file: &str) -> PathBuf {
+        self.0.join(file)
+    }
+
+    fn json(&self, file: &str) -> Value {
+        serde_json::from_str(&std::fs::read_to_string(self.path(file)).unwrap()).unwrap()
+    }
+
+    /// Changes a file as an editor would, written back pretty-printed.
+    fn edit(&self, file: &str, change: impl FnOnce(&mut Value)) -> &Self {
+        let mut value = self.json(file);
+        change(&mut value);
+        self.write(file, &serde_json::to_string_pretty(&value).unwrap());
+        self
+    }
+
+    fn write(&self, file: &str, text: &str) -> &Self {
+        std::fs::write(self.path(file), text).unwrap();
+        self
+    }
+
+    /// Runs the tool; returns its exit code and its output lines, with this bundle's directory
+    /// shown as `B`.
+    fn run(&self, args: &[&str]) -> (i32, Vec<String>) {
+        let out = Command::new(TOOL).args(args).arg(&self.0).env("NO_COLOR", "1").output().unwrap();
+        let text = String::from_utf8(out.stdout).unwrap().replace(&self.0.display().to_string(), "B");
+        (out.status.code().unwrap(), text.lines().map(str::to_string).collect())
+    }
+
+    fn check(&self) -> (i32, Vec<String>) {
+        self.run(&["check"])
+    }
+}
+
+impl Drop for Bundle {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// The problems `check` reports (its last line is the summary), and that it exited 1.
+fn problems(bundle: &Bundle) -> Vec<String> {
+    let (code, mut lines) = bundle.check();
+    assert_eq!(code, 1, "{lines:?}");
+    let summary = lines.pop().unwrap();
+    assert!(summary.contains(" problem"), "{summary}");
+    lines
+}
+
+#[test]
+fn the_shipped_bundle_is_clean() {
+    let (code, lines) = Bundle::shipped().check();
+    assert_eq!((code, lines), (0, vec!["No problems in 3 files.".to_string()]));
+}
+
+#[test]
+fn malformed_json() {
+    let bundle = Bundle::shipped();
+    bundle.write("shows/sengoku-youko.json", "{\n  \"schema\": 1,\n  \"slug\": \"sengoku-youko\",\n  \"title\": \"Sengoku Youko\"\n  \"article\": {}\n}\n");
+    assert_eq!(problems(&bundle), ["B/shows/sengoku-youko.json:5:3: not valid JSON: expected `,` or `}`"]);
+}
+
+#[test]
+fn wrong_types_every_one_of_them() {
+    let bundle = Bundle::shipped();
+    bundle.edit("shows/sengoku-youko.json", |v| {
+        v["title"] = json!(42);
+        v["genres"] = json!(["Action", null]);
+        v["article"]["intro"] = json!([true]);
+    });
+    assert_eq!(
+        problems(&bundle),
+        [
+            "B/shows/sengoku-youko.json:4:12: title: invalid type: integer `42`, expected a string",
+            "B/shows/sengoku-youko.json:11:5: genres[1]: invalid type: null, expected a string",
+            "B/shows/sengoku-youko.json:24:7: article.intro[0]: invalid type: boolean `true`, expected a string",
+        ]
+    );
+}
+
+#[test]
+fn missing_required_fields() {
+    let bundle = Bundle::shipped();
+    bundle.edit("shows/sengoku-youko.json", |v| {
+        v["article"].as_object_mut().unwrap().remove("headline");
+    });
+    assert_eq!(problems(&bundle), ["B/shows/sengoku-youko.json:21:14: article: missing field `headline`"]);
+}
+
+#[test]
+fn unsupported_schema_version() {
+    let bundle = Bundle::shipped();
+    bundle.edit("shows/sengoku-youko.json", |v| v["schema"] = json!(2));
+    assert_eq!(problems(&bundle), ["B/shows/sengoku-youko.json:2:13: schema: unsupported schema version 2: this site reads version 1"]);
+}
+
+#[test]
+fn duplicate_slugs() {
+    let bundle = Bundle::shipped();
+    bundle.edit("index.json", |v| {
+        let first = v["shows"][0].clone();
+        v["shows"].as_array_mut().unwrap().push(first);
+    });
+    assert_eq!(problems(&bundle), ["B/index.json:38:15: shows[2].slug: \"metallic-rouge\" is listed twice"]);
+}
+
+#[test]
+fn slug_and_file_name_disagree() {
+    let bundle = Bundle::shipped();
+    let text = std::fs::read_to_string(bundle.path("shows/sengoku-youko.json")).unwrap();
+    bundle.write("shows/sengoku-yoko.json", &text);
+    assert_eq!(
+        problems(&bundle),
+        ["B/shows/sengoku-yoko.json:3:11: slug: is \"sengoku-youko\" but the file is for \"sengoku-yoko\""]
+    );
+}
+
+#[test]
+fn read_also_names_a_show_that_does_not_exist() {
+    let bundle = Bundle::shipped();
+    bundle.edit("shows/metallic-rouge.json", |v| v["read_also"][0]["slug"] = json!("sengoku-yoko"));
+    assert_eq!(
+        problems(&bundle),
+        ["B/shows/metallic-rouge.json:198:15: read_also[0].slug: names \"sengoku-yoko\", which has no file in shows/"]
+    );
+}
+
+#[test]
+fn index_entry_without_a_file_and_a_file_missing_from_the_index() {
+    let bundle = Bundle::shipped();
+    std::fs::remove_file(bundle.path("shows/sengoku-youko.json")).unwrap();
+    bundle.edit("shows/metallic-rouge.json", |v| v["read_also"] = json!([]));
+    let text = std::fs::read_to_string(bundle.path("shows/metallic-rouge.json")).unwrap();
+    bundle.write("shows/rouge-copy.json", &text.replace("\"slug\": \"metallic-rouge\"", "\"slug\": \"rouge-copy\""));
+    assert_eq!(
+        problems(&bundle),
+        [
+            "B/index.json:22:15: shows[1].slug: \"sengoku-youko\" has no file: shows/sengoku-youko.json is missing",
+            "B/shows/rouge-copy.json:3:11: slug: \"rouge-copy\" is not in index.json (run `nextseason-bundle index`)",
+        ]
+    );
+}
+
+#[test]
+fn index_fields_disagreeing_with_the_show() {
+    let bundle = Bundle::shipped();
+    bundle.edit("index.json", |v| {
+        v["shows"][0]["title"] = json!("Metallic Rogue");
+        v["shows"][1]["premiere"] = json!("2024-04");
+    });
+    assert_eq!(
+        problems(&bundle),
+        [
+            "B/index.json:6:16: shows[0].title: says \"Metallic Rogue\" but shows/metallic-rouge.json says \"Metallic Rouge\" (run `nextseason-bundle index`)",
+            "B/index.json:35:19: shows[1].premiere: says \"2024-04\" but shows/sengoku-youko.json says \"2024-01\" (run `nextseason-bundle index`)",
+        ]
+    );
+}
+
+#[test]
+fn invalid_dates_and_impossible_precision() {
+    let bundle = Bundle::shipped();
+    bundle.edit("shows/metallic-rouge.json", |v| {
+        v["premiere"] = json!("2024-02-30");
+        v["outlook"]["status"] = json!("dated");
+    });
+    assert_eq!(
+        problems(&bundle),
+        [
+            // The index still says the old status: that is a problem too.
+            "B/index.json:19:17: shows[0].status: says \"no_announcement\" but shows/metallic-rouge.json says \"dated\" (run `nextseason-bundle index`)",
+            "B/shows/metallic-rouge.json:17:15: premiere: \"2024-02-30\" is not a date: February 2024 has days 01 to 29",
+            "B/shows/metallic-rouge.json:24:15: outlook.window: status \"dated\" needs the day: a window with a YYYY-MM-DD date and no end, or premiere_at",
+        ]
+    );
+}
+
+#[test]
+fn unknown_region_codes() {
+    let bundle = Bundle::shipped();
+    bundle.edit("shows/metallic-rouge.json", |v| {
+        v["watch"][0]["except"] = json!(["Asia"]);
+        v["watch"][1]["only"] = json!(["JPN"]);
+    });
+    assert_eq!(
+        problems(&bundle),
+        [
+            "B/shows/metallic-rouge.json:79:9: watch[0].except[0]: unknown region \"Asia\": use an ISO 3166 country code (\"JP\") or africa, americas, asia, europe, oceania",
+            "B/shows/metallic-rouge.json:87:9: watch[1].only[0]: unknown region \"JPN\": use an ISO 3166 country code (\"JP\") or africa, americas, asia, europe, oceania",
+        ]
+    );
+}
+
+#[test]
+fn links_that_are_not_https() {
+    let bundle = Bundle::shipped();
+    bundle.edit("shows/metallic-rouge.json", |v| {
+        let offer = v["watch"][0].clone();
+        let list = v["watch"].as_array_mut().unwrap();
+        list.clear();
+        for url in ["javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "http://www.crunchyroll.com/"] {
+            let mut o = offer.clone();
+            o["url"] = json!(url);
+            list.push(o);
+        }
+    });
+    let found = problems(&bundle);
+    assert_eq!(
+        found,
+        [
+            "B/shows/metallic-rouge.json:76:14: watch[0].url: \"javascript:alert(1)\" is not an https link to a host (https://…)",
+            "B/shows/metallic-rouge.json:84:14: watch[1].url: \"data:text/html,<script>alert(1)</script>\" is not an https link to a host (https://…)",
+            "B/shows/metallic-rouge.json:92:14: watch[2].url: \"http://www.crunchyroll.com/\" is not an https link to a host (https://…)",
+        ]
+    );
+}
+
+#[test]
+fn empty_required_text() {
+    let bundle = Bundle::shipped();
+    bundle.edit("shows/metallic-rouge.json", |v| {
+        v["title"] = json!("   ");
+        v["cast"][5]["character"]["name"] = json!("");
+    });
+    bundle.edit("index.json", |v| v["shows"][0]["title"] = json!("   "));
+    assert_eq!(
+        problems(&bundle),
+        [
+            "B/index.json:6:16: shows[0].title: must not be empty",
+            "B/shows/metallic-rouge.json:4:12: title: must not be empty",
+            "B/shows/metallic-rouge.json:180:17: cast[5].character.name: must not be empty",
+        ]
+    );
+}
+
+#[test]
+fn mis_decoded_text_with_its_likely_repair() {
+    let bundle = Bundle::shipped();
+    bundle.edit("shows/metallic-rouge.json", |v| {
+        v["article"]["headline"] = json!("Will Metallic Rouge have season 2?„ÄźRelease Date„ÄĎ");
+        v["article"]["author"] = json!("Natalia Hern√°ndez");
+    });
+    assert_eq!(
+        problems(&bundle),
+        [
+            "B/shows/metallic-rouge.json:30:17: article.headline: looks mis-decoded (UTF-8 read as Mac Central European): did you mean \"Will Metallic Rouge have season 2?【Release Date】\"?",
+            "B/shows/metallic-rouge.json:71:15: article.author: looks mis-decoded (UTF-8 read as Mac Roman): did you mean \"Natalia Hernández\"?",
+        ]
+    );
+}
+
+#[test]
+fn fix_encoding_repairs_the_seeds_own_text_and_nothing_else() {
+    // A show file written from the seed as it came, mis-decoded.
+    let seed = include_str!("fixtures/seed.txt");
+    let lines: Vec<&str> = seed.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let bundle = Bundle::shipped();
+    bundle.edit("shows/metallic-rouge.json", |v| {
+        v["article"]["headline"] = json!(lines[0]);
+        v["article"]["intro"] = json!(lines[1..3]);
+        v["article"]["sections"][1]["paragraphs"] = json!([lines.iter().find(|l| l.contains("source material")).unwrap()]);
+        v["article"]["author"] = json!(lines.iter().find(|l| l.starts_with("Natalia")).unwrap());
+    });
+    let before = std::fs::read_to_string(bundle.path("shows/metallic-rouge.json")).unwrap();
+    let (code, lines_out) = bundle.run(&["fix-encoding"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        lines_out,
+        [
+            "B/shows/metallic-rouge.json:30:17: article.headline: \"Will Metallic Rouge to have season 2?„ÄźRelease Date„ÄĎ\" → \"Will Metallic Rouge to have season 2?【Release Date】\" (was read as Mac Central European)",
+            "B/shows/metallic-rouge.json:33:7: article.intro[1]: \"Read also: Will Sengoku Youko have season 2?„ÄźRelease Date„ÄĎ\" → \"Read also: Will Sengoku Youko have season 2?【Release Date】\" (was read as Mac Central European)",
+            "B/shows/metallic-rouge.json:45:11: article.sections[1].paragraphs[0]: \"At the moment, there is no official announcement about a second season of Metallic Rouge. Since the anime is not based on a manga or novel, it is difficult to determine where the first season ends in terms of source material¬Ļ. However, given its popularity and the open-ended nature of the storyline, there is the possibility of a continuation of the series.\" → \"At the moment, there is no official announcement about a second season of Metallic Rouge. Since the anime is not based on a manga or novel, it is difficult to determine where the first season ends in terms of source material¹. However, given its popularity and the open-ended nature of the storyline, there is the possibility of a continuation of the series.\" (was read as Mac Central European)",
+            "B/shows/metallic-rouge.json:72:15: article.author: \"Natalia Hern√°ndez\" → \"Natalia Hernández\" (was read as Mac Roman)",
+            "Repaired 4 texts.",
+        ]
+    );
+    let after = std::fs::read_to_string(bundle.path("shows/metallic-rouge.json")).unwrap();
+    // Only those strings changed; the apostrophe of "You’ve" was right and stays.
+    assert_eq!(after.lines().count(), before.lines().count());
+    let changed: Vec<usize> = before.lines().zip(after.lines()).enumerate().filter(|(_, (a, b))| a != b).map(|(i, _)| i + 1).collect();
+    assert_eq!(changed, [30, 33, 45, 72]);
+    assert!(after.contains("Are you a fan of Metallic Rouge? You’ve come to the right place."));
+    // A second run finds nothing.
+    assert_eq!(bundle.run(&["fix-encoding"]), (0, vec!["No mis-decoded text found.".to_string()]));
+}
+
+#[test]
+fn index_round_trips_and_is_stable() {
+    let bundle = Bundle::shipped();
+    let shipped = std::fs::read(bundle.path("index.json")).unwrap();
+    assert_eq!(bundle.run(&["index"]), (0, vec!["B/index.json is up to date (2 shows).".to_string()]));
+    std::fs::remove_file(bundle.path("index.json")).unwrap();
+    assert_eq!(bundle.run(&["index"]), (0, vec!["wrote B/index.json (2 shows).".to_string()]));
+    assert_eq!(std::fs::read(bundle.path("index.json")).unwrap(), shipped, "same shows, same bytes");
+    // After an edit, the index follows, and check agrees with it.
+    bundle.edit("shows/sengoku-youko.json", |v| v["studios"] = json!(["White Fox", "Synthetic Co-producer"]));
+    assert_eq!(bundle.run(&["index"]).0, 0);
+    assert_eq!(bundle.json("index.json")["shows"][1]["studios"], json!(["White Fox", "Synthetic Co-producer"]));
+    assert_eq!(bundle.check().0, 0);
+}
+
+#[test]
+fn index_refuses_to_write_from_broken_shows() {
+    let bundle = Bundle::shipped();
+    bundle.edit("shows/sengoku-youko.json", |v| v["premiere"] = json!("2024-13"));
+    let before = std::fs::read(bundle.path("index.json")).unwrap();
+    let (code, lines) = bundle.run(&["index"]);
+    assert_eq!(code, 1);
+    assert!(lines[0].starts_with("B/shows/sengoku-youko.json: premiere: \"2024-13\" is not a date"), "{lines:?}");
+    assert_eq!(std::fs::read(bundle.path("index.json")).unwrap(), before);
+}
+
+#[test]
+fn json_format_and_exit_codes() {
+    let bundle = Bundle::shipped();
+    bundle.edit("shows/sengoku-youko.json", |v| v["title"] = json!(""));
+    let (code, lines) = bundle.run(&["check", "--format", "json"]);
+    assert_eq!(code, 1);
+    let report: Value = serde_json::from_str(&lines.join("\n")).unwrap();
+    assert_eq!(report["files"], json!(3));
+    assert_eq!(
+        report["problems"],
+        json!([{"file": "B/shows/sengoku-youko.json", "line": 4, "column": 12, "path": "title", "message": "must not be empty"}])
+    );
+    let usage = Command::new(TOOL).args(["check"]).output().unwrap();
+    assert_eq!(usage.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&usage.stderr).contains("which bundle directory?"));
+    let missing = Command::new(TOOL).args(["check", "/no/such/bundle"]).output().unwrap();
+    assert_eq!(missing.status.code(), Some(2));
+    let help = Command::new(TOOL).args(["fix-encoding", "--help"]).output().unwrap();
+    assert_eq!(help.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&help.stdout).starts_with("usage: nextseason-bundle fix-encoding"));
+}
