@@ -164,8 +164,8 @@ fn error_card_lists_problems_and_retries() {
     let error = LoadError::Invalid {
         url: "/data/shows/x.json".into(),
         problems: vec![
-            Problem { path: "title".into(), message: "must not be empty".into() },
-            Problem { path: "watch[0].url".into(), message: "\"http://x\" is not an https link".into() },
+            Problem::new("title", "must not be empty"),
+            Problem::new("watch[0].url", "\"http://x\" is not an https link"),
         ],
     };
     let host = mount(move || view! { <ErrorCard error on_retry=move |_| retries.update(|n| *n += 1)/> });

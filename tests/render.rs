@@ -193,7 +193,7 @@ fn read_also_links_to_the_other_show() {
 fn error_card_names_url_field_and_problem() {
     let error = LoadError::Invalid {
         url: "/data/shows/metallic-rouge.json".into(),
-        problems: vec![Problem { path: "cast[2].voices".into(), message: "lists no voice actor".into() }],
+        problems: vec![Problem::new("cast[2].voices", "lists no voice actor")],
     };
     let html = render(|| view! { <ErrorCard error=error.clone() on_retry=|_| ()/> });
     assert_named_section(&html);
