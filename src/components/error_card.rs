@@ -11,8 +11,14 @@ pub fn ErrorCard(error: LoadError, #[prop(into)] on_retry: Callback<()>) -> impl
             <p>"Loading "<code class="ns-error__url">{error.url().to_string()}</code>" failed: "{error.reason()}</p>
             {(!error.problems().is_empty()).then(|| view! {
                 <ul class="ns-error__problems">
-                    {error.problems().iter().map(|p| view! {
-                        <li><code>{p.path.clone()}</code>": "{p.message.clone()}</li>
+                    {error.problems().iter().map(|p| {
+                        // Where: the field, else the line and column of broken JSON, else the whole file.
+                        let place = match (p.path.is_empty(), p.position) {
+                            (false, _) => Some(p.path.clone()),
+                            (true, Some((line, column))) => Some(format!("line {line}, column {column}")),
+                            (true, None) => None,
+                        };
+                        view! { <li>{place.map(|place| view! { <code>{place}</code>": " })}{p.message.clone()}</li> }
                     }).collect_view()}
                 </ul>
             })}
