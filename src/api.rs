@@ -96,19 +96,27 @@ thread_local! {
 
 /// A show's shard, fetched once per visit.
 pub fn show(root: &str, slug: &str) -> impl Future<Output = Result<Arc<Show>, LoadError>> + 'static {
-    let url = show_url(root, slug);
     let slug = slug.to_string();
-    let pending = SHOWS.with(|cache| {
-        let fetch = || {
-            let url = url.clone();
-            async move { load_show(&url, &slug).await.map(Arc::new) }.boxed_local().shared()
-        };
-        cache.borrow_mut().entry(url.clone()).or_insert_with(fetch).clone()
+    cached(&SHOWS, show_url(root, &slug), move |url| async move { load_show(&url, &slug).await }.boxed_local())
+}
+
+/// The fetch of `url` kept in `cache`: the one under way or done, else a new one made by
+/// `load`. A failure leaves the cache, so that the next call (Retry) fetches again.
+fn cached<T: 'static>(
+    cache: &'static std::thread::LocalKey<RefCell<HashMap<String, Pending<T>>>>,
+    url: String,
+    load: impl FnOnce(String) -> LocalBoxFuture<'static, Result<T, LoadError>>,
+) -> impl Future<Output = Result<Arc<T>, LoadError>> + 'static {
+    let pending = cache.with(|c| {
+        c.borrow_mut()
+            .entry(url.clone())
+            .or_insert_with(|| load(url.clone()).map(|loaded| loaded.map(Arc::new)).boxed_local().shared())
+            .clone()
     });
     async move {
         let result = pending.await;
         if result.is_err() {
-            SHOWS.with(|cache| cache.borrow_mut().remove(&url));
+            cache.with(|c| c.borrow_mut().remove(&url));
         }
         result
     }
@@ -132,21 +140,7 @@ pub fn prefetch_show(root: &str, slug: &str) {
 
 /// The catalogue, fetched once per visit.
 pub fn catalogue(root: &str) -> impl Future<Output = Result<Arc<Catalogue>, LoadError>> + 'static {
-    let url = catalogue_url(root);
-    let pending = CATALOGUES.with(|cache| {
-        let fetch = || {
-            let url = url.clone();
-            async move { load_catalogue(&url).await.map(Arc::new) }.boxed_local().shared()
-        };
-        cache.borrow_mut().entry(url.clone()).or_insert_with(fetch).clone()
-    });
-    async move {
-        let result = pending.await;
-        if result.is_err() {
-            CATALOGUES.with(|cache| cache.borrow_mut().remove(&url));
-        }
-        result
-    }
+    cached(&CATALOGUES, catalogue_url(root), |url| async move { load_catalogue(&url).await }.boxed_local())
 }
 
 async fn load_show(url: &str, slug: &str) -> Result<Show, LoadError> {
