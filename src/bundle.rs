@@ -414,7 +414,8 @@ fn decode<T: DeserializeOwned>(text: &str) -> Result<T, Vec<Problem>> {
         let reason = e.to_string();
         // serde_json ends its messages with " at line L column C", which the path replaces.
         let reason = reason.split(" at line ").next().unwrap_or_default();
-        let position = Some((e.line(), e.column()));
+        // Editors count lines and columns from 1; serde_json says column 0 for an empty file.
+        let position = Some((e.line().max(1), e.column().max(1)));
         if e.is_syntax() || e.is_eof() {
             Problem { path: String::new(), message: format!("not valid JSON: {reason}"), position }
         } else {
@@ -1327,6 +1328,15 @@ mod tests {
                 "cast[0].character.name: contains the invisible control character U+200B, which can hide or reorder text",
             ]
         );
+    }
+
+    #[test]
+    fn an_empty_file_is_located_at_its_first_column() {
+        // Found by the fuzzer: serde_json reports column 0 here.
+        let problems = decode_show("", "x").unwrap_err();
+        assert_eq!(problems[0].to_string(), "line 1, column 1: not valid JSON: EOF while parsing a value");
+        let located = check_bundle(Some(""), &[("x.json".to_string(), String::new())]);
+        assert!(located.iter().all(|l| l.line == 1 && l.column == 1), "{located:?}");
     }
 
     #[test]
