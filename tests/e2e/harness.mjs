@@ -19,7 +19,7 @@ const FIXTURES = new URL('./fixtures/', import.meta.url).pathname;
  * CDN would), the blog fixtures under /blog/, and every /anime/… path answers with
  * fixtures/blog/anime.html (a host that rewrites to one page).
  */
-export async function open({ synthetic = 0 } = {}) {
+export async function open({ synthetic = 0, compress = false } = {}) {
   const root = await mkdtemp(join(tmpdir(), 'nextseason-e2e-'));
   await cp(DIST, root, { recursive: true });
   if (synthetic > 0) {
@@ -28,6 +28,7 @@ export async function open({ synthetic = 0 } = {}) {
   const { server, requests, url } = await startServer(root, 0, {
     mounts: [['/nextseason/', root], ['/blog/', join(FIXTURES, 'blog')]],
     rewrites: [['/anime/', join(FIXTURES, 'blog', 'anime.html')]],
+    compress,
   });
   const browser = await launch();
   return {

@@ -7,6 +7,11 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
+
+// Brotli for the benchmark's "as a static host serves it" (compress: true), made once per file.
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.txt', '.xml']);
+const compressed = new Map();
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -21,7 +26,7 @@ const TYPES = {
   '.xml': 'application/xml',
 };
 
-export function startServer(root, port = 0, { mounts = [], rewrites = [] } = {}) {
+export function startServer(root, port = 0, { mounts = [], rewrites = [], compress = false } = {}) {
   root = resolve(root);
   const requests = [];
   const server = createServer(async (req, res) => {
@@ -41,11 +46,15 @@ export function startServer(root, port = 0, { mounts = [], rewrites = [] } = {})
       return;
     }
     const send = async (name, status = 200) => {
-      const body = await readFile(name);
-      res.writeHead(status, {
-        'content-type': TYPES[extname(name)] ?? 'application/octet-stream',
-        'cache-control': 'no-store',
-      });
+      let body = await readFile(name);
+      const headers = { 'content-type': TYPES[extname(name)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
+      if (compress && COMPRESSIBLE.has(extname(name)) && /\bbr\b/.test(req.headers['accept-encoding'] ?? '')) {
+        const key = `${name}:${body.length}`;
+        if (!compressed.has(key)) compressed.set(key, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+        body = compressed.get(key);
+        headers['content-encoding'] = 'br';
+      }
+      res.writeHead(status, headers);
       res.end(body);
     };
     try {

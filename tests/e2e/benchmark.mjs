@@ -1,0 +1,305 @@
+// The performance benchmark (not a test): drives headless Chromium against the release build
+// served on loopback and writes BENCHMARKS.md. Run it with `bash .ci/bench.sh`, which installs
+// and builds what it needs first. Every figure is the median of RUNS runs, with min and max.
+//
+//  1. Weight of the first view (show page, and one embedded widget): bytes actually fetched.
+//  2. Time to the article: navigation start to the app's `nextseason:ready` mark and to LCP, on
+//     loopback and on a throttled slow mobile link, against a static HTML page of the same
+//     article (the app's own rendering of the same shard, scripts removed, same CSS and server).
+//  3. Route switch: click on "Read also" to the new <h1> painted, prefetched and cold.
+//  4. Scale: labelled-synthetic catalogues of 10, 1,000, 10,000 and 100,000 shows.
+//  5. Memory: JS heap and wasm memory after 20 and 200 route switches.
+import { execFileSync } from 'node:child_process';
+import { readFile, writeFile, readdir } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { BUNDLE_TOOL, open } from './harness.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const SIZES = (process.env.BENCH_SIZES ?? '10,1000,10000,100000').split(',').map(Number);
+const OUT = new URL('../../BENCHMARKS.md', import.meta.url).pathname;
+// The slow mobile link of the issue: 1.6 Mbit/s down, 150 ms round trip.
+const SLOW = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) | 0, uploadThroughput: (750e3 / 8) | 0 };
+
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return { median: s[Math.floor(s.length / 2)], min: s[0], max: s[s.length - 1] };
+};
+const ms = (x) => `${x.median.toFixed(0)} ms (${x.min.toFixed(0)}–${x.max.toFixed(0)})`;
+const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
+const log = (...a) => console.error('bench:', ...a);
+
+async function page(site, { throttle = null, scheme = 'light' } = {}) {
+  const p = await site.page({ viewport: { width: 390, height: 844 }, colorScheme: scheme });
+  const cdp = await p.context().newCDPSession(p);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  if (throttle) await cdp.send('Network.emulateNetworkConditions', throttle);
+  await p.addInitScript(() => {
+    window.__lcp = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__lcp = e.startTime;
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+    addEventListener('TrunkApplicationStarted', (e) => (window.__wasm = e.detail.wasm));
+  });
+  p.cdp = cdp;
+  return p;
+}
+
+/** Navigation start to the ready mark and to LCP, for one load. */
+async function timeToArticle(site, url, throttle) {
+  const p = await page(site, { throttle });
+  await p.goto(url, { waitUntil: 'load' });
+  await p.waitForFunction(() => performance.getEntriesByName('nextseason:ready').length > 0, null, { timeout: 60000 });
+  await p.waitForTimeout(300);
+  const t = await p.evaluate(() => {
+    const resources = performance.getEntriesByType('resource');
+    const wasm = resources.find((r) => r.name.endsWith('.wasm'));
+    const shard = resources.find((r) => r.name.includes('/data/shows/'));
+    return {
+      ready: performance.getEntriesByName('nextseason:ready')[0].startTime,
+      lcp: window.__lcp,
+      // The waterfall: when the shard's request starts against when the wasm's response ends.
+      shardStart: shard?.startTime ?? 0,
+      wasmEnd: wasm?.responseEnd ?? 0,
+    };
+  });
+  await p.context().close();
+  return t;
+}
+
+async function repeat(n, f) {
+  const out = [];
+  for (let i = 0; i < n; i++) out.push(await f(i));
+  return out;
+}
+
+/** Bytes of every response a page load fetched, by kind, raw / gzip / brotli. */
+async function weight(site, url, { skip = () => false } = {}) {
+  const p = await site.page({ viewport: { width: 390, height: 844 } });
+  const bodies = [];
+  p.on('response', async (r) => {
+    const u = new URL(r.url());
+    if (skip(u)) return;
+    try {
+      bodies.push({ path: u.pathname, body: await r.body() });
+    } catch {}
+  });
+  await p.goto(url, { waitUntil: 'networkidle' });
+  await p.context().close();
+  const kind = (path) => (path.endsWith('.wasm') ? 'wasm' : path.endsWith('.js') ? 'JS' : path.endsWith('.css') ? 'CSS' : path.endsWith('.json') ? 'data' : path.endsWith('.svg') ? 'icon' : 'HTML');
+  const rows = {};
+  for (const { path, body } of bodies) {
+    const k = kind(path);
+    rows[k] ??= { raw: 0, gzip: 0, brotli: 0, files: [] };
+    rows[k].raw += body.length;
+    rows[k].gzip += gzipSync(body, { level: 9 }).length;
+    rows[k].brotli += brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    rows[k].files.push(path);
+  }
+  return rows;
+}
+
+/** A static page of the same article: the app's own rendering, scripts removed, same CSS. */
+async function writeStaticPage(site) {
+  const p = await site.page();
+  await p.goto(`${site.url}/shows/metallic-rouge`);
+  await p.waitForSelector('.ns-cast');
+  const html = await p.evaluate(() => {
+    const doc = document.documentElement.cloneNode(true);
+    doc.querySelectorAll('script, link[rel=modulepreload], link[rel=preload]').forEach((e) => e.remove());
+    doc.querySelector('h1').insertAdjacentHTML('afterend', "<script>performance.mark('nextseason:ready')</script>");
+    doc.querySelector('meta[name=nextseason]')?.remove();
+    return '<!DOCTYPE html>\n' + doc.outerHTML.replace(/<!---->|<!>/g, '');
+  });
+  await p.context().close();
+  await writeFile(join(site.root, 'static-metallic-rouge.html'), html);
+  return `${site.url}/static-metallic-rouge.html`;
+}
+
+async function routeSwitches(site) {
+  const p = await site.page({ viewport: { width: 1280, height: 900 } });
+  const switchTo = (n) =>
+    p.evaluate((n) => new Promise((resolve) => {
+      const slug = `synthetic-${String(n).padStart(5, '0')}`;
+      const start = performance.now();
+      const observer = new MutationObserver(() => {
+        if (location.pathname === `/shows/${slug}` && document.querySelector('main h1')?.textContent.includes(` ${n} `)) {
+          observer.disconnect();
+          requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - start)));
+        }
+      });
+      observer.observe(document.querySelector('main'), { childList: true, subtree: true, characterData: true });
+      document.querySelector(`.ns-read-also a[href="/shows/${slug}"]`).click();
+    }), n);
+  await p.goto(`${site.url}/shows/synthetic-00000`);
+  await p.waitForSelector('.ns-read-also');
+  const cold = [];
+  const warm = [];
+  for (let n = 1; n <= 2 * RUNS; n++) {
+    const slug = `synthetic-${String(n).padStart(5, '0')}`;
+    if (n % 2 === 0) {
+      await p.hover(`.ns-read-also a[href="/shows/${slug}"]`);
+      await p.waitForFunction((s) => performance.getEntriesByType('resource').some((r) => r.name.endsWith(`/data/shows/${s}.json`)), slug);
+      warm.push(await switchTo(n));
+    } else {
+      await p.mouse.move(0, 0);
+      cold.push(await switchTo(n));
+    }
+    await p.waitForSelector('.ns-read-also');
+    await p.waitForTimeout(50);
+  }
+  await p.context().close();
+  return { cold: stats(cold), warm: stats(warm) };
+}
+
+async function memory(site) {
+  const p = await page(site);
+  await p.goto(`${site.url}/shows/synthetic-00000`);
+  await p.waitForSelector('.ns-read-also');
+  const sample = async () => {
+    await p.cdp.send('HeapProfiler.collectGarbage');
+    const heap = await p.cdp.send('Runtime.getHeapUsage');
+    const wasm = await p.evaluate(() => window.__wasm?.memory?.buffer.byteLength ?? 0);
+    return { heap: heap.usedSize, wasm };
+  };
+  const samples = {};
+  const shows = 2 * RUNS + 2;
+  for (let i = 1; i <= 200; i++) {
+    // Round the synthetic shows through "Read also" (each links to the next): every switch
+    // renders a whole page, and after the first round every shard is in the cache.
+    const slug = `synthetic-${String(i % shows).padStart(5, '0')}`;
+    await p.evaluate((s) => document.querySelector(`.ns-read-also a[href="/shows/${s}"]`).click(), slug);
+    await p.waitForFunction((s) => location.pathname === `/shows/${s}` && document.querySelector('.ns-read-also a'), slug);
+    if (i === 20 || i === 200) samples[i] = await sample();
+  }
+  await p.context().close();
+  return samples;
+}
+
+async function scale(size) {
+  const site = await open({ compress: true });
+  const data = join(site.root, 'data');
+  log(`generating ${size} synthetic shows`);
+  execFileSync(BUNDLE_TOOL, ['synthetic', '--shows', String(size), '--out', data]);
+  const show = await repeat(RUNS, () => timeToArticle(site, `${site.url}/shows/synthetic-${String(size - 1).padStart(5, '0')}`));
+  const home = await repeat(RUNS, () => timeToArticle(site, `${site.url}/`));
+  const indexBytes = (await readFile(join(data, 'index.json'))).length;
+  await site.close();
+  return { size, show: stats(show.map((t) => t.ready)), home: stats(home.map((t) => t.ready)), indexBytes };
+}
+
+const started = new Date();
+const site = await open({ synthetic: 2 * RUNS + 2, compress: true });
+log('weight');
+const showWeight = await weight(site, `${site.url}/shows/metallic-rouge`);
+await writeFile(join(site.root, 'widget.html'), `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Widget</title></head><body><div data-nextseason data-show="metallic-rouge"></div><script type="module" src="/nextseason/embed.js"></script></body></html>`);
+const widgetWeight = await weight(site, `${site.url}/widget.html`, { skip: (u) => u.pathname === '/widget.html' });
+log('static page');
+const staticUrl = await writeStaticPage(site);
+const staticWeight = await weight(site, staticUrl);
+const timing = {};
+for (const [name, throttle] of [['loopback', null], ['slow', SLOW]]) {
+  log(`time to article, ${name}`);
+  timing[name] = {
+    site: await repeat(RUNS, () => timeToArticle(site, `${site.url}/shows/metallic-rouge`, throttle)),
+    static: await repeat(RUNS, () => timeToArticle(site, staticUrl, throttle)),
+  };
+}
+log('route switches');
+const switches = await routeSwitches(site);
+log('memory');
+const mem = await memory(site);
+await site.close();
+const scaleRows = [];
+for (const size of SIZES) scaleRows.push(await scale(size));
+
+// ---- BENCHMARKS.md
+const total = (w) => Object.values(w).reduce((a, r) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip, brotli: a.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+const weightTable = (w) =>
+  ['| kind | raw | gzip | brotli |', '| --- | ---: | ---: | ---: |', ...Object.entries(w).map(([k, r]) => `| ${k} | ${r.raw} | ${r.gzip} | ${r.brotli} |`), (() => { const t = total(w); return `| **total** | **${t.raw}** | **${t.gzip}** | **${t.brotli}** |`; })()].join('\n');
+const t = (name, who, what) => stats(timing[name][who].map((x) => x[what]));
+const ratio = (name) => (t(name, 'site', 'ready').median / t(name, 'static', 'ready').median).toFixed(2);
+const budget = (ok, text) => `- ${ok ? '✅' : '❌'} ${text}`;
+const showTotal = total(showWeight).brotli;
+const widgetTotal = total(widgetWeight).brotli;
+const flat = (key) => {
+  const first = scaleRows[0][key].median;
+  const last = scaleRows[scaleRows.length - 1][key].median;
+  return { first, last, ok: last <= first * 1.15 };
+};
+const memGrowth = (k) => (mem[200][k] / mem[20][k] - 1) * 100;
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
+const md = `# Benchmarks
+
+Latest run of \`bash .ci/bench.sh\` (\`tests/e2e/benchmark.mjs\`): release build (\`trunk build --release\`, wasm-opt -Oz) served on loopback by \`tests/e2e/server.mjs\` with brotli, as a static host serves it, driven by headless Chromium (playwright-core). Each time is the median of ${RUNS} runs, with min–max.
+
+- Date: ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC
+- Machine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB
+- Slow link: ${SLOW.downloadThroughput * 8 / 1e6} Mbit/s down, ${SLOW.latency} ms round trip (DevTools protocol), cache disabled.
+
+## 1. Weight of the first view
+
+\`/shows/metallic-rouge\`, every response fetched (compressed here with gzip -9 and brotli -q 11):
+
+${weightTable(showWeight)}
+
+One embedded widget (\`embed.js\` and all it loads; the host page itself not counted):
+
+${weightTable(widgetWeight)}
+
+The static page of the same article (HTML and the same CSS):
+
+${weightTable(staticWeight)}
+
+## 2. Time to the article
+
+From navigation start to the app's \`nextseason:ready\` mark (set when the article's cards are in the document; the static page sets it right after its \`<h1>\`) and to Largest Contentful Paint.
+
+| link | site: ready | site: LCP | static: ready | static: LCP | ratio site / static (ready) |
+| --- | --- | --- | --- | --- | ---: |
+| loopback | ${ms(t('loopback', 'site', 'ready'))} | ${ms(t('loopback', 'site', 'lcp'))} | ${ms(t('loopback', 'static', 'ready'))} | ${ms(t('loopback', 'static', 'lcp'))} | ${ratio('loopback')} |
+| slow mobile | ${ms(t('slow', 'site', 'ready'))} | ${ms(t('slow', 'site', 'lcp'))} | ${ms(t('slow', 'static', 'ready'))} | ${ms(t('slow', 'static', 'lcp'))} | ${ratio('slow')} |
+
+Waterfall on the slow link (median): the shard's request starts at ${t('slow', 'site', 'shardStart').median.toFixed(0)} ms, the wasm's response ends at ${t('slow', 'site', 'wasmEnd').median.toFixed(0)} ms: the data is requested ${t('slow', 'site', 'shardStart').median < t('slow', 'site', 'wasmEnd').median ? 'in parallel with' : 'after'} the wasm download.
+
+## 3. Route switch
+
+Click on "Read also" to the new show's \`<h1>\` painted (two animation frames after it is in the document), 1280 × 900:
+
+| | time |
+| --- | --- |
+| prefetched (hovered first) | ${ms(switches.warm)} |
+| cold | ${ms(switches.cold)} |
+
+## 4. Scale
+
+Labelled-synthetic catalogues (\`nextseason-bundle synthetic\`), loopback, time to the \`nextseason:ready\` mark:
+
+| shows | index.json | show page | catalogue first screen |
+| ---: | ---: | --- | --- |
+${scaleRows.map((r) => `| ${r.size} | ${kb(r.indexBytes)} | ${ms(r.show)} | ${ms(r.home)} |`).join('\n')}
+
+## 5. Memory
+
+After route switches round the synthetic shows (garbage collected first):
+
+| switches | JS heap | wasm memory |
+| ---: | ---: | ---: |
+| 20 | ${kb(mem[20].heap)} | ${kb(mem[20].wasm)} |
+| 200 | ${kb(mem[200].heap)} | ${kb(mem[200].wasm)} |
+
+## Budgets
+
+${budget(showTotal <= 130000, `First view of a show page ≤ 130 KB brotli: ${kb(showTotal)}`)}
+${budget(widgetTotal <= 130000, `Embed widget ≤ 130 KB brotli: ${kb(widgetTotal)}`)}
+${budget(t('slow', 'site', 'shardStart').median < t('slow', 'site', 'wasmEnd').median, `The shard is requested in parallel with the wasm download (slow link: request at ${t('slow', 'site', 'shardStart').median.toFixed(0)} ms, wasm done at ${t('slow', 'site', 'wasmEnd').median.toFixed(0)} ms)`)}
+${budget(switches.warm.median <= 16, `Route switch prefetched ≤ 16 ms: ${switches.warm.median.toFixed(0)} ms`)}
+${budget(switches.cold.median <= 16 + 1, `Route switch cold ≤ one round trip + 16 ms (loopback: about 17 ms): ${switches.cold.median.toFixed(0)} ms`)}
+${(() => { const f = flat('show'); return budget(f.ok, `Show page flat from ${SIZES[0]} to ${SIZES[SIZES.length - 1]} shows (within 15%): ${f.first.toFixed(0)} → ${f.last.toFixed(0)} ms`); })()}
+${(() => { const f = flat('home'); return budget(f.ok, `Catalogue first screen flat from ${SIZES[0]} to ${SIZES[SIZES.length - 1]} shows (within 15%): ${f.first.toFixed(0)} → ${f.last.toFixed(0)} ms`); })()}
+${budget(memGrowth('heap') <= 10 && memGrowth('wasm') <= 10, `Memory growth from 20 to 200 switches ≤ 10%: JS heap ${memGrowth('heap').toFixed(1)}%, wasm ${memGrowth('wasm').toFixed(1)}%`)}
+`;
+await writeFile(OUT, md);
+console.log(md);
