@@ -69,7 +69,9 @@ async function timeToArticle(site, url, throttle) {
   return t;
 }
 
+/** `n` timed runs after one untimed one (which warms the server's compression cache). */
 async function repeat(n, f) {
+  await f(-1);
   const out = [];
   for (let i = 0; i < n; i++) out.push(await f(i));
   return out;

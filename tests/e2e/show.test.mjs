@@ -213,3 +213,14 @@ for (const [path, width] of [['/shows/metallic-rouge', 390], ['/shows/metallic-r
     assert.ok(cls < 0.01, `cumulative layout shift ${cls}`);
   });
 }
+
+test("a show page's data is requested by the page itself, with the wasm, and only once", async () => {
+  const page = await site.page();
+  await page.goto(`${site.url}/shows/metallic-rouge`);
+  await page.waitForSelector('h1#ns-headline');
+  const requests = await page.evaluate(() =>
+    performance.getEntriesByType('resource').filter((r) => r.name.endsWith('/data/shows/metallic-rouge.json')).map((r) => r.initiatorType),
+  );
+  // Started by index.html's preload (not by the app once the wasm has run), and used by the app.
+  assert.deepEqual(requests, ['link']);
+});
