@@ -440,6 +440,32 @@ fn decode<T: DeserializeOwned>(text: &str) -> Result<T, Vec<Problem>> {
     serde_json::from_str(text).map_err(|e| vec![problem(e)])
 }
 
+/// A container open at some point of a JSON text: an object with its current key, or an array
+/// with its current index. Both JSON walkers below keep a stack of them.
+#[derive(Clone)]
+enum Frame {
+    Object(Option<String>),
+    Array(usize),
+}
+
+/// The JSON path a stack of open containers stands for: `cast[2].voices[0].actor`.
+fn path_of(stack: &[Frame]) -> String {
+    let mut path = String::new();
+    for frame in stack {
+        match frame {
+            Frame::Object(Some(key)) => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+            }
+            Frame::Object(None) => {}
+            Frame::Array(index) => path.push_str(&format!("[{index}]")),
+        }
+    }
+    path
+}
+
 /// The JSON path (`cast[2].voices[0].actor.name`) of the value where serde_json stopped, from the
 /// line and column it reports (1-based line, bytes from the line's start). Walks the text up to
 /// there, keeping the stack of open objects (with their current key) and arrays (with their
@@ -449,11 +475,6 @@ fn decode<T: DeserializeOwned>(text: &str) -> Result<T, Vec<Problem>> {
 /// last field: when the position follows a closing bracket, the path goes into what just closed,
 /// to its last key or index, unless `about_container` (a missing field is the object's fault).
 pub fn path_at(text: &str, line: usize, column: usize, about_container: bool) -> String {
-    #[derive(Clone)]
-    enum Frame {
-        Object(Option<String>),
-        Array(usize),
-    }
     let line_start = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum::<usize>();
     let end = (line_start + column).min(text.len());
     let bytes = text.as_bytes();
@@ -508,19 +529,7 @@ pub fn path_at(text: &str, line: usize, column: usize, about_container: bool) ->
     if !about_container {
         stack.extend(just_closed);
     }
-    let mut path = String::new();
-    for frame in &stack {
-        match frame {
-            Frame::Object(Some(key)) => {
-                if !path.is_empty() {
-                    path.push('.');
-                }
-                path.push_str(key);
-            }
-            Frame::Object(None) => {}
-            Frame::Array(index) => path.push_str(&format!("[{index}]")),
-        }
-    }
+    let path = path_of(&stack);
     if path.is_empty() {
         "(top level)".to_string()
     } else {
@@ -966,26 +975,6 @@ fn locate(file: &str, text: &str, problems: Vec<Problem>) -> Vec<Located> {
 /// Where each value of a JSON text starts (1-based line and column, in characters), by path:
 /// `""` for the whole, `article.sections[2].heading`. Unparseable text gives what it could.
 pub fn value_positions(text: &str) -> std::collections::HashMap<String, (usize, usize)> {
-    enum Frame {
-        Object(Option<String>),
-        Array(usize),
-    }
-    let path_of = |stack: &[Frame]| {
-        let mut path = String::new();
-        for frame in stack {
-            match frame {
-                Frame::Object(Some(key)) => {
-                    if !path.is_empty() {
-                        path.push('.');
-                    }
-                    path.push_str(key);
-                }
-                Frame::Object(None) => {}
-                Frame::Array(i) => path.push_str(&format!("[{i}]")),
-            }
-        }
-        path
-    };
     let mut positions = std::collections::HashMap::new();
     let mut stack: Vec<Frame> = Vec::new();
     let mut expecting_key = false;
