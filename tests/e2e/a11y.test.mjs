@@ -60,8 +60,7 @@ test('keyboard focus is visible', async () => {
 
 for (const scheme of ['light', 'dark']) {
   test(`the embedded widgets in a blog post, ${scheme} scheme, have no serious or critical axe violation`, async () => {
-    const page = await site.page({ colorScheme: scheme });
-    await page.goto(`${site.url}/blog/plain.html`);
+    const page = await site.plainBlogPage({ colorScheme: scheme });
     await page.locator('#widget-one >> .ns-cast').waitFor();
     await page.locator('#widget-two >> .ns-offer').first().waitFor();
     await page.addScriptTag({ path: AXE });

@@ -15,6 +15,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { BUNDLE_TOOL, open } from './harness.mjs';
+import { routeSwitchTimes } from './route-switch.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const SIZES = (process.env.BENCH_SIZES ?? '10,1000,10000,100000').split(',').map(Number);
@@ -121,39 +122,8 @@ async function writeStaticPage(site) {
 }
 
 async function routeSwitches(site) {
-  const p = await site.page({ viewport: { width: 1280, height: 900 } });
-  const switchTo = (n) =>
-    p.evaluate((n) => new Promise((resolve) => {
-      const slug = `synthetic-${String(n).padStart(5, '0')}`;
-      const start = performance.now();
-      const observer = new MutationObserver(() => {
-        if (location.pathname === `/shows/${slug}` && document.querySelector('main h1')?.textContent.includes(` ${n} `)) {
-          observer.disconnect();
-          requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - start)));
-        }
-      });
-      observer.observe(document.querySelector('main'), { childList: true, subtree: true, characterData: true });
-      document.querySelector(`.ns-read-also a[href="/shows/${slug}"]`).click();
-    }), n);
-  await p.goto(`${site.url}/shows/synthetic-00000`);
-  await p.waitForSelector('.ns-read-also');
-  const cold = [];
-  const warm = [];
-  for (let n = 1; n <= 2 * RUNS; n++) {
-    const slug = `synthetic-${String(n).padStart(5, '0')}`;
-    if (n % 2 === 0) {
-      await p.hover(`.ns-read-also a[href="/shows/${slug}"]`);
-      await p.waitForFunction((s) => performance.getEntriesByType('resource').some((r) => r.name.endsWith(`/data/shows/${s}.json`)), slug);
-      warm.push(await switchTo(n));
-    } else {
-      await p.mouse.move(0, 0);
-      cold.push(await switchTo(n));
-    }
-    await p.waitForSelector('.ns-read-also');
-    await p.waitForTimeout(50);
-  }
-  await p.context().close();
-  return { cold: stats(cold), warm: stats(warm) };
+  const { cold, prefetched } = await routeSwitchTimes(site, RUNS);
+  return { cold: stats(cold), warm: stats(prefetched) };
 }
 
 async function memory(site) {

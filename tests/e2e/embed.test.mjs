@@ -78,8 +78,7 @@ test("the host's elements keep their computed styles, and the host's CSS changes
     '#widget-one >> time',
   ];
   const insideProps = ['color', 'font-family', 'font-size', 'font-style', 'font-weight', 'line-height', 'letter-spacing', 'text-transform', 'text-decoration-line', 'display', 'box-sizing', 'list-style-type', 'padding-top', 'padding-left', 'margin-top', 'border-top-style', 'background-color'];
-  const plain = await site.page();
-  await plain.goto(`${site.url}/blog/plain.html`);
+  const plain = await site.plainBlogPage();
   await widgetsReady(plain);
   assert.deepEqual(await styles(withEmbed, inside, insideProps), await styles(plain, inside, insideProps));
   // And what the widget looks like is its own design, not the browser's defaults.
@@ -148,14 +147,14 @@ test('data-base routes the paths below it, with Back; theme and accent from the 
 test('one global, namespaced storage, nothing of the host read', async () => {
   const bare = await site.page();
   await bare.route('**/embed.js', (route) => route.abort());
-  await bare.goto(`${site.url}/blog/plain.html`);
+  await bare.goto(`${site.url}/blog/post.html`);
   await bare.waitForLoadState('networkidle');
   const before = await bare.evaluate(() => Object.keys(window));
   const page = await site.page({ locale: 'en-US' });
   await page.addInitScript(() => {
     localStorage.setItem('host-key', 'the host owns this');
   });
-  await page.goto(`${site.url}/blog/plain.html`);
+  await page.goto(`${site.url}/blog/post.html`);
   await widgetsReady(page);
   await page.locator('#widget-one >> select#ns-region').selectOption('JP');
   const after = await page.evaluate(() => Object.keys(window));

@@ -45,6 +45,13 @@ export async function open({ synthetic = 0, compress = false } = {}) {
       page.on('pageerror', (e) => page.errors.push(e.message));
       return page;
     },
+    /** The blog post of fixtures/blog/ without its theme: the same page on a plain blog. */
+    async plainBlogPage(options = {}) {
+      const page = await this.page(options);
+      await page.route('**/blog/hostile.css', (route) => route.fulfill({ status: 200, contentType: 'text/css', body: '' }));
+      await page.goto(`${url}/blog/post.html`);
+      return page;
+    },
     /** How many times a path was requested from the server. */
     count(path) {
       return requests.filter((p) => p === path).length;
