@@ -281,3 +281,36 @@ pub fn is_site_page() -> bool {
     #[cfg(not(target_arch = "wasm32"))]
     return false;
 }
+
+/// Applies a page's head: the document's title, its meta description, and `noindex` for
+/// pages that search engines must not list.
+pub fn set_head(head: &crate::head::PageHead) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        document.set_title(&head.document_title());
+        set_meta(&document, "description", Some(&head.description));
+        set_meta(&document, "robots", (!head.indexed).then_some("noindex"));
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = head;
+}
+
+/// Sets `<meta name=… content=…>` in the head, adding it if needed; `None` removes it.
+#[cfg(target_arch = "wasm32")]
+fn set_meta(document: &web_sys::Document, name: &str, content: Option<&str>) {
+    let existing = document.query_selector(&format!("head meta[name={name}]")).ok().flatten();
+    match (existing, content) {
+        (Some(meta), Some(content)) => {
+            let _ = meta.set_attribute("content", content);
+        }
+        (Some(meta), None) => meta.remove(),
+        (None, Some(content)) => {
+            if let (Ok(meta), Some(head)) = (document.create_element("meta"), document.query_selector("head").ok().flatten()) {
+                let _ = meta.set_attribute("name", name);
+                let _ = meta.set_attribute("content", content);
+                let _ = head.append_child(&meta);
+            }
+        }
+        (None, None) => {}
+    }
+}

@@ -9,6 +9,7 @@ pub mod components;
 pub mod dates;
 pub mod mojibake;
 pub mod embed;
+pub mod head;
 pub mod navigation;
 pub mod pages;
 pub mod regions;
@@ -16,7 +17,6 @@ pub mod search;
 pub mod text;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use pages::{HomePage, NotFoundPage, ShowPage};
@@ -47,12 +47,10 @@ pub mod routes {
 
 #[component]
 pub fn App() -> impl IntoView {
-    provide_meta_context();
     let pending = RwSignal::new(false);
     provide_context(navigation::RoutePending(pending));
     navigation::install();
     view! {
-        <Title formatter=|text: String| if text.is_empty() { "NextSeason".to_string() } else { format!("{text} · NextSeason") }/>
         <Router>
             <div class="ns-progress" class:ns-progress--active=move || pending.get() aria-hidden="true"></div>
             <a class="ns-skip" href="#ns-main">"Skip to content"</a>

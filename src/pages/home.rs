@@ -2,10 +2,10 @@ use crate::api::{self, LoadError};
 use crate::browser::Delay;
 use crate::bundle::Catalogue;
 use crate::components::{CatalogueSkeleton, ErrorCard, ShowCard};
+use crate::head::{use_page_head, PageHead};
 use crate::navigation;
 use crate::search::{FacetValue, Index, Query, Results, Sort};
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use std::cell::RefCell;
@@ -128,12 +128,8 @@ pub fn HomePage() -> impl IntoView {
         }
     });
 
+    use_page_head(move || PageHead::home(&query.get().text));
     view! {
-        <Title text=move || {
-            let q = query.get();
-            if q.text.trim().is_empty() { "Will it get a season 2?".to_string() } else { format!("“{}”: search", q.text.trim()) }
-        }/>
-        <Meta name="description" content="Will your anime get a season 2, and when? Outlooks, expected release windows, where to watch and the cast, show by show."/>
         <div class="ns-home">
             <section class="ns-intro" aria-labelledby="ns-home-h">
                 <h1 id="ns-home-h" tabindex="-1">"Will it get a season 2?"</h1>

@@ -1,9 +1,9 @@
 use crate::api;
+use crate::head::{use_page_head, PageHead};
 use crate::navigation;
 use crate::routes;
 use crate::search;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_location;
 
 /// Any path the site does not have, including a show that is not in the catalogue. Suggests the
@@ -18,10 +18,9 @@ pub fn NotFoundPage() -> impl IntoView {
             Some(search::suggestions(&catalogue, &asked, 3).into_iter().cloned().collect::<Vec<_>>())
         }
     });
+    use_page_head(PageHead::not_found);
     Effect::new(move |_| navigation::page_ready(&path.get_untracked()));
     view! {
-        <Title text="Page not found"/>
-        <Meta name="robots" content="noindex"/>
         <section class="ns-card ns-not-found" aria-labelledby="ns-not-found-h">
             <h1 id="ns-not-found-h" tabindex="-1">"Page not found"</h1>
             <p>"There is no page at "<code>{move || path.get()}</code>"."</p>

@@ -1,11 +1,11 @@
 use crate::api::{self, ShowError};
 use crate::bundle::Show;
 use crate::components::{ArticleCard, CastCard, ErrorCard, OutlookCard, ReadAlsoCard, ShowSkeleton, TechSheet, WatchCard};
+use crate::head::{use_page_head, PageHead};
 use crate::navigation;
 use crate::pages::NotFoundPage;
 use crate::routes;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 use std::sync::Arc;
 
@@ -23,12 +23,14 @@ pub fn ShowPage() -> impl IntoView {
             {move || show.get().map(|loaded| match loaded {
                 Ok(show) => view! { <ShowView show/> }.into_any(),
                 Err(ShowError::Unknown) => view! { <NotFoundPage/> }.into_any(),
-                Err(ShowError::Load(error)) => view! {
-                    <Title text="This show could not be loaded"/>
+                Err(ShowError::Load(error)) => {
+                    use_page_head(PageHead::show_error);
+                    view! {
                     <div class="ns-show ns-show--error">
                         <ErrorCard error on_retry=move |_| show.refetch()/>
                     </div>
-                }.into_any(),
+                    }.into_any()
+                }
             })}
         </Transition>
     }
@@ -37,17 +39,11 @@ pub fn ShowPage() -> impl IntoView {
 /// The cards of one show, in reading order.
 #[component]
 pub fn ShowView(show: Arc<Show>) -> impl IntoView {
-    let description = show
-        .outlook
-        .as_ref()
-        .map(|o| o.summary.clone())
-        .or_else(|| show.article.intro.first().cloned())
-        .unwrap_or_else(|| format!("Will {} get another season? Outlook, where to watch and cast.", show.title));
+    let head = PageHead::show(&show);
+    use_page_head(move || head.clone());
     let path = routes::show_path(&show.slug);
     Effect::new(move |_| navigation::page_ready(&path));
     view! {
-        <Title text=show.article.headline.clone()/>
-        <Meta name="description" content=description/>
         <div class="ns-show">
             <ArticleCard article=show.article.clone()/>
             <TechSheet show=Show::clone(&show)/>
