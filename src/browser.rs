@@ -139,21 +139,27 @@ pub fn watch_history(on_leave: impl Fn() + Clone + 'static, on_popstate: impl Fn
     let _ = (on_leave, on_popstate);
 }
 
-/// Moves keyboard and screen-reader focus to the page's `<h1>` without scrolling to it.
+/// Moves keyboard and screen-reader focus to the page's `<h1>` without scrolling to it, once the
+/// new page is painted: focusing forces a layout, which would otherwise delay that paint.
 pub fn focus_page_heading() {
     #[cfg(target_arch = "wasm32")]
-    {
-        use wasm_bindgen::JsCast;
-        let heading = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.query_selector("main h1").ok().flatten())
-            .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(heading) = heading {
-            let options = web_sys::FocusOptions::new();
-            options.set_prevent_scroll(true);
-            let _ = heading.focus_with_options(&options);
-        }
-    }
+    request_animation_frame(|| {
+        set_timeout(
+            || {
+                use wasm_bindgen::JsCast;
+                let heading = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.query_selector("main h1").ok().flatten())
+                    .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
+                if let Some(heading) = heading {
+                    let options = web_sys::FocusOptions::new();
+                    options.set_prevent_scroll(true);
+                    let _ = heading.focus_with_options(&options);
+                }
+            },
+            std::time::Duration::ZERO,
+        )
+    });
 }
 
 /// A `performance.mark`, for the benchmark to measure from navigation start.

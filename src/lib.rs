@@ -52,23 +52,33 @@ pub fn App() -> impl IntoView {
     navigation::install();
     view! {
         <Router>
-            <div class="ns-progress" class:ns-progress--active=move || pending.get() aria-hidden="true"></div>
-            <a class="ns-skip" href="#ns-main">"Skip to content"</a>
-            <header class="ns-header">
-                <nav class="ns-header__nav" aria-label="Site">
-                    <a href="/" class="ns-brand">"Next"<span>"Season"</span></a>
-                    <a href="/" class="ns-header__link">"All shows"</a>
-                </nav>
-            </header>
-            <main id="ns-main" class="ns-main" tabindex="-1">
+            <SiteFrame pending=pending>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage/>
                     <Route path=path!("/shows/:slug") view=ShowPage/>
                 </Routes>
-            </main>
-            <footer class="ns-footer">
-                <p>"NextSeason answers one question per show: will there be another season, and when?"</p>
-            </footer>
+            </SiteFrame>
         </Router>
+    }
+}
+
+/// Everything around a page: progress bar, skip link, header, `<main>` and footer. One
+/// component, so that the pages written at build time (`prerender`) and the live app have
+/// exactly the same markup.
+#[component]
+pub fn SiteFrame(#[prop(into)] pending: Signal<bool>, children: Children) -> impl IntoView {
+    view! {
+        <div class="ns-progress" class:ns-progress--active=move || pending.get() aria-hidden="true"></div>
+        <a class="ns-skip" href="#ns-main">"Skip to content"</a>
+        <header class="ns-header">
+            <nav class="ns-header__nav" aria-label="Site">
+                <a href="/" class="ns-brand">"Next"<span>"Season"</span></a>
+                <a href="/" class="ns-header__link">"All shows"</a>
+            </nav>
+        </header>
+        <main id="ns-main" class="ns-main" tabindex="-1">{children()}</main>
+        <footer class="ns-footer">
+            <p>"NextSeason answers one question per show: will there be another season, and when?"</p>
+        </footer>
     }
 }

@@ -230,6 +230,18 @@ pub fn countries() -> impl Iterator<Item = Country> {
     })
 }
 
+/// Every country, by name as readers look them up: sorted once per visit, not per page.
+pub fn countries_by_name() -> std::rc::Rc<[Country]> {
+    thread_local! {
+        static SORTED: std::rc::Rc<[Country]> = {
+            let mut sorted: Vec<Country> = countries().collect();
+            sorted.sort_by_cached_key(|c| crate::text::fold(c.name));
+            sorted.into()
+        };
+    }
+    SORTED.with(std::rc::Rc::clone)
+}
+
 pub fn country(code: &str) -> Option<Country> {
     countries().find(|c| c.code == code)
 }

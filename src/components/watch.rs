@@ -17,8 +17,9 @@ pub fn WatchCard(offers: Vec<Offer>) -> impl IntoView {
         .into_any();
     }
     let region = RwSignal::new(browser::reader_region());
-    let mut countries: Vec<regions::Country> = regions::countries().collect();
-    countries.sort_by_cached_key(|c| crate::text::fold(c.name));
+    // The choice is made in this select and nowhere else, so each option's `selected` is set
+    // once, not followed: two hundred effects would be rebuilt at every route change.
+    let chosen = region.get_untracked();
     let on_change = move |ev: leptos::ev::Event| {
         let code = event_target_value(&ev);
         browser::remember_region(&code);
@@ -41,9 +42,9 @@ pub fn WatchCard(offers: Vec<Offer>) -> impl IntoView {
             <p class="ns-watch__region">
                 <label for="ns-region">"Your region "</label>
                 <select id="ns-region" on:change=on_change>
-                    <option value="" selected=move || region.get().is_none()>"Not set"</option>
-                    {countries.into_iter().map(|c| view! {
-                        <option value=c.code selected=move || region.get().as_deref() == Some(c.code)>{c.name}</option>
+                    <option value="" selected=chosen.is_none()>"Not set"</option>
+                    {regions::countries_by_name().iter().map(|c| view! {
+                        <option value=c.code selected=chosen.as_deref() == Some(c.code)>{c.name}</option>
                     }).collect_view()}
                 </select>
             </p>
