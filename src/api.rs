@@ -4,7 +4,7 @@
 //! [`crate::bundle`], so a failure is always reported the same way: the URL, and what went
 //! wrong (HTTP status, network, or the field and problem of an invalid file).
 
-use crate::bundle::{self, Catalogue, Problem, Show};
+use crate::bundle::{self, Catalogue, CatalogueEntry, CatalogueHead, CataloguePart, Problem, Show};
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -19,8 +19,14 @@ pub fn show_url(root: &str, slug: &str) -> String {
     format!("{}/shows/{slug}.json", root.trim_end_matches('/'))
 }
 
+/// The head of the catalogue: counts, facets and its first entries.
 pub fn catalogue_url(root: &str) -> String {
     format!("{}/index.json", root.trim_end_matches('/'))
+}
+
+/// Part `n` (from 1) of the catalogue: the entries after the head's, in order.
+pub fn catalogue_part_url(root: &str, n: usize) -> String {
+    format!("{}/index/{n}.json", root.trim_end_matches('/'))
 }
 
 /// Why a file could not be used.
@@ -70,7 +76,8 @@ pub enum ShowError {
 }
 
 /// Loads a show for its page. A missing shard is told apart from an unknown show by asking
-/// the catalogue, only then: a show page otherwise fetches nothing that grows with the catalogue.
+/// the whole catalogue, only then: a show page otherwise fetches nothing that grows with the
+/// catalogue.
 pub async fn load_show_page(root: &str, slug: &str) -> Result<Arc<Show>, ShowError> {
     if !bundle::is_valid_slug(slug) {
         return Err(ShowError::Unknown);
@@ -91,6 +98,9 @@ thread_local! {
     /// however often its page is opened or its links hovered, and however many widgets show it.
     /// Failures are forgotten, so Retry fetches again.
     static SHOWS: RefCell<HashMap<String, Pending<Show>>> = RefCell::new(HashMap::new());
+    static HEADS: RefCell<HashMap<String, Pending<CatalogueHead>>> = RefCell::new(HashMap::new());
+    static PARTS: RefCell<HashMap<String, Pending<CataloguePart>>> = RefCell::new(HashMap::new());
+    /// The whole catalogue assembled from its head and parts, by the head's URL.
     static CATALOGUES: RefCell<HashMap<String, Pending<Catalogue>>> = RefCell::new(HashMap::new());
 }
 
@@ -138,20 +148,76 @@ pub fn prefetch_show(root: &str, slug: &str) {
     }
 }
 
-/// The catalogue, fetched once per visit.
+/// The head of the catalogue, fetched once per visit.
+pub fn catalogue_head(root: &str) -> impl Future<Output = Result<Arc<CatalogueHead>, LoadError>> + 'static {
+    cached(&HEADS, catalogue_url(root), |url| {
+        async move {
+            let text = fetch_text(&url).await?;
+            bundle::decode_catalogue_head(&text).map_err(|problems| LoadError::Invalid { url, problems })
+        }
+        .boxed_local()
+    })
+}
+
+/// Part `n` of the catalogue that `head` describes, fetched once per visit.
+fn catalogue_part(root: &str, head: Arc<CatalogueHead>, n: usize) -> impl Future<Output = Result<Arc<CataloguePart>, LoadError>> + 'static {
+    cached(&PARTS, catalogue_part_url(root, n), move |url| {
+        async move {
+            let text = fetch_text(&url).await?;
+            let part = bundle::decode_catalogue_part(&text, n).map_err(|problems| LoadError::Invalid { url: url.clone(), problems })?;
+            match head.part_count_problem(n, part.shows.len()) {
+                Some(problem) => Err(LoadError::Invalid { url, problems: vec![problem] }),
+                None => Ok(part),
+            }
+        }
+        .boxed_local()
+    })
+}
+
+/// Entries `range` of the catalogue's default order (cut to those there are), with the head:
+/// read from the head and only the parts that hold them.
+pub async fn catalogue_entries(root: &str, range: std::ops::Range<usize>) -> Result<(Arc<CatalogueHead>, Vec<CatalogueEntry>), LoadError> {
+    let head = catalogue_head(root).await?;
+    let layout = head.layout();
+    let range = range.start.min(head.total)..range.end.min(head.total);
+    let files = match range.is_empty() {
+        true => 0..0,
+        false => layout.locate(range.start).0.max(1)..layout.locate(range.end - 1).0 + 1,
+    };
+    let first = files.start;
+    let parts = futures::future::try_join_all(files.map(|n| catalogue_part(root, head.clone(), n))).await?;
+    let entries = range
+        .map(|i| match layout.locate(i) {
+            (0, at) => head.shows[at].clone(),
+            (n, at) => parts[n - first].shows[at].clone(),
+        })
+        .collect();
+    Ok((head, entries))
+}
+
+/// The whole catalogue: the head and every part, fetched in parallel, once per visit. For
+/// searches, filters and other orders, the 404 page's suggestions, and telling an unknown show
+/// from a missing shard; nothing else needs it.
 pub fn catalogue(root: &str) -> impl Future<Output = Result<Arc<Catalogue>, LoadError>> + 'static {
-    cached(&CATALOGUES, catalogue_url(root), |url| async move { load_catalogue(&url).await }.boxed_local())
+    let root = root.to_string();
+    cached(&CATALOGUES, catalogue_url(&root), move |_| {
+        async move {
+            let head = catalogue_head(&root).await?;
+            let parts = futures::future::try_join_all((1..=head.parts).map(|n| catalogue_part(&root, head.clone(), n))).await?;
+            let mut shows = Vec::with_capacity(head.total);
+            shows.extend(head.shows.iter().cloned());
+            for part in &parts {
+                shows.extend(part.shows.iter().cloned());
+            }
+            Ok(Catalogue { shows })
+        }
+        .boxed_local()
+    })
 }
 
 async fn load_show(url: &str, slug: &str) -> Result<Show, LoadError> {
     let text = fetch_text(url).await?;
     bundle::decode_show(&text, slug).map_err(|problems| LoadError::Invalid { url: url.to_string(), problems })
-}
-
-/// The one place that reads the catalogue index (it may later be split into pages).
-async fn load_catalogue(url: &str) -> Result<Catalogue, LoadError> {
-    let text = fetch_text(url).await?;
-    bundle::decode_catalogue(&text).map_err(|problems| LoadError::Invalid { url: url.to_string(), problems })
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -118,6 +118,8 @@ pub enum Status {
 }
 
 impl Status {
+    pub const ALL: [Status; 5] = [Status::NoAnnouncement, Status::Announced, Status::Dated, Status::Airing, Status::Cancelled];
+
     pub fn label(self) -> &'static str {
         match self {
             Self::NoAnnouncement => "No announcement",
@@ -275,10 +277,10 @@ pub struct ShowLink {
     pub title: String,
 }
 
-/// The catalogue: `data/index.json`, one short entry per show.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+/// The whole catalogue in memory, one short entry per show, in the default order: assembled
+/// by `api` from the head (`data/index.json`) and its parts (`data/index/<n>.json`).
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 pub struct Catalogue {
-    pub schema: u64,
     pub shows: Vec<CatalogueEntry>,
 }
 
@@ -307,6 +309,127 @@ impl Catalogue {
     pub fn contains(&self, slug: &str) -> bool {
         self.shows.iter().any(|s| s.slug == slug)
     }
+}
+
+/// Entries in `data/index.json`: two screens of the catalogue page, so that its first pages
+/// need no other file.
+pub const HEAD_SIZE: usize = 2 * crate::search::PAGE_SIZE;
+/// Entries per part file: large, so that loading the whole catalogue is a few dozen requests
+/// at 100,000 shows, not thousands.
+pub const PART_SIZE: usize = 2000;
+
+/// The head of the catalogue, `data/index.json`: how many shows there are and how they are
+/// split, every facet value with its count over the whole catalogue, and the first entries of
+/// the default order. The unfiltered catalogue page needs nothing else for its first screens.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+pub struct CatalogueHead {
+    pub schema: u64,
+    /// Shows in the whole catalogue.
+    pub total: usize,
+    /// Entries in each part file (the last may hold fewer).
+    pub part_size: usize,
+    /// Part files: `data/index/1.json` to `data/index/<parts>.json`.
+    pub parts: usize,
+    pub facets: Facets,
+    /// The first entries of the default order; the parts hold the rest, in order.
+    pub shows: Vec<CatalogueEntry>,
+}
+
+/// One part of the catalogue, `data/index/<part>.json`: the next entries of the default order.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+pub struct CataloguePart {
+    pub schema: u64,
+    pub part: usize,
+    pub shows: Vec<CatalogueEntry>,
+}
+
+/// Every value of each facet, with the number of shows of the whole catalogue that have it.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+pub struct Facets {
+    /// By label, folded.
+    pub genres: Vec<LabelCount>,
+    /// By label, folded.
+    pub studios: Vec<LabelCount>,
+    /// In the order of the outlook filter.
+    pub statuses: Vec<StatusCount>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+pub struct LabelCount {
+    pub label: String,
+    pub count: usize,
+}
+
+/// A status is counted under the bundle's own word (its URL key and label follow from it).
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+pub struct StatusCount {
+    pub status: Status,
+    pub count: usize,
+}
+
+/// Where the entries of the default order are kept: the first `head` in index.json, then
+/// `part_size` in each part file. Pure arithmetic, shared by the writer, the checks and the app.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Layout {
+    pub total: usize,
+    pub head: usize,
+    pub part_size: usize,
+}
+
+impl Layout {
+    /// How many part files the entries after the head need.
+    pub fn parts(&self) -> usize {
+        self.total.saturating_sub(self.head).div_ceil(self.part_size.max(1))
+    }
+
+    /// The file holding entry `i` (0 for the head, n for `index/<n>.json`) and its place there.
+    pub fn locate(&self, i: usize) -> (usize, usize) {
+        match i.checked_sub(self.head) {
+            None => (0, i),
+            Some(after) => (1 + after / self.part_size.max(1), after % self.part_size.max(1)),
+        }
+    }
+
+    /// The entries (positions in the default order) that file `n` holds; 0 is the head.
+    pub fn range_of(&self, n: usize) -> std::ops::Range<usize> {
+        let (start, end) = match n {
+            0 => (0, self.head),
+            n => (self.head + (n - 1) * self.part_size, self.head + n * self.part_size),
+        };
+        start.min(self.total)..end.min(self.total)
+    }
+}
+
+impl CatalogueHead {
+    pub fn layout(&self) -> Layout {
+        Layout { total: self.total, head: self.shows.len(), part_size: self.part_size }
+    }
+
+    /// The problem with part `n` holding `count` entries, when the head says otherwise.
+    pub fn part_count_problem(&self, n: usize, count: usize) -> Option<Problem> {
+        let expected = self.layout().range_of(n).len();
+        (count != expected).then(|| {
+            Problem::new("shows", format!("has {count} entries; index.json says part {n} holds {expected} (total {}, part_size {})", self.total, self.part_size))
+        })
+    }
+}
+
+/// The head and the parts of a catalogue holding `entries`, in the default order, with
+/// `head_size` entries in the head and `part_size` in each part (the `index` and `synthetic`
+/// commands write these; the constants [`HEAD_SIZE`] and [`PART_SIZE`] are the defaults).
+pub fn catalogue_files(entries: Vec<CatalogueEntry>, head_size: usize, part_size: usize) -> (CatalogueHead, Vec<CataloguePart>) {
+    let part_size = part_size.max(1);
+    let facets = crate::search::facets(&entries);
+    let order = crate::search::default_order(&entries);
+    let total = entries.len();
+    let mut slots: Vec<Option<CatalogueEntry>> = entries.into_iter().map(Some).collect();
+    let mut ordered = order.into_iter().filter_map(|i| slots[i].take());
+    let shows: Vec<CatalogueEntry> = ordered.by_ref().take(head_size).collect();
+    let layout = Layout { total, head: shows.len(), part_size };
+    let parts = (1..=layout.parts())
+        .map(|part| CataloguePart { schema: SCHEMA_VERSION, part, shows: ordered.by_ref().take(part_size).collect() })
+        .collect();
+    (CatalogueHead { schema: SCHEMA_VERSION, total, part_size, parts: layout.parts(), facets, shows }, parts)
 }
 
 /// One thing wrong with a file: where (a JSON path such as `article.sections[2].heading`;
@@ -372,29 +495,66 @@ fn show_problems(show: &Show, expected_slug: &str) -> Vec<Problem> {
     problems
 }
 
-/// Decodes and validates the catalogue index.
-pub fn decode_catalogue(text: &str) -> Result<Catalogue, Vec<Problem>> {
-    let catalogue: Catalogue = decode(text)?;
+/// Decodes and validates the head of the catalogue, `index.json`: its entries, its facets,
+/// and its counts, which must agree with one another (the app finds entries by them).
+pub fn decode_catalogue_head(text: &str) -> Result<CatalogueHead, Vec<Problem>> {
+    let head: CatalogueHead = decode(text)?;
     let mut problems = Vec::new();
+    check_entries(&head.shows, &mut problems);
+    for (kind, values) in [("genres", &head.facets.genres), ("studios", &head.facets.studios)] {
+        for (i, value) in values.iter().enumerate() {
+            check_text(&format!("facets.{kind}[{i}].label"), &value.label, &mut problems);
+        }
+    }
+    if head.part_size == 0 {
+        problems.push(Problem::new("part_size", "must be at least 1"));
+    } else if head.shows.len() > head.total {
+        problems.push(Problem::new("total", format!("is {} but this file alone lists {} shows", head.total, head.shows.len())));
+    } else if head.parts != head.layout().parts() {
+        problems.push(Problem::new(
+            "parts",
+            format!("is {} but total {} with {} shows here and {} per part needs {}", head.parts, head.total, head.shows.len(), head.part_size, head.layout().parts()),
+        ));
+    }
+    if problems.is_empty() {
+        Ok(head)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Decodes and validates part `n` of the catalogue, `index/<n>.json`. (How many entries it
+/// must hold is the head's to say: [`CatalogueHead::part_count_problem`].)
+pub fn decode_catalogue_part(text: &str, n: usize) -> Result<CataloguePart, Vec<Problem>> {
+    let part: CataloguePart = decode(text)?;
+    let mut problems = Vec::new();
+    if part.part != n {
+        problems.push(Problem::new("part", format!("is {} but the file is part {n}", part.part)));
+    }
+    check_entries(&part.shows, &mut problems);
+    if problems.is_empty() {
+        Ok(part)
+    } else {
+        Err(problems)
+    }
+}
+
+/// The rules of a catalogue file's `shows`, each entry by itself and no slug twice.
+fn check_entries(entries: &[CatalogueEntry], problems: &mut Vec<Problem>) {
     let mut seen = std::collections::HashSet::new();
-    for (i, entry) in catalogue.shows.iter().enumerate() {
+    for (i, entry) in entries.iter().enumerate() {
         let at = |field: &str| format!("shows[{i}].{field}");
-        check_slug(&at("slug"), &entry.slug, &mut problems);
+        check_slug(&at("slug"), &entry.slug, problems);
         if !seen.insert(entry.slug.as_str()) {
             problems.push(Problem::new(at("slug"), format!("\"{}\" is listed twice", entry.slug)));
         }
-        check_text(&at("title"), &entry.title, &mut problems);
-        check_native(&at("native_title"), entry.native_title.as_ref(), &mut problems);
+        check_text(&at("title"), &entry.title, problems);
+        check_native(&at("native_title"), entry.native_title.as_ref(), problems);
         for (list, values) in [("alt_titles", &entry.alt_titles), ("studios", &entry.studios), ("genres", &entry.genres)] {
             for (j, value) in values.iter().enumerate() {
-                check_text(&at(&format!("{list}[{j}]")), value, &mut problems);
+                check_text(&at(&format!("{list}[{j}]")), value, problems);
             }
         }
-    }
-    if problems.is_empty() {
-        Ok(catalogue)
-    } else {
-        Err(problems)
     }
 }
 
@@ -837,9 +997,9 @@ pub struct Located {
 }
 
 /// Every problem of a whole bundle: each file by itself, then the rules between files.
-/// `index` is index.json's text (None when missing); `shows` are the files of shows/ as
-/// (file name, text).
-pub fn check_bundle(index: Option<&str>, shows: &[(String, String)]) -> Vec<Located> {
+/// `index` is index.json's text (None when missing); `parts` are the files of index/ and
+/// `shows` those of shows/, each as (file name, text).
+pub fn check_bundle(index: Option<&str>, parts: &[(String, String)], shows: &[(String, String)]) -> Vec<Located> {
     let mut found = Vec::new();
     // Each decoded show with the fields set aside because they were broken.
     let mut decoded: Vec<(String, Show, Vec<String>)> = Vec::new();
@@ -875,28 +1035,104 @@ pub fn check_bundle(index: Option<&str>, shows: &[(String, String)]) -> Vec<Loca
         found.push(Located { file: "index.json".into(), line: 1, column: 1, problem: Problem::new("", "missing: run `nextseason-bundle index` to write it from the shows") });
         return found;
     };
-    let catalogue = match decode_catalogue(index_text) {
-        Ok(catalogue) => Some(catalogue),
+    let head = match decode_catalogue_head(index_text) {
+        Ok(head) => Some(head),
         Err(problems) => {
             found.extend(locate("index.json", index_text, problems));
-            serde_json::from_str::<Catalogue>(index_text).ok()
+            serde_json::from_str::<CatalogueHead>(index_text).ok()
         }
     };
     let mut between: Vec<(String, Problem)> = Vec::new();
-    if let Some(catalogue) = &catalogue {
-        for (i, entry) in catalogue.shows.iter().enumerate() {
-            if !shard_slugs.contains(&entry.slug) && is_valid_slug(&entry.slug) {
-                between.push(("index.json".into(), Problem::new(format!("shows[{i}].slug"), format!("\"{}\" has no file: shows/{}.json is missing", entry.slug, entry.slug))));
+    if let Some(head) = &head {
+        // Each file of the catalogue with its entries, in the default order: the head, then the parts.
+        let mut files: Vec<(String, Vec<CatalogueEntry>)> = vec![("index.json".into(), head.shows.clone())];
+        let mut numbered = std::collections::BTreeMap::new();
+        for (name, text) in parts {
+            let file = format!("index/{name}");
+            let number = name.strip_suffix(".json").and_then(|n| n.parse::<usize>().ok()).filter(|n| (1..=head.parts).contains(n) && *name == format!("{n}.json"));
+            let Some(n) = number else {
+                let message = format!("stale: index.json has {} part files; delete it (`nextseason-bundle index` does)", head.parts);
+                between.push((file, Problem::new("", message)));
+                continue;
+            };
+            match decode_catalogue_part(text, n) {
+                Ok(part) => {
+                    numbered.insert(n, (file, part.shows));
+                }
+                Err(problems) => {
+                    found.extend(locate(&file, text, problems));
+                    if let Ok(part) = serde_json::from_str::<CataloguePart>(text) {
+                        numbered.insert(n, (file, part.shows));
+                    }
+                }
             }
-            if let Some((file, show, set_aside)) = decoded.iter().find(|(_, show, _)| show.slug == entry.slug) {
-                let broken = |field: &str| set_aside.iter().any(|k| k == field || (field == "status" && k == "outlook") || (field == "updated" && k.starts_with("article")));
-                for (field, index_says, show_says) in disagreements(entry, &CatalogueEntry::of(show)).into_iter().filter(|d| !broken(d.0)) {
-                    between.push(("index.json".into(), Problem::new(format!("shows[{i}].{field}"), format!("says {index_says} but {file} says {show_says} (run `nextseason-bundle index`)"))));
+        }
+        for n in (1..=head.parts).filter(|n| !numbered.contains_key(n)) {
+            between.push(("index.json".into(), Problem::new("parts", format!("is {} but index/{n}.json is missing (run `nextseason-bundle index`)", head.parts))));
+        }
+        // Counts, facets and order are only judged on a complete catalogue; the total against
+        // the files only when the head agrees with itself (else its decoder said what is wrong).
+        if numbered.len() == head.parts {
+            let listed = head.shows.len() + numbered.values().map(|(_, shows)| shows.len()).sum::<usize>();
+            let consistent = head.part_size >= 1 && head.shows.len() <= head.total && head.parts == head.layout().parts();
+            if consistent && listed != head.total {
+                between.push(("index.json".into(), Problem::new("total", format!("is {} but index.json and its parts list {listed} shows (run `nextseason-bundle index`)", head.total))));
+            } else if consistent {
+                for (n, (file, shows)) in &numbered {
+                    between.extend(head.part_count_problem(*n, shows.len()).map(|p| (file.clone(), p)));
+                }
+            }
+            files.extend(numbered.into_values());
+            let all: Vec<CatalogueEntry> = files.iter().flat_map(|(_, shows)| shows.iter().cloned()).collect();
+            let actual = crate::search::facets(&all);
+            let labels = |values: &[LabelCount]| values.iter().map(|v| (erased::Json::json(&v.label), v.count)).collect::<Vec<_>>();
+            let statuses = |values: &[StatusCount]| values.iter().map(|v| (erased::Json::json(&v.status), v.count)).collect::<Vec<_>>();
+            let mut problems = Vec::new();
+            facet_problems("genres", &labels(&head.facets.genres), &labels(&actual.genres), &mut problems);
+            facet_problems("studios", &labels(&head.facets.studios), &labels(&actual.studios), &mut problems);
+            facet_problems("statuses", &statuses(&head.facets.statuses), &statuses(&actual.statuses), &mut problems);
+            between.extend(problems.into_iter().map(|p| ("index.json".to_string(), p)));
+            let mut previous: Option<&CatalogueEntry> = None;
+            for (file, shows) in &files {
+                let mut reported = false;
+                for (i, entry) in shows.iter().enumerate() {
+                    if let Some(before) = previous.filter(|b| !reported && crate::search::default_cmp(b, entry).is_gt()) {
+                        let message = format!("\"{}\" should come before \"{}\": the index lists shows by last update, newest first, then by title (run `nextseason-bundle index`)", entry.slug, before.slug);
+                        between.push((file.clone(), Problem::new(format!("shows[{i}]"), message)));
+                        reported = true;
+                    }
+                    previous = Some(entry);
+                }
+            }
+        } else {
+            files.extend(numbered.into_values());
+        }
+        let mut listed_in: std::collections::HashMap<&str, (&str, usize)> = std::collections::HashMap::new();
+        for (file, shows) in &files {
+            for (i, entry) in shows.iter().enumerate() {
+                match listed_in.get(entry.slug.as_str()) {
+                    // Twice in one file is that file's own problem, reported by its decoder.
+                    Some((other, j)) if *other != file.as_str() => {
+                        between.push((file.clone(), Problem::new(format!("shows[{i}].slug"), format!("\"{}\" is also listed in {other} (shows[{j}])", entry.slug))));
+                    }
+                    Some(_) => {}
+                    None => {
+                        listed_in.insert(&entry.slug, (file, i));
+                    }
+                }
+                if !shard_slugs.contains(&entry.slug) && is_valid_slug(&entry.slug) {
+                    between.push((file.clone(), Problem::new(format!("shows[{i}].slug"), format!("\"{}\" has no file: shows/{}.json is missing", entry.slug, entry.slug))));
+                }
+                if let Some((shard, show, set_aside)) = decoded.iter().find(|(_, show, _)| show.slug == entry.slug) {
+                    let broken = |field: &str| set_aside.iter().any(|k| k == field || (field == "status" && k == "outlook") || (field == "updated" && k.starts_with("article")));
+                    for (field, index_says, show_says) in disagreements(entry, &CatalogueEntry::of(show)).into_iter().filter(|d| !broken(d.0)) {
+                        between.push((file.clone(), Problem::new(format!("shows[{i}].{field}"), format!("says {index_says} but {shard} says {show_says} (run `nextseason-bundle index`)"))));
+                    }
                 }
             }
         }
         for (file, show, _) in &decoded {
-            if !catalogue.contains(&show.slug) {
+            if !listed_in.contains_key(show.slug.as_str()) {
                 between.push((file.clone(), Problem::new("slug", format!("\"{}\" is not in index.json (run `nextseason-bundle index`)", show.slug))));
             }
         }
@@ -909,10 +1145,37 @@ pub fn check_bundle(index: Option<&str>, shows: &[(String, String)]) -> Vec<Loca
         }
     }
     for (file, problem) in between {
-        let text = if file == "index.json" { index_text } else { &shows.iter().find(|(n, _)| format!("shows/{n}") == file).expect("a checked file").1 };
+        let text = if file == "index.json" {
+            index_text
+        } else if let Some(name) = file.strip_prefix("index/") {
+            &parts.iter().find(|(n, _)| n == name).expect("a checked part").1
+        } else {
+            &shows.iter().find(|(n, _)| format!("shows/{n}") == file).expect("a checked file").1
+        };
         found.extend(locate(&file, text, vec![problem]));
     }
     found
+}
+
+/// Where the facets index.json states differ from those its entries give: each value as
+/// (its JSON, its count), in the file's order.
+fn facet_problems(kind: &str, stated: &[(String, usize)], actual: &[(String, usize)], problems: &mut Vec<Problem>) {
+    let before = problems.len();
+    for (i, (value, count)) in stated.iter().enumerate() {
+        match actual.iter().find(|(v, _)| v == value) {
+            None => problems.push(Problem::new(format!("facets.{kind}[{i}]"), format!("{value} is in no entry (run `nextseason-bundle index`)"))),
+            Some((_, real)) if real != count => {
+                problems.push(Problem::new(format!("facets.{kind}[{i}].count"), format!("is {count} but {real} entries have {value} (run `nextseason-bundle index`)")))
+            }
+            Some(_) => {}
+        }
+    }
+    for (value, real) in actual.iter().filter(|(v, _)| !stated.iter().any(|(s, _)| s == v)) {
+        problems.push(Problem::new(format!("facets.{kind}"), format!("lacks {value}, which {real} entries have (run `nextseason-bundle index`)")));
+    }
+    if problems.len() == before && stated != actual {
+        problems.push(Problem::new(format!("facets.{kind}"), "is out of order (run `nextseason-bundle index`)"));
+    }
 }
 
 /// The fields where index.json and a show's own file disagree: (field, index says, file says).
@@ -1168,17 +1431,19 @@ mod tests {
         assert_eq!(show.cast.len(), 6);
         let sengoku = decode_show(SENGOKU_YOUKO, "sengoku-youko").unwrap();
         assert_eq!(sengoku.native_title.unwrap().text, "戦国妖狐");
-        let index = decode_catalogue(INDEX).unwrap();
+        let head = decode_catalogue_head(INDEX).unwrap();
+        assert_eq!((head.total, head.parts), (2, 0), "the shipped catalogue is a head alone");
+        let index = Catalogue { shows: head.shows };
         assert!(index.contains("metallic-rouge") && index.contains("sengoku-youko"));
     }
 
     #[test]
     fn every_read_also_link_names_a_show_of_the_catalogue() {
-        let index = decode_catalogue(INDEX).unwrap();
+        let index = decode_catalogue_head(INDEX).unwrap();
         for (slug, text) in [("metallic-rouge", METALLIC_ROUGE), ("sengoku-youko", SENGOKU_YOUKO)] {
             let show = decode_show(text, slug).unwrap();
             for link in show.read_also {
-                assert!(index.contains(&link.slug), "{slug} links to {}", link.slug);
+                assert!(index.shows.iter().any(|e| e.slug == link.slug), "{slug} links to {}", link.slug);
             }
             let entry = index.shows.iter().find(|e| e.slug == slug).unwrap();
             assert_eq!(entry.title, show.title);
@@ -1253,20 +1518,21 @@ mod tests {
         let text = METALLIC_ROUGE.replace("\"kind\": \"broadcast\"", "\"kind\": \"streaming\"");
         let problems = decode_show(&text, "metallic-rouge").unwrap_err();
         assert!(problems[0].to_string().starts_with("watch[1].kind: unknown variant `streaming`"), "{problems:?}");
-        let text = r#"{"schema":1,"shows":[{"slug":"a","title":"A"},{"slug":"b","title":"B \"x\"","premiere":"2024-13"}]}"#;
-        let problems = decode_catalogue(text).unwrap_err();
+        let part = |json: &str| decode_catalogue_part(json, 1).unwrap_err();
+        let text = r#"{"schema":1,"part":1,"shows":[{"slug":"a","title":"A"},{"slug":"b","title":"B \"x\"","premiere":"2024-13"}]}"#;
+        let problems = part(text);
         assert!(problems[0].to_string().starts_with("shows[1].premiere: \"2024-13\" is not a date"), "{problems:?}");
-        let problems = decode_catalogue(r#"{"schema":1,"shows":{}}"#).unwrap_err();
+        let problems = part(r#"{"schema":1,"part":1,"shows":{}}"#);
         assert_eq!(problems[0].to_string(), "shows: invalid type: map, expected a sequence");
-        let problems = decode_catalogue(r#"{"schema":"1","shows":[]}"#).unwrap_err();
+        let problems = part(r#"{"schema":"1","part":1,"shows":[]}"#);
         assert_eq!(problems[0].to_string(), "schema: invalid type: string \"1\", expected u64");
-        let problems = decode_catalogue(r#"{"schema":1,"shows":[{"slug":"a"}]}"#).unwrap_err();
+        let problems = part(r#"{"schema":1,"part":1,"shows":[{"slug":"a"}]}"#);
         assert_eq!(problems[0].to_string(), "shows[0]: missing field `title`");
-        let problems = decode_catalogue(r#"{"schema":1,"shows":[{"slug":"a","title":"A","studios":["x",5]}]}"#).unwrap_err();
+        let problems = part(r#"{"schema":1,"part":1,"shows":[{"slug":"a","title":"A","studios":["x",5]}]}"#);
         assert_eq!(problems[0].to_string(), "shows[0].studios[1]: invalid type: integer `5`, expected a string");
-        let problems = decode_catalogue("[]").unwrap_err();
+        let problems = part("[]");
         assert_eq!(problems[0].to_string(), "(top level): must be a JSON object ({ … })");
-        let problems = decode_catalogue("\"text\"").unwrap_err();
+        let problems = decode_catalogue_head("\"text\"").unwrap_err();
         assert_eq!(problems[0].to_string(), "(top level): invalid type: string \"text\", expected struct Header");
     }
 
@@ -1324,7 +1590,7 @@ mod tests {
         // Found by the fuzzer: serde_json reports column 0 here.
         let problems = decode_show("", "x").unwrap_err();
         assert_eq!(problems[0].to_string(), "line 1, column 1: not valid JSON: EOF while parsing a value");
-        let located = check_bundle(Some(""), &[("x.json".to_string(), String::new())]);
+        let located = check_bundle(Some(""), &[("1.json".to_string(), String::new())], &[("x.json".to_string(), String::new())]);
         assert!(located.iter().all(|l| l.line == 1 && l.column == 1), "{located:?}");
     }
 
@@ -1350,9 +1616,60 @@ mod tests {
 
     #[test]
     fn catalogue_refuses_duplicate_slugs() {
-        let text = r#"{"schema":1,"shows":[{"slug":"a","title":"A"},{"slug":"a","title":"A again"}]}"#;
-        let problems = decode_catalogue(text).unwrap_err();
+        let text = r#"{"schema":1,"part":1,"shows":[{"slug":"a","title":"A"},{"slug":"a","title":"A again"}]}"#;
+        let problems = decode_catalogue_part(text, 1).unwrap_err();
         assert_eq!(problems[0].to_string(), "shows[1].slug: \"a\" is listed twice");
+    }
+
+    fn entry(slug: &str, updated: Option<&str>) -> CatalogueEntry {
+        let updated = updated.map(|d| format!(r#","updated":"{d}""#)).unwrap_or_default();
+        serde_json::from_str(&format!(r#"{{"slug":"{slug}","title":"{slug}","studios":["Bones"],"genres":["Drama"]{updated}}}"#)).unwrap()
+    }
+
+    #[test]
+    fn which_file_holds_each_entry() {
+        let layout = Layout { total: 10, head: 3, part_size: 4 };
+        assert_eq!(layout.parts(), 2);
+        let files: Vec<(usize, usize)> = (0..10).map(|i| layout.locate(i)).collect();
+        assert_eq!(files, [(0, 0), (0, 1), (0, 2), (1, 0), (1, 1), (1, 2), (1, 3), (2, 0), (2, 1), (2, 2)]);
+        assert_eq!([layout.range_of(0), layout.range_of(1), layout.range_of(2)], [0..3, 3..7, 7..10]);
+        assert_eq!(Layout { total: 2, head: 2, part_size: 2000 }.parts(), 0, "a small catalogue is a head alone");
+        assert_eq!(Layout { total: 11, head: 3, part_size: 4 }.parts(), 2);
+        assert_eq!(Layout { total: 12, head: 3, part_size: 4 }.parts(), 3);
+    }
+
+    #[test]
+    fn catalogue_files_are_in_the_default_order_with_whole_catalogue_facets() {
+        let entries = vec![entry("e", None), entry("d", Some("2026-01")), entry("c", Some("2026-03")), entry("b", Some("2025")), entry("a", None)];
+        let (head, parts) = catalogue_files(entries, 2, 2);
+        assert_eq!((head.total, head.part_size, head.parts), (5, 2, 2));
+        let slugs = |shows: &[CatalogueEntry]| shows.iter().map(|e| e.slug.clone()).collect::<Vec<_>>();
+        assert_eq!(slugs(&head.shows), ["c", "d"]);
+        assert_eq!((parts[0].part, slugs(&parts[0].shows)), (1, vec!["b".to_string(), "a".to_string()]));
+        assert_eq!((parts[1].part, slugs(&parts[1].shows)), (2, vec!["e".to_string()]));
+        assert_eq!(head.facets.studios, [LabelCount { label: "Bones".into(), count: 5 }]);
+        // What is written reads back.
+        let head_text = serde_json::to_string(&head).unwrap();
+        assert_eq!(decode_catalogue_head(&head_text).unwrap(), head);
+        assert_eq!(decode_catalogue_part(&serde_json::to_string(&parts[1]).unwrap(), 2).unwrap(), parts[1]);
+        assert_eq!(head.part_count_problem(2, 1), None);
+        assert_eq!(head.part_count_problem(2, 2).unwrap().to_string(), "shows: has 2 entries; index.json says part 2 holds 1 (total 5, part_size 2)");
+    }
+
+    #[test]
+    fn head_and_part_counts_must_agree() {
+        let (head, parts) = catalogue_files(vec![entry("a", None), entry("b", None), entry("c", None)], 1, 1);
+        let problems = |change: &dyn Fn(&mut serde_json::Value)| {
+            let mut json = serde_json::to_value(&head).unwrap();
+            change(&mut json);
+            decode_catalogue_head(&json.to_string()).unwrap_err().iter().map(|p| p.to_string()).collect::<Vec<_>>()
+        };
+        assert_eq!(problems(&|j| j["parts"] = serde_json::json!(3)), ["parts: is 3 but total 3 with 1 shows here and 1 per part needs 2"]);
+        assert_eq!(problems(&|j| j["part_size"] = serde_json::json!(0)), ["part_size: must be at least 1"]);
+        assert_eq!(problems(&|j| j["total"] = serde_json::json!(0)), ["total: is 0 but this file alone lists 1 shows"]);
+        assert_eq!(problems(&|j| j["facets"]["genres"][0]["label"] = serde_json::json!(" ")), ["facets.genres[0].label: must not be empty"]);
+        let text = serde_json::to_string(&parts[0]).unwrap();
+        assert_eq!(decode_catalogue_part(&text, 2).unwrap_err()[0].to_string(), "part: is 1 but the file is part 2");
     }
 
     #[test]

@@ -257,27 +257,29 @@ const CATALOGUE_STEP: usize = 24;
 
 #[component]
 fn WidgetCatalogue(bundle: String, on_shown: Callback<()>) -> impl IntoView {
-    let root = bundle.clone();
-    let catalogue = LocalResource::new(move || {
-        let root = root.clone();
-        async move { api::catalogue(&root).await }
-    });
     let shown = RwSignal::new(CATALOGUE_STEP);
+    let root = bundle.clone();
+    // The first entries of the default order: the head of the index, then each part as
+    // "Show more" reaches it.
+    let catalogue = LocalResource::new(move || {
+        let (root, count) = (root.clone(), shown.get());
+        async move { api::catalogue_entries(&root, 0..count).await }
+    });
     let on_intent = Callback::new(move |slug: String| api::prefetch_show(&bundle, &slug));
     view! {
         <Transition fallback=crate::components::CatalogueSkeleton>
             {move || catalogue.get().map(|loaded| match loaded {
-                Ok(catalogue) => {
+                Ok((head, entries)) => {
                     Effect::new(move |_| on_shown.run(()));
-                    let total = catalogue.shows.len();
+                    let (count, total) = (entries.len(), head.total);
                     view! {
                         <ul class="ns-catalogue">
-                            {catalogue.shows.iter().take(shown.get()).map(|entry| view! { <ShowCard entry=entry.clone() on_intent/> }).collect_view()}
+                            {entries.into_iter().map(|entry| view! { <ShowCard entry on_intent/> }).collect_view()}
                         </ul>
-                        {(shown.get() < total).then(|| view! {
+                        {(count < total).then(|| view! {
                             <p class="ns-more">
-                                <button type="button" class="ns-button" on:click=move |_| shown.update(|n| *n += CATALOGUE_STEP)>
-                                    {format!("Show more ({} of {total})", shown.get())}
+                                <button type="button" class="ns-button" on:click=move |_| shown.update(|n| *n = count + CATALOGUE_STEP)>
+                                    {format!("Show more ({count} of {total})")}
                                 </button>
                             </p>
                         })}

@@ -2,7 +2,8 @@
 //! catalogue, filtering with facet counts, sorting and paging, and the 404 page's suggestions.
 //! Pure logic: the home page only renders what [`Index::search`] returns.
 
-use crate::bundle::{Catalogue, CatalogueEntry, Status};
+use crate::bundle::{Catalogue, CatalogueEntry, Facets, LabelCount, Status, StatusCount};
+use std::cmp::Ordering;
 use crate::dates::PartialDate;
 use crate::text::fold;
 
@@ -106,6 +107,13 @@ impl Query {
     pub fn is_filtered(&self) -> bool {
         !self.text.trim().is_empty() || self.genre.is_some() || self.studio.is_some() || self.status.is_some()
     }
+
+    /// The unfiltered catalogue in its default order: its pages are slices of the index's
+    /// files, so it needs no more than the head and the part holding the page. Anything else
+    /// needs the whole catalogue.
+    pub fn is_default_view(&self) -> bool {
+        !self.is_filtered() && self.sort == Sort::default()
+    }
 }
 
 /// Percent-encoding for a query value: unreserved characters stay, everything else is escaped.
@@ -186,30 +194,7 @@ impl Index {
         let studio_keys = entries.iter().map(|e| keys(&e.studios)).collect();
         let status_keys = entries.iter().map(|e| e.status.map(Status::key)).collect();
         let titles: Vec<String> = entries.iter().map(|e| fold(&e.title)).collect();
-        let by = |key: &dyn Fn(usize) -> (Option<(i32, u8, u8)>, bool)| {
-            // Shows without the date go last, whatever the direction; ties by title.
-            let mut order: Vec<usize> = (0..entries.len()).collect();
-            order.sort_by(|&a, &b| {
-                let (da, desc) = key(a);
-                let (db, _) = key(b);
-                let dates = match (da, db) {
-                    (Some(x), Some(y)) if desc => y.cmp(&x),
-                    (Some(x), Some(y)) => x.cmp(&y),
-                    (Some(_), None) => std::cmp::Ordering::Less,
-                    (None, Some(_)) => std::cmp::Ordering::Greater,
-                    (None, None) => std::cmp::Ordering::Equal,
-                };
-                dates.then_with(|| titles[a].cmp(&titles[b]))
-            });
-            order
-        };
-        let day = |d: Option<PartialDate>| d.map(PartialDate::earliest_day);
-        let orders = [
-            by(&|i| (day(entries[i].updated), true)),
-            by(&|_| (None, false)),
-            by(&|i| (day(entries[i].premiere), true)),
-            by(&|i| (day(entries[i].premiere), false)),
-        ];
+        let orders = Sort::ALL.map(|sort| sort_order(sort, &entries, &titles));
         Index { entries, haystacks, genre_keys, studio_keys, status_keys, orders }
     }
 
@@ -248,7 +233,7 @@ impl Index {
         }
 
         let pages = matches.len().div_ceil(PAGE_SIZE).max(1);
-        let page = query.page.min(pages);
+        let page = query.page.clamp(1, pages);
         let shown = matches.iter().skip((page - 1) * PAGE_SIZE).take(PAGE_SIZE).copied().collect();
         Results {
             total: matches.len(),
@@ -260,6 +245,72 @@ impl Index {
             statuses: statuses.in_status_order(),
         }
     }
+}
+
+/// A show's date for `sort`, and whether that order is newest first.
+fn sort_date(sort: Sort, entry: &CatalogueEntry) -> (Option<(i32, u8, u8)>, bool) {
+    let day = |d: Option<PartialDate>| d.map(PartialDate::earliest_day);
+    match sort {
+        Sort::Updated => (day(entry.updated), true),
+        Sort::Title => (None, false),
+        Sort::Newest => (day(entry.premiere), true),
+        Sort::Oldest => (day(entry.premiere), false),
+    }
+}
+
+/// Two shows in the order `sort`, given their folded titles: by date (shows without one last,
+/// whatever the direction), then by title.
+fn compare(sort: Sort, a: (&CatalogueEntry, &str), b: (&CatalogueEntry, &str)) -> Ordering {
+    let (date_a, newest_first) = sort_date(sort, a.0);
+    let (date_b, _) = sort_date(sort, b.0);
+    let dates = match (date_a, date_b) {
+        (Some(x), Some(y)) if newest_first => y.cmp(&x),
+        (Some(x), Some(y)) => x.cmp(&y),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    };
+    dates.then_with(|| a.1.cmp(b.1))
+}
+
+/// The positions of `entries` in the order `sort` (stable: equal shows keep their places).
+fn sort_order(sort: Sort, entries: &[CatalogueEntry], titles: &[String]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..entries.len()).collect();
+    order.sort_by(|&a, &b| compare(sort, (&entries[a], &titles[a]), (&entries[b], &titles[b])));
+    order
+}
+
+/// The catalogue's default order ([`Sort::Updated`]: updated newest first, undated last, ties by
+/// title), the order index.json and its parts are written in, so that a page of the unfiltered
+/// catalogue is a slice of those files.
+pub fn default_order(entries: &[CatalogueEntry]) -> Vec<usize> {
+    let titles: Vec<String> = entries.iter().map(|e| fold(&e.title)).collect();
+    sort_order(Sort::Updated, entries, &titles)
+}
+
+/// How two shows compare in the default order (for checking a written index).
+pub fn default_cmp(a: &CatalogueEntry, b: &CatalogueEntry) -> Ordering {
+    compare(Sort::Updated, (a, &fold(&a.title)), (b, &fold(&b.title)))
+}
+
+/// Every facet value of the whole catalogue with its count, as the head of the index states
+/// them: what the unfiltered search gives.
+pub fn facets(entries: &[CatalogueEntry]) -> Facets {
+    let results = Index::new(&Catalogue { shows: entries.to_vec() }).search(&Query::default());
+    let labels = |values: Vec<FacetValue>| values.into_iter().map(|v| LabelCount { label: v.label, count: v.count }).collect();
+    let statuses = results
+        .statuses
+        .iter()
+        .filter_map(|v| Status::ALL.iter().find(|s| s.key() == v.key).map(|&status| StatusCount { status, count: v.count }))
+        .collect();
+    Facets { genres: labels(results.genres), studios: labels(results.studios), statuses }
+}
+
+/// The head's facets as the filters show them: (genres, studios, statuses).
+pub fn facet_values(facets: &Facets) -> (Vec<FacetValue>, Vec<FacetValue>, Vec<FacetValue>) {
+    let labels = |values: &[LabelCount]| values.iter().map(|v| FacetValue { key: facet_key(&v.label), label: v.label.clone(), count: v.count }).collect();
+    let statuses = facets.statuses.iter().map(|v| FacetValue { key: v.status.key().to_string(), label: v.status.label().to_string(), count: v.count }).collect();
+    (labels(&facets.genres), labels(&facets.studios), statuses)
 }
 
 #[derive(Default)]
@@ -397,6 +448,35 @@ mod tests {
     }
 
     #[test]
+    fn the_default_order_is_the_index_s_and_the_written_files() {
+        let catalogue = catalogue();
+        let index = Index::new(&catalogue);
+        let order = default_order(&catalogue.shows);
+        assert_eq!(order, index.search(&query("/")).shown);
+        assert_eq!(order, [2, 3, 0, 1]);
+        for pair in order.windows(2) {
+            assert!(default_cmp(&catalogue.shows[pair[0]], &catalogue.shows[pair[1]]).is_le());
+        }
+        assert!(default_cmp(&catalogue.shows[1], &catalogue.shows[0]).is_gt(), "undated after dated");
+        // Equal shows keep their places: written files read back in the same order.
+        let twice = Catalogue { shows: vec![catalogue.shows[1].clone(), catalogue.shows[1].clone()] };
+        assert_eq!(default_order(&twice.shows), [0, 1]);
+    }
+
+    #[test]
+    fn whole_catalogue_facets_as_the_head_states_them_and_the_filters_show_them() {
+        let catalogue = catalogue();
+        let facets = facets(&catalogue.shows);
+        let results = Index::new(&catalogue).search(&query("/"));
+        assert_eq!(facet_values(&facets), (results.genres, results.studios, results.statuses));
+        assert_eq!(facets.statuses, [StatusCount { status: Status::Announced, count: 2 }, StatusCount { status: Status::NoAnnouncement, count: 1 }]);
+        assert!(query("/?page=3").is_default_view());
+        for url in ["/?q=x", "/?genre=drama", "/?sort=title", "/?status=announced"] {
+            assert!(!query(url).is_default_view(), "{url}");
+        }
+    }
+
+    #[test]
     fn pages_of_results() {
         let shows: Vec<String> =
             (0..50).map(|i| format!(r#"{{"slug":"s-{i:02}","title":"Show {i:02}","genres":["Drama"]}}"#)).collect();
@@ -406,8 +486,9 @@ mod tests {
         assert_eq!((first.total, first.pages, first.shown.len()), (50, 3, PAGE_SIZE));
         let last = index.search(&query("/?page=3"));
         assert_eq!(titles(&index, &last), ["Show 48", "Show 49"]);
-        // A page past the end shows the last one.
+        // A page past the end shows the last one; none before the first.
         assert_eq!(index.search(&query("/?page=99")).page, 3);
+        assert_eq!(index.search(&Query { page: 0, ..Query::default() }).page, 1);
     }
 
     #[test]

@@ -217,7 +217,7 @@ fn bundle_text_is_rendered_as_text_never_html() {
 #[test]
 fn show_card_links_to_the_show_page() {
     let text = std::fs::read_to_string(format!("{}/public/data/index.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
-    let catalogue = bundle::decode_catalogue(&text).unwrap();
+    let catalogue = bundle::decode_catalogue_head(&text).unwrap();
     let html = render(|| view! { <ShowCard entry=catalogue.shows[0].clone()/> });
     assert!(html.contains("<a id=\"ns-show-metallic-rouge\" href=\"/shows/metallic-rouge\" data-ns-show=\"metallic-rouge\">Metallic Rouge</a>"));
     assert!(html.contains("<dt>Studio</dt><dd>Bones</dd>"));

@@ -128,8 +128,19 @@ fn duplicate_slugs() {
     bundle.edit("index.json", |v| {
         let first = v["shows"][0].clone();
         v["shows"].as_array_mut().unwrap().push(first);
+        // The counts follow, so that only the duplicate (and where it stands) is wrong.
+        v["total"] = json!(3);
+        for (facet, i) in [("genres", 0), ("genres", 2), ("studios", 0), ("statuses", 0)] {
+            v["facets"][facet][i]["count"] = json!(v["facets"][facet][i]["count"].as_u64().unwrap() + 1);
+        }
     });
-    assert_eq!(problems(&bundle), ["B/index.json:38:15: shows[2].slug: \"metallic-rouge\" is listed twice"]);
+    assert_eq!(
+        problems(&bundle),
+        [
+            "B/index.json:72:5: shows[2]: \"metallic-rouge\" should come before \"sengoku-youko\": the index lists shows by last update, newest first, then by title (run `nextseason-bundle index`)",
+            "B/index.json:73:15: shows[2].slug: \"metallic-rouge\" is listed twice",
+        ]
+    );
 }
 
 #[test]
@@ -163,7 +174,7 @@ fn index_entry_without_a_file_and_a_file_missing_from_the_index() {
     assert_eq!(
         problems(&bundle),
         [
-            "B/index.json:22:15: shows[1].slug: \"sengoku-youko\" has no file: shows/sengoku-youko.json is missing",
+            "B/index.json:57:15: shows[1].slug: \"sengoku-youko\" has no file: shows/sengoku-youko.json is missing",
             "B/shows/rouge-copy.json:3:11: slug: \"rouge-copy\" is not in index.json (run `nextseason-bundle index`)",
         ]
     );
@@ -179,8 +190,8 @@ fn index_fields_disagreeing_with_the_show() {
     assert_eq!(
         problems(&bundle),
         [
-            "B/index.json:6:16: shows[0].title: says \"Metallic Rogue\" but shows/metallic-rouge.json says \"Metallic Rouge\" (run `nextseason-bundle index`)",
-            "B/index.json:35:19: shows[1].premiere: says \"2024-04\" but shows/sengoku-youko.json says \"2024-01\" (run `nextseason-bundle index`)",
+            "B/index.json:41:16: shows[0].title: says \"Metallic Rogue\" but shows/metallic-rouge.json says \"Metallic Rouge\" (run `nextseason-bundle index`)",
+            "B/index.json:70:19: shows[1].premiere: says \"2024-04\" but shows/sengoku-youko.json says \"2024-01\" (run `nextseason-bundle index`)",
         ]
     );
 }
@@ -196,7 +207,7 @@ fn invalid_dates_and_impossible_precision() {
         problems(&bundle),
         [
             // The index still says the old status: that is a problem too.
-            "B/index.json:19:17: shows[0].status: says \"no_announcement\" but shows/metallic-rouge.json says \"dated\" (run `nextseason-bundle index`)",
+            "B/index.json:54:17: shows[0].status: says \"no_announcement\" but shows/metallic-rouge.json says \"dated\" (run `nextseason-bundle index`)",
             "B/shows/metallic-rouge.json:17:15: premiere: \"2024-02-30\" is not a date: February 2024 has days 01 to 29",
             "B/shows/metallic-rouge.json:24:15: outlook.window: status \"dated\" needs the day: a window with a YYYY-MM-DD date and no end, or premiere_at",
         ]
@@ -254,7 +265,7 @@ fn empty_required_text() {
     assert_eq!(
         problems(&bundle),
         [
-            "B/index.json:6:16: shows[0].title: must not be empty",
+            "B/index.json:41:16: shows[0].title: must not be empty",
             "B/shows/metallic-rouge.json:4:12: title: must not be empty",
             "B/shows/metallic-rouge.json:180:17: cast[5].character.name: must not be empty",
         ]
@@ -358,4 +369,97 @@ fn json_format_and_exit_codes() {
     let help = Command::new(TOOL).args(["fix-encoding", "--help"]).output().unwrap();
     assert_eq!(help.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&help.stdout).starts_with("usage: nextseason-bundle fix-encoding"));
+}
+
+/// The shipped bundle with 7 synthetic shows, its catalogue in parts of 2 after a head of 2:
+/// index.json and index/1.json to index/4.json.
+fn in_parts() -> Bundle {
+    let bundle = Bundle::shipped();
+    let out = Command::new(TOOL)
+        .args(["synthetic", "--shows", "7", "--merge", "--head-size", "2", "--part-size", "2", "--out"])
+        .arg(&bundle.0)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    bundle
+}
+
+#[test]
+fn index_in_parts_round_trips() {
+    let bundle = in_parts();
+    let head = bundle.json("index.json");
+    assert_eq!((head["total"].clone(), head["part_size"].clone(), head["parts"].clone()), (json!(9), json!(2), json!(4)));
+    assert_eq!(bundle.check(), (0, vec!["No problems in 14 files.".to_string()]));
+    let files = ["index.json", "index/1.json", "index/2.json", "index/3.json", "index/4.json"];
+    let written: Vec<Vec<u8>> = files.iter().map(|f| std::fs::read(bundle.path(f)).unwrap()).collect();
+    let sizes = ["--head-size", "2", "--part-size", "2"];
+    assert_eq!(bundle.run(&[&["index"], &sizes[..]].concat()), (0, vec!["B/index.json and index/1.json to index/4.json are up to date (9 shows).".to_string()]));
+    std::fs::remove_dir_all(bundle.path("index")).unwrap();
+    std::fs::remove_file(bundle.path("index.json")).unwrap();
+    assert_eq!(bundle.run(&[&["index"], &sizes[..]].concat()).0, 0);
+    let again: Vec<Vec<u8>> = files.iter().map(|f| std::fs::read(bundle.path(f)).unwrap()).collect();
+    assert_eq!(again, written, "the synthetic writer and index write the same bytes");
+    // Entries follow the default order across the files: page slices of head + parts.
+    let mut slugs = Vec::new();
+    for file in files {
+        slugs.extend(bundle.json(file)["shows"].as_array().unwrap().iter().map(|e| e["slug"].as_str().unwrap().to_string()));
+    }
+    assert_eq!(slugs.len(), 9);
+    assert_eq!(slugs[7..], ["metallic-rouge", "sengoku-youko"], "undated shows last");
+    // With the default sizes, the same shows fit in the head, and the parts are deleted.
+    assert_eq!(bundle.run(&["index"]), (0, vec!["wrote B/index.json (9 shows).".to_string()]));
+    assert!(!bundle.path("index").exists());
+    assert_eq!(bundle.check().0, 0);
+}
+
+#[test]
+fn check_finds_a_wrong_total() {
+    let bundle = in_parts();
+    bundle.edit("index.json", |v| v["total"] = json!(10));
+    assert_eq!(problems(&bundle), ["B/index.json:3:12: total: is 10 but index.json and its parts list 9 shows (run `nextseason-bundle index`)"]);
+}
+
+#[test]
+fn check_finds_a_wrong_facet_count() {
+    let bundle = in_parts();
+    let count = bundle.json("index.json")["facets"]["studios"][0]["count"].as_u64().unwrap();
+    bundle.edit("index.json", |v| v["facets"]["studios"][0]["count"] = json!(count + 1));
+    let label = bundle.json("index.json")["facets"]["studios"][0]["label"].clone();
+    let found = problems(&bundle);
+    assert_eq!(found.len(), 1, "{found:?}");
+    let expected = format!("facets.studios[0].count: is {} but {count} entries have {label} (run `nextseason-bundle index`)", count + 1);
+    assert!(found[0].starts_with("B/index.json:") && found[0].ends_with(&expected), "{found:?}");
+}
+
+#[test]
+fn check_finds_an_entry_out_of_order() {
+    let bundle = in_parts();
+    let slugs: Vec<String> = bundle.json("index/2.json")["shows"].as_array().unwrap().iter().map(|e| e["slug"].as_str().unwrap().to_string()).collect();
+    bundle.edit("index/2.json", |v| v["shows"].as_array_mut().unwrap().swap(0, 1));
+    assert_eq!(
+        problems(&bundle),
+        [format!("B/index/2.json:23:5: shows[1]: \"{}\" should come before \"{}\": the index lists shows by last update, newest first, then by title (run `nextseason-bundle index`)", slugs[0], slugs[1])]
+    );
+}
+
+#[test]
+fn check_finds_a_missing_part_and_a_stale_one() {
+    let bundle = in_parts();
+    let part: Vec<String> = bundle.json("index/3.json")["shows"].as_array().unwrap().iter().map(|e| e["slug"].as_str().unwrap().to_string()).collect();
+    assert_eq!(part, ["synthetic-00002", "metallic-rouge"]);
+    std::fs::rename(bundle.path("index/3.json"), bundle.path("index/7.json")).unwrap();
+    assert_eq!(
+        problems(&bundle),
+        [
+            "B/index.json:5:12: parts: is 4 but index/3.json is missing (run `nextseason-bundle index`)",
+            "B/index/7.json:1:1: stale: index.json has 4 part files; delete it (`nextseason-bundle index` does)",
+            // Its shows are in no file of the catalogue any more.
+            "B/shows/metallic-rouge.json:3:11: slug: \"metallic-rouge\" is not in index.json (run `nextseason-bundle index`)",
+            "B/shows/synthetic-00002.json:1:20: slug: \"synthetic-00002\" is not in index.json (run `nextseason-bundle index`)",
+        ]
+    );
+    // index puts the part back and deletes the stale one.
+    assert_eq!(bundle.run(&["index", "--head-size", "2", "--part-size", "2"]).0, 0);
+    assert!(bundle.path("index/3.json").exists() && !bundle.path("index/7.json").exists());
+    assert_eq!(bundle.check().0, 0);
 }

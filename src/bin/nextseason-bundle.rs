@@ -3,12 +3,12 @@
 //!
 //! - `check <bundle-dir>`: every problem of every file, as `file:line:column: path: message`.
 //! - `fix-encoding <bundle-dir>`: repairs mis-decoded text in place, and says what it changed.
-//! - `index <bundle-dir>`: writes index.json from the shows' files.
+//! - `index <bundle-dir>`: writes the catalogue (index.json and its parts) from the shows' files.
 //! - `synthetic --shows N --out DIR [--merge]`: a generated, labelled-synthetic catalogue.
 
 use nextseason::bundle::{
-    self, Article, Catalogue, CatalogueEntry, Located, Name, Offer, OfferKind, Outlook, Role, Section, Show, ShowLink,
-    Source, SourceKind, Status, Voice, Window, SCHEMA_VERSION,
+    self, Article, CatalogueEntry, Located, Name, Offer, OfferKind, Outlook, Role, Section, Show, ShowLink, Source,
+    SourceKind, Status, Voice, Window, HEAD_SIZE, PART_SIZE, SCHEMA_VERSION,
 };
 use nextseason::dates::{Instant, PartialDate};
 use nextseason::mojibake;
@@ -21,17 +21,19 @@ const USAGE: &str = "nextseason-bundle: check, repair and assemble a NextSeason 
 usage:
   nextseason-bundle check <bundle-dir> [--format text|json]
   nextseason-bundle fix-encoding <bundle-dir> [--format text|json]
-  nextseason-bundle index <bundle-dir>
-  nextseason-bundle synthetic --shows N --out DIR [--merge]
+  nextseason-bundle index <bundle-dir> [--head-size N] [--part-size N]
+  nextseason-bundle synthetic --shows N --out DIR [--merge] [--head-size N] [--part-size N]
   nextseason-bundle <command> --help
 
-A bundle directory holds index.json and shows/<slug>.json (the site's is public/data).
+A bundle directory holds the catalogue, index.json (its head) and index/<n>.json (its parts),
+and one file per show, shows/<slug>.json (the site's is public/data).
 Exit status: 0 when all is well, 1 when problems were found, 2 for a usage or I/O error.";
 
 const CHECK_USAGE: &str = "usage: nextseason-bundle check <bundle-dir> [--format text|json]
 
-Validates index.json and every shows/*.json with the site's own rules, and the rules between
-files (slugs and file names, index entries and their shows, \"Read also\" links), and reports
+Validates index.json, index/*.json and every shows/*.json with the site's own rules, and the
+rules between files (the head's total, parts and facet counts against its parts, the default
+order, slugs and file names, index entries and their shows, \"Read also\" links), and reports
 every problem as
 
   file:line:column: json.path: what is wrong (and what would be right)
@@ -47,16 +49,23 @@ of every file, in place, only where re-decoding gives valid text, and reports ea
 Everything else in the files is left byte for byte.
 Exit status: 0 (whether or not anything changed), 2 usage or I/O error.";
 
-const INDEX_USAGE: &str = "usage: nextseason-bundle index <bundle-dir>
+const INDEX_USAGE: &str = "usage: nextseason-bundle index <bundle-dir> [--head-size N] [--part-size N]
 
-Writes <bundle-dir>/index.json from shows/*.json: one entry per show, sorted by slug, the same
-bytes for the same shows. Writes nothing and exits 1 when a show's file has problems.";
+Writes the catalogue from shows/*.json, one entry per show in the catalogue's default order
+(recently updated first, then by title), the same bytes for the same shows:
+  index.json      the head: total, part_size, parts, every facet value with its count, and the
+                  first --head-size entries (default 48, two pages of the catalogue)
+  index/<n>.json  the parts, n = 1, 2, …: the next --part-size entries each (default 2000)
+and deletes index/*.json files left from a larger catalogue. Writes nothing and exits 1 when a
+show's file has problems.";
 
-const SYNTHETIC_USAGE: &str = "usage: nextseason-bundle synthetic --shows N --out DIR [--merge]
+const SYNTHETIC_USAGE: &str = "usage: nextseason-bundle synthetic --shows N --out DIR [--merge] [--head-size N] [--part-size N]
 
-Writes a generated, labelled-synthetic catalogue of N shows into DIR (index.json and
-shows/synthetic-NNNNN.json), for tests and benchmarks. --merge keeps the shows already listed in
-DIR/index.json.";
+Writes a generated, labelled-synthetic catalogue of N shows into DIR (shows/synthetic-NNNNN.json,
+and the catalogue as `index` writes it: index.json and index/<n>.json), for tests and benchmarks.
+--merge keeps the shows already listed in DIR's catalogue. For example, 100,000 shows beside the
+site's own in a copy of the release build:
+  cp -r dist /tmp/site && nextseason-bundle synthetic --shows 100000 --out /tmp/site/data --merge";
 
 /// A failure to run at all: a usage error or an I/O error (exit 2).
 struct Fatal(String);
@@ -90,6 +99,12 @@ fn run(args: &[String]) -> Result<u8, Fatal> {
         return Ok(0);
     }
     let bad = |what: String| Fatal(format!("{what}\n\n{usage}"));
+    let mut sizes = Sizes { head: HEAD_SIZE, part: PART_SIZE };
+    let size = |value: Option<&String>, name: &str| match value.and_then(|n| n.parse::<usize>().ok()).filter(|n| *n >= 1) {
+        Some(n) => Ok(n),
+        None => Err(bad(format!("{name} takes a number of shows, at least 1"))),
+    };
+    let takes_sizes = matches!(command.as_str(), "index" | "synthetic");
     if command == "synthetic" {
         let mut shows = None;
         let mut out = None;
@@ -100,11 +115,13 @@ fn run(args: &[String]) -> Result<u8, Fatal> {
                 "--shows" => shows = rest.next().and_then(|n| n.parse::<usize>().ok()),
                 "--out" => out = rest.next().map(PathBuf::from),
                 "--merge" => merge = true,
+                "--head-size" => sizes.head = size(rest.next(), arg)?,
+                "--part-size" => sizes.part = size(rest.next(), arg)?,
                 other => return Err(bad(format!("unknown option {other:?}"))),
             }
         }
         let (Some(count), Some(out)) = (shows, out) else { return Err(bad("--shows N and --out DIR are needed".into())) };
-        println!("{}", write_synthetic(count, &out, merge)?);
+        println!("{}", write_synthetic(count, &out, merge, sizes)?);
         return Ok(0);
     }
     let mut dir = None;
@@ -112,6 +129,8 @@ fn run(args: &[String]) -> Result<u8, Fatal> {
     let mut rest = rest.iter();
     while let Some(arg) = rest.next() {
         match arg.as_str() {
+            "--head-size" if takes_sizes => sizes.head = size(rest.next(), arg)?,
+            "--part-size" if takes_sizes => sizes.part = size(rest.next(), arg)?,
             "--format" => match rest.next().map(String::as_str) {
                 Some("json") => json = true,
                 Some("text") => json = false,
@@ -127,13 +146,21 @@ fn run(args: &[String]) -> Result<u8, Fatal> {
     match command.as_str() {
         "check" => Ok(check(&dir, &bundle, json)),
         "fix-encoding" => fix_encoding(&dir, &bundle, json),
-        _ => index(&dir, &bundle),
+        _ => index(&dir, &bundle, sizes),
     }
 }
 
-/// A bundle directory's files: index.json (if any) and shows/*.json by name.
+/// Entries in the head of the catalogue and in each part.
+#[derive(Clone, Copy)]
+struct Sizes {
+    head: usize,
+    part: usize,
+}
+
+/// A bundle directory's files: index.json (if any), index/*.json and shows/*.json by name.
 struct Bundle {
     index: Option<String>,
+    parts: Vec<(String, String)>,
     shows: Vec<(String, String)>,
 }
 
@@ -151,19 +178,22 @@ fn read_bundle(dir: &Path) -> Result<Bundle, Fatal> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => return Err(io(&index_path, e)),
     };
-    let shows_dir = dir.join("shows");
-    let mut shows = Vec::new();
-    if shows_dir.is_dir() {
-        let entries = std::fs::read_dir(&shows_dir).map_err(|e| io(&shows_dir, e))?;
-        for entry in entries {
-            let path = entry.map_err(|e| io(&shows_dir, e))?.path();
+    Ok(Bundle { index, parts: json_files(&dir.join("index"))?, shows: json_files(&dir.join("shows"))? })
+}
+
+/// The *.json files of a folder (none if it does not exist) as (file name, text), by name.
+fn json_files(folder: &Path) -> Result<Vec<(String, String)>, Fatal> {
+    let mut files = Vec::new();
+    if folder.is_dir() {
+        for entry in std::fs::read_dir(folder).map_err(|e| io(folder, e))? {
+            let path = entry.map_err(|e| io(folder, e))?.path();
             let Some(name) = path.file_name().and_then(|n| n.to_str()).filter(|n| n.ends_with(".json")) else { continue };
             let bytes = std::fs::read(&path).map_err(|e| io(&path, e))?;
-            shows.push((name.to_string(), text_of(&path, bytes)?));
+            files.push((name.to_string(), text_of(&path, bytes)?));
         }
     }
-    shows.sort();
-    Ok(Bundle { index, shows })
+    files.sort();
+    Ok(files)
 }
 
 /// A file's text; a file that is not UTF-8 at all is a problem `check` cannot go past.
@@ -181,9 +211,9 @@ fn paint(on: bool, code: &str, text: &str) -> String {
 }
 
 fn check(dir: &Path, bundle: &Bundle, json: bool) -> u8 {
-    let mut found = bundle::check_bundle(bundle.index.as_deref(), &bundle.shows);
+    let mut found = bundle::check_bundle(bundle.index.as_deref(), &bundle.parts, &bundle.shows);
     found.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
-    let files = bundle.shows.len() + usize::from(bundle.index.is_some());
+    let files = bundle.shows.len() + bundle.parts.len() + usize::from(bundle.index.is_some());
     let shown = |l: &Located| dir.join(&l.file).display().to_string();
     if json {
         let problems: Vec<serde_json::Value> = found
@@ -219,7 +249,12 @@ struct Change {
 }
 
 fn fix_encoding(dir: &Path, bundle: &Bundle, json: bool) -> Result<u8, Fatal> {
-    let files = bundle.index.iter().map(|t| ("index.json".to_string(), t)).chain(bundle.shows.iter().map(|(n, t)| (format!("shows/{n}"), t)));
+    let files = bundle
+        .index
+        .iter()
+        .map(|t| ("index.json".to_string(), t))
+        .chain(bundle.parts.iter().map(|(n, t)| (format!("index/{n}"), t)))
+        .chain(bundle.shows.iter().map(|(n, t)| (format!("shows/{n}"), t)));
     let mut changes = Vec::new();
     for (file, text) in files {
         let (fixed, mut found) = repair_strings(text);
@@ -304,7 +339,7 @@ fn repair_strings(text: &str) -> (String, Vec<Change>) {
     (out, changes)
 }
 
-fn index(dir: &Path, bundle: &Bundle) -> Result<u8, Fatal> {
+fn index(dir: &Path, bundle: &Bundle, sizes: Sizes) -> Result<u8, Fatal> {
     let mut entries = Vec::new();
     let mut problems = Vec::new();
     for (name, text) in &bundle.shows {
@@ -321,29 +356,78 @@ fn index(dir: &Path, bundle: &Bundle) -> Result<u8, Fatal> {
         println!("index.json not written: fix these first (nextseason-bundle check {} lists everything).", dir.display());
         return Ok(1);
     }
-    entries.sort_by(|a, b| a.slug.cmp(&b.slug));
     let count = entries.len();
-    let text = format!("{}\n", serde_json::to_string_pretty(&Catalogue { schema: SCHEMA_VERSION, shows: entries }).unwrap_or_default());
+    let (changed, parts) = write_catalogue(dir, entries, sizes)?;
     let path = dir.join("index.json");
-    if bundle.index.as_deref() == Some(text.as_str()) {
-        println!("{} is up to date ({count} shows).", path.display());
-    } else {
-        std::fs::write(&path, text).map_err(|e| io(&path, e))?;
-        println!("wrote {} ({count} shows).", path.display());
+    let files = match parts {
+        0 => path.display().to_string(),
+        1 => format!("{} and index/1.json", path.display()),
+        n => format!("{} and index/1.json to index/{n}.json", path.display()),
+    };
+    match (changed, parts) {
+        (true, _) => println!("wrote {files} ({count} shows)."),
+        (false, 0) => println!("{files} is up to date ({count} shows)."),
+        (false, _) => println!("{files} are up to date ({count} shows)."),
     }
     Ok(0)
 }
 
-fn write_synthetic(count: usize, out: &Path, merge: bool) -> Result<String, Fatal> {
+/// Writes the catalogue of `entries` into `dir` (index.json and index/<n>.json, pretty-printed,
+/// in the default order) and deletes the parts it no longer has. Returns whether any file
+/// changed, and how many parts there are. Files already holding the right bytes are left alone.
+fn write_catalogue(dir: &Path, entries: Vec<CatalogueEntry>, sizes: Sizes) -> Result<(bool, usize), Fatal> {
+    let (head, parts) = bundle::catalogue_files(entries, sizes.head, sizes.part);
+    let mut files = vec![(dir.join("index.json"), pretty(&head))];
+    let parts_dir = dir.join("index");
+    files.extend(parts.iter().map(|part| (parts_dir.join(format!("{}.json", part.part)), pretty(part))));
+    let mut changed = false;
+    if !parts.is_empty() {
+        std::fs::create_dir_all(&parts_dir).map_err(|e| io(&parts_dir, e))?;
+    }
+    for (path, text) in &files {
+        if std::fs::read(path).ok().as_deref() != Some(text.as_bytes()) {
+            std::fs::write(path, text).map_err(|e| io(path, e))?;
+            changed = true;
+        }
+    }
+    for (name, _) in json_files(&parts_dir)? {
+        let path = parts_dir.join(&name);
+        if !files.iter().any(|(written, _)| *written == path) {
+            std::fs::remove_file(&path).map_err(|e| io(&path, e))?;
+            changed = true;
+        }
+    }
+    if parts.is_empty() && parts_dir.is_dir() {
+        // Only when nothing else is left in it.
+        let _ = std::fs::remove_dir(&parts_dir);
+    }
+    Ok((changed, parts.len()))
+}
+
+/// A file of the catalogue as the tool writes it: pretty-printed JSON and a final newline.
+fn pretty<T: serde::Serialize>(value: &T) -> String {
+    format!("{}\n", serde_json::to_string_pretty(value).unwrap_or_default())
+}
+
+/// Every entry of the catalogue in `dir`: its head and parts.
+fn read_catalogue(dir: &Path) -> Result<Vec<CatalogueEntry>, Fatal> {
+    let path = dir.join("index.json");
+    let text = std::fs::read_to_string(&path).map_err(|e| io(&path, e))?;
+    let head = bundle::decode_catalogue_head(&text).map_err(|p| Fatal(format!("{}: {}", path.display(), p[0])))?;
+    let mut entries = head.shows.clone();
+    for n in 1..=head.parts {
+        let path = dir.join("index").join(format!("{n}.json"));
+        let text = std::fs::read_to_string(&path).map_err(|e| io(&path, e))?;
+        let part = bundle::decode_catalogue_part(&text, n).map_err(|p| Fatal(format!("{}: {}", path.display(), p[0])))?;
+        entries.extend(part.shows);
+    }
+    Ok(entries)
+}
+
+fn write_synthetic(count: usize, out: &Path, merge: bool, sizes: Sizes) -> Result<String, Fatal> {
     let shows_dir = out.join("shows");
     std::fs::create_dir_all(&shows_dir).map_err(|e| io(&shows_dir, e))?;
-    let index_path = out.join("index.json");
-    let mut catalogue = if merge && index_path.exists() {
-        let text = std::fs::read_to_string(&index_path).map_err(|e| io(&index_path, e))?;
-        bundle::decode_catalogue(&text).map_err(|p| Fatal(format!("{}: {}", index_path.display(), p[0])))?
-    } else {
-        Catalogue { schema: SCHEMA_VERSION, shows: Vec::new() }
-    };
+    let mut entries = if merge && out.join("index.json").exists() { read_catalogue(out)? } else { Vec::new() };
     for i in 0..count {
         let show = synthetic_show(i, count);
         let text = serde_json::to_string(&show).map_err(|e| Fatal(e.to_string()))?;
@@ -353,11 +437,10 @@ fn write_synthetic(count: usize, out: &Path, merge: bool) -> Result<String, Fata
         }
         let path = shows_dir.join(format!("{}.json", show.slug));
         std::fs::write(&path, text).map_err(|e| io(&path, e))?;
-        catalogue.shows.push(CatalogueEntry::of(&show));
+        entries.push(CatalogueEntry::of(&show));
     }
-    let text = serde_json::to_string(&catalogue).map_err(|e| Fatal(e.to_string()))?;
-    std::fs::write(&index_path, text).map_err(|e| io(&index_path, e))?;
-    Ok(format!("wrote {count} synthetic shows into {}", out.display()))
+    let (_, parts) = write_catalogue(out, entries, sizes)?;
+    Ok(format!("wrote {count} synthetic shows into {} (index.json and {parts} parts)", out.display()))
 }
 
 /// A small deterministic generator (xorshift), so that show N is the same in every run.

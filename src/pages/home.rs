@@ -1,10 +1,10 @@
 use crate::api::{self, LoadError};
 use crate::browser::Delay;
-use crate::bundle::Catalogue;
+use crate::bundle::{Catalogue, CatalogueEntry};
 use crate::components::{CatalogueSkeleton, ErrorCard, ShowCard};
 use crate::head::{use_page_head, PageHead};
 use crate::navigation;
-use crate::search::{FacetValue, Index, Query, Results, Sort};
+use crate::search::{self, FacetValue, Index, Query, Results, Sort, PAGE_SIZE};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
@@ -20,6 +20,7 @@ thread_local! {
     static INDEX: RefCell<Option<(Arc<Catalogue>, Arc<Index>)>> = const { RefCell::new(None) };
 }
 
+/// The whole catalogue, indexed for searching: every part of the index is loaded.
 async fn load_index() -> Result<Arc<Index>, LoadError> {
     let catalogue = api::catalogue(api::SITE_DATA).await?;
     Ok(INDEX.with(|cached| {
@@ -35,14 +36,51 @@ async fn load_index() -> Result<Arc<Index>, LoadError> {
     }))
 }
 
+/// The facet values of the filters: (genres, studios, statuses), each with its count.
+type FacetLists = (Vec<FacetValue>, Vec<FacetValue>, Vec<FacetValue>);
+
+/// One page of the list, with what the filters offer; the same for the unfiltered catalogue
+/// (read from the index's files) and for a search (computed by the index).
+#[derive(Clone, Debug, PartialEq)]
+struct Listing {
+    total: usize,
+    page: usize,
+    pages: usize,
+    shown: Vec<CatalogueEntry>,
+    facets: FacetLists,
+}
+
+impl Listing {
+    fn of(index: &Index, results: Results) -> Self {
+        Listing {
+            total: results.total,
+            page: results.page,
+            pages: results.pages,
+            shown: results.shown.iter().map(|&i| index.entries[i].clone()).collect(),
+            facets: (results.genres, results.studios, results.statuses),
+        }
+    }
+}
+
+/// Page `page` of the unfiltered catalogue in its default order, from the head and only the
+/// part(s) holding it; facets are the head's counts. A page past the end shows the last one.
+async fn load_default_page(page: usize) -> Result<Listing, LoadError> {
+    let head = api::catalogue_head(api::SITE_DATA).await?;
+    let pages = head.total.div_ceil(PAGE_SIZE).max(1);
+    let page = page.min(pages);
+    let start = (page - 1) * PAGE_SIZE;
+    let (head, shown) = api::catalogue_entries(api::SITE_DATA, start..start + PAGE_SIZE).await?;
+    Ok(Listing { total: head.total, page, pages, shown, facets: search::facet_values(&head.facets) })
+}
+
 /// `/`: every show of the catalogue, with search, filters, sort and pages. The whole state is in
 /// the URL (`/?q=rouge&genre=action&page=2`), so a link reproduces the view and Back/Forward
-/// step through the reader's searches.
+/// step through the reader's searches. The unfiltered catalogue is read a page at a time; a
+/// search, a filter or another order loads the whole catalogue once.
 #[component]
 pub fn HomePage() -> impl IntoView {
     let params = use_query_map();
     let query = Memo::new(move |_| params.with(|p| Query::from_params(|name| p.get(name))));
-    let index = LocalResource::new(load_index);
 
     let navigate = use_navigate();
     // Searching changes the URL, never the scroll position.
@@ -56,8 +94,41 @@ pub fn HomePage() -> impl IntoView {
         let typed = draft.get();
         if typed == query.text { query } else { query.with(|q| q.text = typed) }
     });
-    let results: Memo<Option<Result<Results, LoadError>>> =
-        Memo::new(move |_| index.get().map(|loaded| loaded.map(|index| index.search(&searched.get()))));
+    let page = Memo::new(move |_| searched.with(|q| q.page));
+    let default_page = LocalResource::new(move || load_default_page(page.get()));
+
+    // The whole catalogue, loaded (once per visit) when a query first needs it. A signal, not a
+    // resource: the list says that it is searching meanwhile, instead of holding its old page.
+    let whole: RwSignal<Option<Result<Arc<Index>, LoadError>>> =
+        RwSignal::new(INDEX.with(|cached| cached.borrow().as_ref().map(|(_, index)| Ok(index.clone()))));
+    let loading = StoredValue::new(false);
+    let load_whole = move || {
+        if !loading.get_value() {
+            loading.set_value(true);
+            leptos::task::spawn_local(async move {
+                let loaded = load_index().await;
+                loading.try_update_value(|l| *l = false);
+                whole.try_set(Some(loaded));
+            });
+        }
+    };
+    Effect::new(move |_| {
+        if !searched.with(Query::is_default_view) && whole.with_untracked(Option::is_none) {
+            load_whole();
+        }
+    });
+    let searched_listing: Memo<Option<Result<Listing, LoadError>>> = Memo::new(move |_| {
+        let query = searched.get();
+        if query.is_default_view() {
+            return None;
+        }
+        whole.with(|whole| whole.as_ref().map(|loaded| loaded.as_ref().map(|index| Listing::of(index, index.search(&query))).map_err(Clone::clone)))
+    });
+    let listing = move || match searched.with(Query::is_default_view) {
+        true => default_page.get(),
+        false => searched_listing.get(),
+    };
+
     let pushed = StoredValue::new(query.get_untracked().text);
     Effect::new(move |_| {
         let text = query.get().text;
@@ -84,11 +155,11 @@ pub fn HomePage() -> impl IntoView {
         commit();
     };
 
-    let facets = move || match results.get() {
-        Some(Ok(r)) => (r.genres, r.studios, r.statuses),
+    let facets = move || match listing() {
+        Some(Ok(listing)) => listing.facets,
         _ => Default::default(),
     };
-    let facet_select = move |id: &'static str, label: &'static str, all: &'static str, pick: fn(&Query) -> Option<String>, set: fn(&mut Query, Option<String>), values: fn((Vec<FacetValue>, Vec<FacetValue>, Vec<FacetValue>)) -> Vec<FacetValue>| {
+    let facet_select = move |id: &'static str, label: &'static str, all: &'static str, pick: fn(&Query) -> Option<String>, set: fn(&mut Query, Option<String>), values: fn(FacetLists) -> Vec<FacetValue>| {
         let on_change = move |ev: leptos::ev::Event| {
             let value = Some(event_target_value(&ev)).filter(|v| !v.is_empty());
             go.run(query.get_untracked().with(|q| set(q, value)));
@@ -115,7 +186,13 @@ pub fn HomePage() -> impl IntoView {
         }
     };
 
-    let index_retry = move || index.refetch();
+    let retry = move || {
+        default_page.refetch();
+        if matches!(whole.get_untracked(), Some(Err(_))) {
+            whole.set(None);
+            load_whole();
+        }
+    };
     let clear = move |_| {
         draft.set(String::new());
         pushed.set_value(String::new());
@@ -123,7 +200,7 @@ pub fn HomePage() -> impl IntoView {
     };
 
     Effect::new(move |_| {
-        if matches!(results.get(), Some(Ok(_))) {
+        if matches!(listing(), Some(Ok(_))) {
             navigation::page_ready("/");
         }
     });
@@ -159,11 +236,25 @@ pub fn HomePage() -> impl IntoView {
             </form>
             <Transition fallback=CatalogueSkeleton set_pending=navigation::route_pending()>
                 {move || {
-                    // Read inside the Transition, so that it shows the skeletons until the index is in.
-                    let index = index.get()?;
-                    Some(match (index, results.get()?) {
-                        (Ok(index), Ok(found)) => view! { <ResultsView index found query=searched.get() on_clear=clear/> }.into_any(),
-                        (Err(error), _) | (_, Err(error)) => view! { <ErrorCard error on_retry=move |_| index_retry()/> }.into_any(),
+                    // Read inside the Transition, so that it shows the skeletons until the first
+                    // page is in.
+                    let first_page = default_page.get()?;
+                    let loaded = match searched.with(Query::is_default_view) {
+                        true => first_page.clone(),
+                        false => match searched_listing.get() {
+                            Some(loaded) => loaded,
+                            None => {
+                                let status = match first_page {
+                                    Ok(page) => format!("Searching all {} shows…", page.total),
+                                    Err(_) => "Searching all shows…".to_string(),
+                                };
+                                return Some(view! { <p class="ns-results-count ns-searching" role="status">{status}</p> }.into_any());
+                            }
+                        },
+                    };
+                    Some(match loaded {
+                        Ok(listing) => view! { <ResultsView found=listing query=searched.get() on_clear=clear/> }.into_any(),
+                        Err(error) => view! { <ErrorCard error on_retry=move |_| retry()/> }.into_any(),
                     })
                 }}
             </Transition>
@@ -174,7 +265,7 @@ pub fn HomePage() -> impl IntoView {
 /// One page of results, the count (announced politely as it changes), the pager, or what to do
 /// when nothing matches.
 #[component]
-fn ResultsView(index: Arc<Index>, found: Results, query: Query, #[prop(into)] on_clear: Callback<()>) -> impl IntoView {
+fn ResultsView(found: Listing, query: Query, #[prop(into)] on_clear: Callback<()>) -> impl IntoView {
     let count = match found.total {
         1 => "1 show".to_string(),
         n => format!("{n} shows"),
@@ -205,7 +296,7 @@ fn ResultsView(index: Arc<Index>, found: Results, query: Query, #[prop(into)] on
     view! {
         <p class="ns-results-count" role="status">{status}</p>
         <ul class="ns-catalogue">
-            {found.shown.iter().map(|&i| view! { <ShowCard entry=index.entries[i].clone() on_intent/> }).collect_view()}
+            {found.shown.into_iter().map(|entry| view! { <ShowCard entry on_intent/> }).collect_view()}
         </ul>
         {pager}
     }

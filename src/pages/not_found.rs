@@ -1,4 +1,5 @@
 use crate::api;
+use crate::bundle::CatalogueEntry;
 use crate::head::{use_page_head, PageHead};
 use crate::navigation;
 use crate::routes;
@@ -11,11 +12,13 @@ use leptos_router::hooks::use_location;
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     let path = use_location().pathname;
-    let suggestions = LocalResource::new(move || {
-        let asked = path.get_untracked();
-        async move {
-            let catalogue = api::catalogue(api::SITE_DATA).await.ok()?;
-            Some(search::suggestions(&catalogue, &asked, 3).into_iter().cloned().collect::<Vec<_>>())
+    // A signal filled by a task, not a resource: the suggestions need the whole catalogue, and
+    // the page's text must not wait for them inside a Transition.
+    let suggestions = RwSignal::new(None::<Vec<CatalogueEntry>>);
+    let asked = path.get_untracked();
+    leptos::task::spawn_local(async move {
+        if let Ok(catalogue) = api::catalogue(api::SITE_DATA).await {
+            suggestions.try_set(Some(search::suggestions(&catalogue, &asked, 3).into_iter().cloned().collect()));
         }
     });
     use_page_head(PageHead::not_found);
@@ -24,7 +27,7 @@ pub fn NotFoundPage() -> impl IntoView {
         <section class="ns-card ns-not-found" aria-labelledby="ns-not-found-h">
             <h1 id="ns-not-found-h" tabindex="-1">"Page not found"</h1>
             <p>"There is no page at "<code>{move || path.get()}</code>"."</p>
-            {move || suggestions.get().flatten().filter(|list| !list.is_empty()).map(|list| view! {
+            {move || suggestions.get().filter(|list| !list.is_empty()).map(|list| view! {
                 <div class="ns-suggestions">
                     <h2>"Did you mean?"</h2>
                     <ul>

@@ -1,39 +1,144 @@
 // The catalogue page with 10,000 generated, labelled-synthetic shows beside the shipped ones:
-// results are paged, search and filters still narrow them, a show page still fetches only its
+// the unfiltered catalogue is read a page at a time (the head of the index, then only the part
+// holding a page), a search or a filter loads every part once, a show page still fetches only its
 // own shard. (How fast is the benchmark's business, not a test's.)
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { open } from './harness.mjs';
 
 let site;
-before(async () => (site = await open({ synthetic: 10000 })));
+let head;
+before(async () => {
+  site = await open({ synthetic: 10000 });
+  head = JSON.parse(await readFile(join(site.root, 'data', 'index.json'), 'utf8'));
+});
 after(async () => site?.close());
 
-test('10,000 shows are paged, searched and filtered', async () => {
+/** The files under /data/ requested since `from` (an index into site.requests). */
+function dataSince(from) {
+  return site.requests.slice(from).filter((p) => p.startsWith('/data/'));
+}
+
+/** The catalogue's files among them (a card under the mouse also prefetches its show's shard). */
+function catalogueSince(from) {
+  return dataSince(from).filter((p) => p.startsWith('/data/index'));
+}
+
+async function part(n) {
+  return JSON.parse(await readFile(join(site.root, 'data', 'index', `${n}.json`), 'utf8'));
+}
+
+async function cardTitles(page) {
+  return page.$$eval('.ns-show-card h2', (hs) => hs.map((h) => h.textContent));
+}
+
+test('the index is a small head and parts of 2,000 shows', () => {
+  assert.deepEqual([head.total, head.part_size, head.parts, head.shows.length], [10002, 2000, 5, 48]);
+});
+
+test('the first screen reads only the head; page 3 only the part holding it', async () => {
   const page = await site.page();
+  let from = site.requests.length;
   await page.goto(site.url);
-  await page.waitForSelector('.ns-show-card');
+  await page.waitForSelector('.ns-show-card h2');
   assert.equal(await page.textContent('.ns-results-count'), '10002 shows · page 1 of 417');
-  assert.equal(await page.locator('.ns-show-card').count(), 24);
+  assert.deepEqual(await cardTitles(page), head.shows.slice(0, 24).map((s) => s.title));
+  // The filters show the whole catalogue's counts, from the head.
+  const beta = head.facets.studios.find((s) => s.label === 'Synthetic Studio Beta');
+  assert.equal(await page.$eval('#ns-studio option[value="synthetic-studio-beta"]', (o) => o.textContent), `Synthetic Studio Beta (${beta.count})`);
+  assert.deepEqual(dataSince(from), ['/data/index.json']);
+
   await page.click('.ns-pager >> text=Next');
   await page.waitForFunction(() => location.search === '?page=2');
-  assert.match(await page.textContent('.ns-pager'), /Page 2 of 417/);
+  await page.waitForFunction((t) => document.querySelector('.ns-show-card h2')?.textContent === t, head.shows[24].title);
+  assert.deepEqual(catalogueSince(from), ['/data/index.json'], 'page 2 is in the head too');
 
-  // Typing: every keystroke is taken, and the list follows once typing pauses.
+  await page.click('.ns-pager >> text=Next');
+  await page.waitForFunction(() => location.search === '?page=3');
+  const first = await part(1);
+  await page.waitForFunction((t) => document.querySelector('.ns-show-card h2')?.textContent === t, first.shows[0].title);
+  assert.deepEqual(await cardTitles(page), first.shows.slice(0, 24).map((s) => s.title));
+  assert.match(await page.textContent('.ns-pager'), /Page 3 of 417/);
+  assert.deepEqual(catalogueSince(from), ['/data/index.json', '/data/index/1.json']);
+
+  // A page across two parts (entries 2,040 to 2,063) reads those two, and nothing else.
+  from = site.requests.length;
+  await page.goto(`${site.url}/?page=86`);
+  await page.waitForSelector('.ns-show-card h2');
+  const second = await part(2);
+  assert.deepEqual(await cardTitles(page), [...first.shows.slice(1992), ...second.shows.slice(0, 16)].map((s) => s.title));
+  assert.deepEqual(catalogueSince(from).sort(), ['/data/index.json', '/data/index/1.json', '/data/index/2.json']);
+  assert.deepEqual(page.errors, []);
+});
+
+test('a search loads every part once, says so meanwhile, and finds the show', async () => {
+  const page = await site.page();
+  await page.goto(site.url);
+  await page.waitForSelector('.ns-show-card h2');
+  const from = site.requests.length;
+  // One slow part: the list says what it is doing instead of showing stale results.
+  await page.route('**/data/index/4.json', async (route) => {
+    await new Promise((r) => setTimeout(r, 600));
+    await route.continue();
+  });
   await page.click('#ns-q');
   await page.keyboard.type('syn-04242', { delay: 30 });
+  await page.waitForSelector('[role=status] >> text=Searching all 10002 shows…');
   await page.waitForFunction(() => location.search === '?q=syn-04242');
+  await page.waitForFunction(() => document.querySelector('.ns-results-count')?.textContent === '1 show');
   assert.equal(await page.inputValue('#ns-q'), 'syn-04242');
-  assert.equal(await page.textContent('.ns-results-count'), '1 show');
   assert.match(await page.textContent('.ns-show-card h2'), /^Synthetic \w+ \w+ 4242$/);
+  const parts = catalogueSince(from).filter((p) => p.startsWith('/data/index/')).sort();
+  assert.deepEqual(parts, ['/data/index/1.json', '/data/index/2.json', '/data/index/3.json', '/data/index/4.json', '/data/index/5.json']);
+  assert.deepEqual(page.errors, []);
+});
 
-  await page.fill('#ns-q', '');
-  await page.selectOption('#ns-studio', 'synthetic-studio-beta');
-  await page.waitForFunction(() => location.search === '?studio=synthetic-studio-beta');
-  const count = Number((await page.textContent('.ns-results-count')).split(' ')[0]);
-  assert.ok(count > 100 && count < 10000, `${count} shows of Synthetic Studio Beta`);
-  const label = await page.$eval('#ns-studio option:checked', (o) => o.textContent);
-  assert.equal(label, `Synthetic Studio Beta (${count})`);
+test('a studio filter counts every show of the studio', async () => {
+  const all = [...head.shows];
+  for (let n = 1; n <= head.parts; n++) all.push(...(await part(n)).shows);
+  const expected = all.filter((s) => s.studios.includes('Synthetic Studio Beta')).length;
+  const page = await site.page();
+  await page.goto(`${site.url}/?studio=synthetic-studio-beta`);
+  await page.waitForSelector('.ns-show-card h2');
+  assert.equal(await page.textContent('.ns-results-count'), `${expected} shows · page 1 of ${Math.ceil(expected / 24)}`);
+  assert.equal(await page.$eval('#ns-studio option:checked', (o) => o.textContent), `Synthetic Studio Beta (${expected})`);
+  assert.ok(expected > 100 && expected < 10000, `${expected} shows of Synthetic Studio Beta`);
+  assert.deepEqual(page.errors, []);
+});
+
+test('a part that fails gives an error card naming it, and Retry loads it', async () => {
+  const page = await site.page();
+  let broken = true;
+  await page.route('**/data/index/2.json', (route) =>
+    broken ? route.fulfill({ status: 200, contentType: 'application/json', body: '{"schema": 1, "part": 2, "shows": [{"slug": "x"}]}' }) : route.continue(),
+  );
+  await page.goto(`${site.url}/?q=syn-00042`);
+  await page.waitForSelector('.ns-error');
+  assert.equal(await page.textContent('.ns-error__url'), '/data/index/2.json');
+  assert.deepEqual(await page.$$eval('.ns-error__problems li', (lis) => lis.map((li) => li.textContent)), ['shows[0]: missing field `title`']);
+  broken = false;
+  await page.click('text=Retry');
+  await page.waitForFunction(() => document.querySelector('.ns-results-count')?.textContent === '1 show');
+});
+
+test('the widget lists the head, then reads a part when "Show more" reaches it', async () => {
+  const page = await site.page();
+  const from = site.requests.length;
+  await page.goto(`${site.url}/blog/catalogue.html`);
+  const cards = () => page.evaluate(() => document.querySelector('[data-nextseason]').shadowRoot?.querySelectorAll('.ns-show-card h3').length);
+  await page.waitForFunction(() => document.querySelector('[data-nextseason]').shadowRoot?.querySelectorAll('.ns-show-card h3').length > 0);
+  assert.equal(await cards(), 24);
+  assert.deepEqual(dataSince(from), ['/data/index.json']);
+  const more = page.locator('[data-nextseason] >> .ns-more button');
+  await more.click();
+  await page.waitForFunction(() => document.querySelector('[data-nextseason]').shadowRoot.querySelectorAll('.ns-show-card h3').length === 48);
+  assert.deepEqual(catalogueSince(from), ['/data/index.json']);
+  await more.click();
+  await page.waitForFunction(() => document.querySelector('[data-nextseason]').shadowRoot.querySelectorAll('.ns-show-card h3').length === 72);
+  assert.equal(await more.textContent(), 'Show more (72 of 10002)');
+  assert.deepEqual(catalogueSince(from), ['/data/index.json', '/data/index/1.json']);
   assert.deepEqual(page.errors, []);
 });
 
