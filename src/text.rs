@@ -6,6 +6,22 @@ pub fn fold(text: &str) -> String {
     text.chars().flat_map(char::to_lowercase).map(fold_char).collect()
 }
 
+/// Text made safe to put in HTML, in content or in a quoted attribute.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 fn fold_char(c: char) -> char {
     match c {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
@@ -30,7 +46,12 @@ fn fold_char(c: char) -> char {
 
 #[cfg(test)]
 mod tests {
-    use super::fold;
+    use super::{escape_html, fold};
+
+    #[test]
+    fn escapes_markup() {
+        assert_eq!(escape_html(r#"<a href="x">Tom & 'Jerry'</a>"#), "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;");
+    }
 
     #[test]
     fn folds_case_and_diacritics() {

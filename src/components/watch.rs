@@ -17,9 +17,10 @@ pub fn WatchCard(offers: Vec<Offer>) -> impl IntoView {
         .into_any();
     }
     let region = RwSignal::new(browser::reader_region());
-    // The choice is made in this select and nowhere else, so each option's `selected` is set
-    // once, not followed: two hundred effects would be rebuilt at every route change.
-    let chosen = region.get_untracked();
+    // Two hundred options made one by one cost milliseconds at every route change; as one piece
+    // of markup (the country table's own names, never bundle text) the browser parses them at
+    // once. The reader changes the region here and nowhere else, so it is set, not followed.
+    let chosen = region.get_untracked().unwrap_or_default();
     let on_change = move |ev: leptos::ev::Event| {
         let code = event_target_value(&ev);
         browser::remember_region(&code);
@@ -41,12 +42,7 @@ pub fn WatchCard(offers: Vec<Offer>) -> impl IntoView {
         <Card id="ns-watch-h" title="Where to watch" class="ns-watch">
             <p class="ns-watch__region">
                 <label for="ns-region">"Your region "</label>
-                <select id="ns-region" on:change=on_change>
-                    <option value="" selected=chosen.is_none()>"Not set"</option>
-                    {regions::countries_by_name().iter().map(|c| view! {
-                        <option value=c.code selected=chosen.as_deref() == Some(c.code)>{c.name}</option>
-                    }).collect_view()}
-                </select>
+                <select id="ns-region" on:change=on_change inner_html=region_options() prop:value=chosen></select>
             </p>
             <ul class="ns-offers">{list}</ul>
         </Card>
@@ -82,4 +78,18 @@ fn offer_item(offer: Offer, usable: bool, here: Option<String>) -> impl IntoView
             {mark}
         </li>
     }
+}
+
+/// `<option>`s for every country by name, after "Not set": built once per visit.
+fn region_options() -> std::sync::Arc<str> {
+    thread_local! {
+        static OPTIONS: std::sync::Arc<str> = {
+            let mut html = String::from("<option value=\"\">Not set</option>");
+            for country in regions::countries_by_name().iter() {
+                html.push_str(&format!("<option value=\"{}\">{}</option>", country.code, crate::text::escape_html(country.name)));
+            }
+            html.into()
+        };
+    }
+    OPTIONS.with(std::sync::Arc::clone)
 }

@@ -42,6 +42,12 @@ async function page(site, { throttle = null, scheme = 'light' } = {}) {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) window.__lcp = e.startTime;
     }).observe({ type: 'largest-contentful-paint', buffered: true });
+    // The article's <h1> painted with its text, as the browser reports it (Element Timing:
+    // the first paint of the element marked elementtiming="ns-headline").
+    window.__h1 = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (e.identifier === 'ns-headline' && !window.__h1) window.__h1 = e.renderTime || e.loadTime;
+    }).observe({ type: 'element', buffered: true });
     addEventListener('TrunkApplicationStarted', (e) => (window.__wasm = e.detail.wasm));
   });
   p.cdp = cdp;
@@ -61,6 +67,7 @@ async function timeToArticle(site, url, throttle) {
     return {
       ready: performance.getEntriesByName('nextseason:ready')[0].startTime,
       lcp: window.__lcp,
+      h1: window.__h1,
       // The waterfall: when the shard's request starts against when the wasm's response ends.
       shardStart: shard?.startTime ?? 0,
       wasmEnd: wasm?.responseEnd ?? 0,
@@ -122,8 +129,8 @@ async function writeStaticPage(site) {
 }
 
 async function routeSwitches(site) {
-  const { cold, prefetched } = await routeSwitchTimes(site, RUNS);
-  return { cold: stats(cold), warm: stats(prefetched) };
+  const { cold, prefetched, fetches } = await routeSwitchTimes(site, RUNS);
+  return { cold: stats(cold), warm: stats(prefetched), fetch: stats(fetches) };
 }
 
 async function memory(site) {
@@ -192,7 +199,7 @@ const total = (w) => Object.values(w).reduce((a, r) => ({ raw: a.raw + r.raw, gz
 const weightTable = (w) =>
   ['| kind | raw | gzip | brotli |', '| --- | ---: | ---: | ---: |', ...Object.entries(w).map(([k, r]) => `| ${k} | ${r.raw} | ${r.gzip} | ${r.brotli} |`), (() => { const t = total(w); return `| **total** | **${t.raw}** | **${t.gzip}** | **${t.brotli}** |`; })()].join('\n');
 const t = (name, who, what) => stats(timing[name][who].map((x) => x[what]));
-const ratio = (name) => (t(name, 'site', 'ready').median / t(name, 'static', 'ready').median).toFixed(2);
+const ratio = (name, what = 'h1') => (t(name, 'site', what).median / t(name, 'static', what).median).toFixed(2);
 const budget = (ok, text) => `- ${ok ? '✅' : '❌'} ${text}`;
 const showTotal = total(showWeight).brotli;
 const widgetTotal = total(widgetWeight).brotli;
@@ -227,23 +234,28 @@ ${weightTable(staticWeight)}
 
 ## 2. Time to the article
 
-From navigation start to the app's \`nextseason:ready\` mark (set when the article's cards are in the document; the static page sets it right after its \`<h1>\`) and to Largest Contentful Paint.
+From navigation start to the article's \`<h1>\` painted with its text (Element Timing on the \`<h1>\`, which carries \`elementtiming\`), to the app's \`nextseason:ready\` mark (set when the article's cards are in the document; the static page sets it right after its \`<h1>\`), and to Largest Contentful Paint.
 
-| link | site: ready | site: LCP | static: ready | static: LCP | ratio site / static (ready) |
-| --- | --- | --- | --- | --- | ---: |
-| loopback | ${ms(t('loopback', 'site', 'ready'))} | ${ms(t('loopback', 'site', 'lcp'))} | ${ms(t('loopback', 'static', 'ready'))} | ${ms(t('loopback', 'static', 'lcp'))} | ${ratio('loopback')} |
-| slow mobile | ${ms(t('slow', 'site', 'ready'))} | ${ms(t('slow', 'site', 'lcp'))} | ${ms(t('slow', 'static', 'ready'))} | ${ms(t('slow', 'static', 'lcp'))} | ${ratio('slow')} |
+| link | page | \`<h1>\` painted | ready mark | LCP |
+| --- | --- | --- | --- | --- |
+| loopback | site | ${ms(t('loopback', 'site', 'h1'))} | ${ms(t('loopback', 'site', 'ready'))} | ${ms(t('loopback', 'site', 'lcp'))} |
+| loopback | static | ${ms(t('loopback', 'static', 'h1'))} | ${ms(t('loopback', 'static', 'ready'))} | ${ms(t('loopback', 'static', 'lcp'))} |
+| slow mobile | site | ${ms(t('slow', 'site', 'h1'))} | ${ms(t('slow', 'site', 'ready'))} | ${ms(t('slow', 'site', 'lcp'))} |
+| slow mobile | static | ${ms(t('slow', 'static', 'h1'))} | ${ms(t('slow', 'static', 'ready'))} | ${ms(t('slow', 'static', 'lcp'))} |
+
+Ratio site / static, \`<h1>\` painted: loopback ${ratio('loopback')}, slow mobile ${ratio('slow')} (on the ready mark: ${ratio('loopback', 'ready')} and ${ratio('slow', 'ready')}).
 
 Waterfall on the slow link (median): the shard's request starts at ${t('slow', 'site', 'shardStart').median.toFixed(0)} ms, the wasm's response ends at ${t('slow', 'site', 'wasmEnd').median.toFixed(0)} ms: the data is requested ${t('slow', 'site', 'shardStart').median < t('slow', 'site', 'wasmEnd').median ? 'in parallel with' : 'after'} the wasm download.
 
 ## 3. Route switch
 
-Click on "Read also" to the new show's \`<h1>\` painted (two animation frames after it is in the document), 1280 × 900:
+Click on "Read also" to the end of the frame that paints the new show's \`<h1>\` (the first animation frame after it is in the document, then the task after that frame's rendering), 1280 × 900. A cold switch includes the shard's fetch, whose own duration (the browser's resource timing) is its round trip here:
 
 | | time |
 | --- | --- |
 | prefetched (hovered first) | ${ms(switches.warm)} |
 | cold | ${ms(switches.cold)} |
+| cold: the shard's fetch within it (its round trip) | ${ms(switches.fetch)} |
 
 ## 4. Scale
 
@@ -268,7 +280,7 @@ ${budget(showTotal <= 130000, `First view of a show page ≤ 130 KB brotli: ${kb
 ${budget(widgetTotal <= 130000, `Embed widget ≤ 130 KB brotli: ${kb(widgetTotal)}`)}
 ${budget(t('slow', 'site', 'shardStart').median < t('slow', 'site', 'wasmEnd').median, `The shard is requested in parallel with the wasm download (slow link: request at ${t('slow', 'site', 'shardStart').median.toFixed(0)} ms, wasm done at ${t('slow', 'site', 'wasmEnd').median.toFixed(0)} ms)`)}
 ${budget(switches.warm.median <= 16, `Route switch prefetched ≤ 16 ms: ${switches.warm.median.toFixed(0)} ms`)}
-${budget(switches.cold.median <= 16 + 1, `Route switch cold ≤ one round trip + 16 ms (loopback: about 17 ms): ${switches.cold.median.toFixed(0)} ms`)}
+${budget(switches.cold.median <= switches.fetch.median + 16, `Route switch cold ≤ one round trip + 16 ms (the fetch measured ${switches.fetch.median.toFixed(0)} ms, so ≤ ${(switches.fetch.median + 16).toFixed(0)} ms): ${switches.cold.median.toFixed(0)} ms`)}
 ${(() => { const f = flat('show'); return budget(f.ok, `Show page flat from ${SIZES[0]} to ${SIZES[SIZES.length - 1]} shows (within 15%): ${f.first.toFixed(0)} → ${f.last.toFixed(0)} ms`); })()}
 ${(() => { const f = flat('home'); return budget(f.ok, `Catalogue first screen flat from ${SIZES[0]} to ${SIZES[SIZES.length - 1]} shows (within 15%): ${f.first.toFixed(0)} → ${f.last.toFixed(0)} ms`); })()}
 ${budget(memGrowth('heap') <= 10 && memGrowth('wasm') <= 10, `Memory growth from 20 to 200 switches ≤ 10%: JS heap ${memGrowth('heap').toFixed(1)}%, wasm ${memGrowth('wasm').toFixed(1)}%`)}

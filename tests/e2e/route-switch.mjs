@@ -17,7 +17,11 @@ export async function routeSwitchTimes(site, runs) {
           observer.disconnect();
           requestAnimationFrame(() => {
             const channel = new MessageChannel();
-            channel.port1.onmessage = () => resolve(performance.now() - start);
+            channel.port1.onmessage = () => {
+              // The round trip of a cold switch: the shard's fetch, as the browser timed it.
+              const fetched = performance.getEntriesByType('resource').filter((r) => r.name.endsWith(`/data/shows/${slug}.json`)).pop();
+              resolve({ ms: performance.now() - start, fetch: fetched && fetched.startTime >= start ? fetched.responseEnd - fetched.startTime : 0 });
+            };
             channel.port2.postMessage(null);
           });
         }
@@ -30,12 +34,13 @@ export async function routeSwitchTimes(site, runs) {
   await page.waitForSelector('.ns-read-also');
   const cold = [];
   const prefetched = [];
+  const fetches = [];
   for (let n = 1; n <= 2 * runs; n++) {
     const slug = `synthetic-${String(n).padStart(5, '0')}`;
     if (n % 2 === 0) {
       await page.hover(`.ns-read-also a[href="/shows/${slug}"]`);
       await page.waitForFunction((s) => performance.getEntriesByType('resource').some((r) => r.name.endsWith(`/data/shows/${s}.json`)), slug);
-      prefetched.push(await switchTo(n));
+      prefetched.push((await switchTo(n)).ms);
     } else {
       // Nothing under the pointer: a link appearing beneath it would prefetch the cold show.
       await page.mouse.move(0, 0);
@@ -44,11 +49,13 @@ export async function routeSwitchTimes(site, runs) {
       // file compressed ahead of time. Ask once from here (not the browser), as that host would.
       await fetch(`${site.url}/data/shows/${slug}.json`, { headers: { 'accept-encoding': 'br' } });
       site.requests.pop();
-      cold.push(await switchTo(n));
+      const { ms, fetch: fetched } = await switchTo(n);
+      cold.push(ms);
+      fetches.push(fetched);
     }
     await page.waitForSelector('.ns-read-also');
     await page.waitForTimeout(50);
   }
   await page.context().close();
-  return { cold, prefetched };
+  return { cold, prefetched, fetches };
 }
