@@ -19,7 +19,7 @@ cargo test --locked --target wasm32-unknown-unknown --test browser
 
 echo "== release build (wasm-opt -Oz), and the bundle tool that generates synthetic test catalogues"
 trunk build --release
-cargo build --locked --bin nextseason-bundle
+cargo build --locked --bin nextseason-bundle --bin nextseason-prerender
 
 echo "== end-to-end and accessibility tests against the release build in headless Chromium"
 cd tests/e2e

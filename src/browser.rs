@@ -320,3 +320,56 @@ fn set_meta(document: &web_sys::Document, name: &str, content: Option<&str>) {
         (None, None) => {}
     }
 }
+
+/// The element the site's app renders into: a new `.ns-root` at the end of the body. When the
+/// page was written at build time (its own `.ns-root`, marked `data-ns-prerendered`), the app's
+/// root stays hidden until [`take_over`].
+#[cfg(target_arch = "wasm32")]
+pub fn app_root() -> web_sys::HtmlElement {
+    use wasm_bindgen::JsCast;
+    let document = web_sys::window().and_then(|w| w.document()).expect("a document");
+    let root = document.create_element("div").expect("a div").unchecked_into::<web_sys::HtmlElement>();
+    root.set_class_name("ns-root");
+    if document.query_selector(PRERENDERED).ok().flatten().is_some() {
+        let _ = root.set_attribute("style", "display:none");
+    }
+    if let Some(body) = document.body() {
+        let _ = body.append_child(&root);
+    }
+    root
+}
+
+#[cfg(target_arch = "wasm32")]
+const PRERENDERED: &str = "[data-ns-prerendered]";
+#[cfg(target_arch = "wasm32")]
+const FOCUSABLE: &str = "a[href], button, input, select, textarea, [tabindex]";
+
+/// Puts the app's first page where the page written at build time was, in one step (no frame
+/// shows both, or neither), keeping the reader's scroll position and focus. Called when a page
+/// is ready; does nothing once done, or when nothing was prerendered.
+pub fn take_over() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let Some(window) = web_sys::window() else { return };
+        let Some(document) = window.document() else { return };
+        let Some(prerendered) = document.query_selector(PRERENDERED).ok().flatten() else { return };
+        let Some(app) = document.query_selector(".ns-root[style]").ok().flatten() else { return };
+        // The same markup on both sides: the focused element is found again by its position.
+        let focused = document.active_element().filter(|e| prerendered.contains(Some(e))).and_then(|active| {
+            let all = prerendered.query_selector_all(FOCUSABLE).ok()?;
+            (0..all.length()).find(|&i| all.item(i).is_some_and(|node| node.is_same_node(Some(&active))))
+        });
+        let y = window.scroll_y().unwrap_or(0.0);
+        let _ = app.remove_attribute("style");
+        let _ = prerendered.replace_with_with_node_1(&app);
+        if window.scroll_y().unwrap_or(0.0) != y {
+            window.scroll_to_with_x_and_y(0.0, y);
+        }
+        if let Some(target) = focused.and_then(|i| app.query_selector_all(FOCUSABLE).ok()?.item(i)).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = target.focus_with_options(&options);
+        }
+    }
+}

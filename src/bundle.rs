@@ -44,6 +44,10 @@ pub struct Show {
     pub cast: Vec<Role>,
     #[serde(default)]
     pub read_also: Vec<ShowLink>,
+    /// A picture of the show for link previews (OpenGraph): an https URL. Left out unless the
+    /// editor knows one the site may use.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
 }
 
 /// Text in the show's own language and script, rendered with its `lang`.
@@ -718,6 +722,9 @@ fn validate_show(show: &Show, problems: &mut Vec<Problem>) {
         validate_outlook(outlook, problems);
     }
     validate_article(&show.article, problems);
+    if let Some(image) = &show.image {
+        check_url("image", image, problems);
+    }
     for (i, offer) in show.watch.iter().enumerate() {
         let at = |field: &str| format!("watch[{i}].{field}");
         check_text(&at("platform"), &offer.platform, problems);

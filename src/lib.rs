@@ -12,6 +12,8 @@ pub mod embed;
 pub mod head;
 pub mod navigation;
 pub mod pages;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod regions;
 pub mod search;
 pub mod text;

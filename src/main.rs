@@ -4,7 +4,8 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     if nextseason::browser::is_site_page() {
-        leptos::mount::mount_to_body(nextseason::App);
+        // Beside the page written at build time, if any, hidden until it can take its place.
+        leptos::mount::mount_to(nextseason::browser::app_root(), nextseason::App).forget();
     }
 }
 

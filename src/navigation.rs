@@ -48,6 +48,7 @@ pub fn install() {
 
 /// Called by a page when its content is in the document.
 pub fn page_ready(path: &str) {
+    browser::take_over();
     browser::mark("nextseason:ready");
     let step = STATE.with(|s| {
         let mut s = s.borrow_mut();

@@ -583,5 +583,6 @@ fn synthetic_show(i: usize, count: usize) -> Show {
             .map(|k| (i + k) % count)
             .map(|j| ShowLink { slug: slug_of(j), title: headline_of(j) })
             .collect(),
+        image: None,
     }
 }

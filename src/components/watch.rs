@@ -55,7 +55,9 @@ fn offer_item(offer: Offer, usable: bool, here: Option<String>) -> impl IntoView
     let mark = match (&here, usable) {
         (Some(_), true) => Some(view! { <span class="ns-offer__mark ns-offer__mark--yes">"Available in your region"</span> }.into_any()),
         (Some(name), false) => Some(view! { <span class="ns-offer__mark">{format!("Not available in {name}")}</span> }.into_any()),
-        (None, _) => None,
+        // The line is there before the region is known too (the page written at build time
+        // knows none): the reader's own region then changes its words, not the layout.
+        (None, _) => Some(view! { <span class="ns-offer__mark">"Region not set"</span> }.into_any()),
     };
     // Validation already refuses unsafe links; an unsafe one that got through is shown as text.
     let name = if is_safe_url(&offer.url) {

@@ -1,6 +1,6 @@
 use crate::api::{self, LoadError};
 use crate::browser::Delay;
-use crate::bundle::{Catalogue, CatalogueEntry};
+use crate::bundle::{Catalogue, CatalogueEntry, CatalogueHead};
 use crate::components::{CatalogueSkeleton, ErrorCard, ShowCard};
 use crate::head::{use_page_head, PageHead};
 use crate::navigation;
@@ -42,7 +42,7 @@ type FacetLists = (Vec<FacetValue>, Vec<FacetValue>, Vec<FacetValue>);
 /// One page of the list, with what the filters offer; the same for the unfiltered catalogue
 /// (read from the index's files) and for a search (computed by the index).
 #[derive(Clone, Debug, PartialEq)]
-struct Listing {
+pub struct Listing {
     total: usize,
     page: usize,
     pages: usize,
@@ -51,6 +51,17 @@ struct Listing {
 }
 
 impl Listing {
+    /// The first page of the unfiltered catalogue: its first entries in the default order.
+    pub fn first_page(head: &CatalogueHead, first: Vec<CatalogueEntry>) -> Self {
+        Listing {
+            total: head.total,
+            page: 1,
+            pages: head.total.div_ceil(PAGE_SIZE).max(1),
+            shown: first.into_iter().take(PAGE_SIZE).collect(),
+            facets: search::facet_values(&head.facets),
+        }
+    }
+
     fn of(index: &Index, results: Results) -> Self {
         Listing {
             total: results.total,
@@ -81,10 +92,17 @@ async fn load_default_page(page: usize) -> Result<Listing, LoadError> {
 pub fn HomePage() -> impl IntoView {
     let params = use_query_map();
     let query = Memo::new(move |_| params.with(|p| Query::from_params(|name| p.get(name))));
-
     let navigate = use_navigate();
     // Searching changes the URL, never the scroll position.
     let go = Callback::new(move |next: Query| navigate(&next.to_url(), NavigateOptions { scroll: false, ..Default::default() }));
+    view! { <Home query=query go/> }
+}
+
+/// The catalogue page for `query`, apart from the router, which the build cannot run: `go`
+/// follows a new query. `prerendered`: the first page, given when the page is written at build
+/// time (the browser loads it instead).
+#[component]
+pub fn Home(#[prop(into)] query: Signal<Query>, go: Callback<Query>, #[prop(optional)] prerendered: Option<Listing>) -> impl IntoView {
 
     // The list follows every keystroke; the URL (a step in the history) follows once typing
     // pauses. Back/Forward put their query back into the box.
@@ -205,6 +223,39 @@ pub fn HomePage() -> impl IntoView {
         }
     });
 
+    let is_prerendered = prerendered.is_some();
+    let list = move || {
+        // Read inside the Transition, so that it shows the skeletons until the first page is in.
+        let first_page = match &prerendered {
+            Some(listing) => Ok(listing.clone()),
+            None => default_page.get()?,
+        };
+        let loaded = match searched.with(Query::is_default_view) {
+            true => first_page.clone(),
+            false => match searched_listing.get() {
+                Some(loaded) => loaded,
+                None => {
+                    let status = match first_page {
+                        Ok(page) => format!("Searching all {} shows…", page.total),
+                        Err(_) => "Searching all shows…".to_string(),
+                    };
+                    return Some(view! { <p class="ns-results-count ns-searching" role="status">{status}</p> }.into_any());
+                }
+            },
+        };
+        Some(match loaded {
+            Ok(listing) => view! { <ResultsView found=listing query=searched.get() on_clear=clear/> }.into_any(),
+            Err(error) => {
+                Effect::new(|_| crate::browser::take_over());
+                view! { <ErrorCard error on_retry=move |_| retry()/> }.into_any()
+            }
+        })
+    };
+    // Written at build time, the first page is at hand: a Transition would render its skeletons.
+    let results = match is_prerendered {
+        true => list.into_any(),
+        false => view! { <Transition fallback=CatalogueSkeleton set_pending=navigation::route_pending()>{list}</Transition> }.into_any(),
+    };
     use_page_head(move || PageHead::home(&query.get().text));
     view! {
         <div class="ns-home">
@@ -234,30 +285,7 @@ pub fn HomePage() -> impl IntoView {
                     </select>
                 </div>
             </form>
-            <Transition fallback=CatalogueSkeleton set_pending=navigation::route_pending()>
-                {move || {
-                    // Read inside the Transition, so that it shows the skeletons until the first
-                    // page is in.
-                    let first_page = default_page.get()?;
-                    let loaded = match searched.with(Query::is_default_view) {
-                        true => first_page.clone(),
-                        false => match searched_listing.get() {
-                            Some(loaded) => loaded,
-                            None => {
-                                let status = match first_page {
-                                    Ok(page) => format!("Searching all {} shows…", page.total),
-                                    Err(_) => "Searching all shows…".to_string(),
-                                };
-                                return Some(view! { <p class="ns-results-count ns-searching" role="status">{status}</p> }.into_any());
-                            }
-                        },
-                    };
-                    Some(match loaded {
-                        Ok(listing) => view! { <ResultsView found=listing query=searched.get() on_clear=clear/> }.into_any(),
-                        Err(error) => view! { <ErrorCard error on_retry=move |_| retry()/> }.into_any(),
-                    })
-                }}
-            </Transition>
+            {results}
         </div>
     }
 }

@@ -4,6 +4,6 @@ mod home;
 mod not_found;
 mod show;
 
-pub use home::HomePage;
-pub use not_found::NotFoundPage;
+pub use home::{Home, HomePage, Listing};
+pub use not_found::{NotFound, NotFoundPage};
 pub use show::{ShowPage, ShowView};

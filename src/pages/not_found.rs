@@ -7,26 +7,42 @@ use crate::search;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-/// Any path the site does not have, including a show that is not in the catalogue. Suggests the
-/// shows whose slug or title is closest to what was asked for.
+/// Any path the site does not have, including a show that is not in the catalogue.
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     let path = use_location().pathname;
+    view! { <NotFound path/> }
+}
+
+/// The 404 page for `path`, apart from the router: suggests the shows whose slug or title is
+/// closest to what was asked for. An empty path is the page written at build time, served for
+/// every unknown address, which it cannot know.
+#[component]
+pub fn NotFound(#[prop(into)] path: Signal<String>) -> impl IntoView {
     // A signal filled by a task, not a resource: the suggestions need the whole catalogue, and
-    // the page's text must not wait for them inside a Transition.
+    // the page's text must not wait for them inside a Transition. Started by an effect, so only
+    // in the browser.
     let suggestions = RwSignal::new(None::<Vec<CatalogueEntry>>);
-    let asked = path.get_untracked();
-    leptos::task::spawn_local(async move {
-        if let Ok(catalogue) = api::catalogue(api::SITE_DATA).await {
-            suggestions.try_set(Some(search::suggestions(&catalogue, &asked, 3).into_iter().cloned().collect()));
-        }
+    Effect::new(move |_| {
+        let asked = path.get_untracked();
+        leptos::task::spawn_local(async move {
+            if let Ok(catalogue) = api::catalogue(api::SITE_DATA).await {
+                suggestions.try_set(Some(search::suggestions(&catalogue, &asked, 3).into_iter().cloned().collect()));
+            }
+        });
     });
     use_page_head(PageHead::not_found);
     Effect::new(move |_| navigation::page_ready(&path.get_untracked()));
     view! {
         <section class="ns-card ns-not-found" aria-labelledby="ns-not-found-h">
             <h1 id="ns-not-found-h" tabindex="-1">"Page not found"</h1>
-            <p>"There is no page at "<code>{move || path.get()}</code>"."</p>
+            <p>{move || {
+                let path = path.get();
+                match path.is_empty() {
+                    true => view! { "There is no page at this address." }.into_any(),
+                    false => view! { "There is no page at "<code>{path}</code>"." }.into_any(),
+                }
+            }}</p>
             {move || suggestions.get().filter(|list| !list.is_empty()).map(|list| view! {
                 <div class="ns-suggestions">
                     <h2>"Did you mean?"</h2>

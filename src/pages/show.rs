@@ -25,6 +25,7 @@ pub fn ShowPage() -> impl IntoView {
                 Err(ShowError::Unknown) => view! { <NotFoundPage/> }.into_any(),
                 Err(ShowError::Load(error)) => {
                     use_page_head(PageHead::show_error);
+                    Effect::new(|_| crate::browser::take_over());
                     view! {
                     <div class="ns-show ns-show--error">
                         <ErrorCard error on_retry=move |_| show.refetch()/>

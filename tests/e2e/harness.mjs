@@ -10,11 +10,15 @@ import { startServer } from './server.mjs';
 export const DIST = resolve(process.env.NEXTSEASON_DIST ?? new URL('../../dist', import.meta.url).pathname);
 /** The bundle tool (built by .ci/test.sh), which generates labelled-synthetic catalogues. */
 export const BUNDLE_TOOL = resolve(process.env.NEXTSEASON_BUNDLE_TOOL ?? new URL('../../target/debug/nextseason-bundle', import.meta.url).pathname);
+export const PRERENDER_TOOL = resolve(process.env.NEXTSEASON_PRERENDER_TOOL ?? new URL('../../target/debug/nextseason-prerender', import.meta.url).pathname);
+/** Up to this many generated shows, their pages are written as a release build writes them. */
+const PRERENDER_UP_TO = 1000;
 
 const FIXTURES = new URL('./fixtures/', import.meta.url).pathname;
 
 /**
- * `synthetic`: add that many generated shows (synthetic-00000…) to the shipped ones.
+ * `synthetic`: add that many generated shows (synthetic-00000…) to the shipped ones, and (up to
+ * a thousand) their pages, as the release build writes them.
  * The build is served at the root and again under /nextseason/ (a sub-folder, as a blogger's
  * CDN would), the blog fixtures under /blog/, and every /anime/… path answers with
  * fixtures/blog/anime.html (a host that rewrites to one page).
@@ -24,6 +28,8 @@ export async function open({ synthetic = 0, compress = false } = {}) {
   await cp(DIST, root, { recursive: true });
   if (synthetic > 0) {
     execFileSync(BUNDLE_TOOL, ['synthetic', '--shows', String(synthetic), '--out', join(root, 'data'), '--merge']);
+    // Larger catalogues are served as a single-page host serves what has no file: 404.html.
+    if (synthetic <= PRERENDER_UP_TO) execFileSync(PRERENDER_TOOL, [root]);
   }
   const { server, requests, url } = await startServer(root, 0, {
     mounts: [['/nextseason/', root], ['/blog/', join(FIXTURES, 'blog')]],

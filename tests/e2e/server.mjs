@@ -1,5 +1,5 @@
 // A static file server for the release build, on loopback only, as a static host serves it:
-// files as they are, index.html for any other path that is not a file (single-page fallback),
+// files as they are, a folder's index.html, 404.html (else index.html) for any other path,
 // and a real 404 for missing files under /data/ so that the app can tell a missing shard.
 // Optionally also folders at other paths (`mounts`: the build in a sub-folder, a blog beside
 // it) and paths answered by one file (`rewrites`, as a host that routes /anime/* to one page).
@@ -57,13 +57,17 @@ export function startServer(root, port = 0, { mounts = [], rewrites = [], compre
       res.writeHead(status, headers);
       res.end(body);
     };
-    try {
-      if ((await stat(file)).isFile()) return await send(file);
-    } catch {}
+    const isFile = (name) => stat(name).then((s) => s.isFile(), () => false);
+    if (await isFile(file)) return await send(file);
+    // A page written at build time: /shows/x is shows/x/index.html.
+    if (await isFile(join(file, 'index.html'))) return await send(join(file, 'index.html'));
     if (mount || path.startsWith('/data/') || extname(path) !== '') {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
+    // Any other path: the build's 404.html with status 404 where it has one (GitHub Pages,
+    // Netlify, Cloudflare Pages), else the app's page (a single-page host's fallback).
+    if (!mount && (await isFile(join(root, '404.html')))) return await send(join(root, '404.html'), 404);
     await send(join(root, 'index.html'));
   });
   return new Promise((ready) =>

@@ -192,7 +192,8 @@ test('the footnote reference and its back link move within the page', async () =
 });
 
 for (const [path, width] of [['/shows/metallic-rouge', 390], ['/shows/metallic-rouge', 1280], ['/', 1280]]) {
-  test(`skeletons give way to content without layout shift: ${path} at ${width}px`, async () => {
+  /** A page that adds up layout shifts, with the bundle's data held back 400 ms. */
+  const slowDataPage = async () => {
     const page = await site.page({ viewport: { width, height: 900 } });
     await page.addInitScript(() => {
       window.__cls = 0;
@@ -200,11 +201,30 @@ for (const [path, width] of [['/shows/metallic-rouge', 390], ['/shows/metallic-r
         for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__cls += entry.value;
       }).observe({ type: 'layout-shift', buffered: true });
     });
-    // Hold the data back so that the skeletons are painted first.
     await page.route('**/data/**', async (route) => {
       await new Promise((r) => setTimeout(r, 400));
       await route.continue();
     });
+    return page;
+  };
+
+  test(`the page written at build time gives way to the app without layout shift: ${path} at ${width}px`, async () => {
+    const page = await slowDataPage();
+    await page.goto(site.url + path);
+    await page.waitForSelector('[data-ns-prerendered] h1');
+    await page.waitForFunction(() => !document.querySelector('[data-ns-prerendered]') && document.querySelector('.ns-root h1'));
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => window.__cls), 0, 'cumulative layout shift');
+    assert.equal(await page.locator('h1').count(), 1, 'one <h1>, not two');
+    assert.equal(await page.locator('main').count(), 1);
+    assert.deepEqual(page.errors, []);
+  });
+
+  test(`skeletons give way to content without layout shift (no page written at build time): ${path} at ${width}px`, async () => {
+    const page = await slowDataPage();
+    // As under trunk serve, or a host that serves the app's page for every path.
+    const shell = await readFile(join(site.root, 'app.html'), 'utf8');
+    await page.route(site.url + path, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: shell }));
     await page.goto(site.url + path);
     await page.waitForSelector('.ns-skeleton');
     await page.waitForSelector(path === '/' ? '.ns-show-card:not(.ns-skeleton)' : 'h1#ns-headline');

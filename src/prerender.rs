@@ -1,0 +1,355 @@
+//! Pages written at build time: every route of the bundle rendered once, natively, by the same
+//! components the browser mounts, into the HTML that Trunk built. Readers see the article before
+//! the wasm arrives, and crawlers and link previews (which run no script) see it at all. The
+//! browser app then renders the same page and takes its place (`browser::take_over`).
+//!
+//! Run by `nextseason-prerender` (src/bin) after a release build; see ARCHITECTURE.md.
+
+use crate::bundle::{CatalogueEntry, CatalogueHead, Show};
+use crate::components::{ArticleCard, CastCard, HeadingLevel, OutlookCard, ReadAlsoCard, TechSheet, WatchCard};
+use crate::dates::PartialDate;
+use crate::head::{PageHead, SITE_NAME};
+use crate::pages::{Home, Listing, NotFound, ShowView};
+use crate::routes::{self, ShowLinks};
+use crate::search::Query;
+use crate::text::escape_html;
+use crate::SiteFrame;
+use leptos::prelude::*;
+use serde_json::{json, Value};
+use std::sync::Arc;
+
+/// Where the site is served when nothing else is configured: a reserved example domain, so
+/// that an unconfigured build never claims someone else's address. `--origin` or
+/// `NEXTSEASON_ORIGIN` set the real one.
+pub const DEFAULT_ORIGIN: &str = "https://nextseason.example";
+
+/// The marker of a page written at build time; its value is the page's path ("" for the page
+/// served at any unknown path, 404.html).
+pub const PRERENDERED_ATTR: &str = "data-ns-prerendered";
+
+/// A search engine reads at most 50,000 addresses from one sitemap file.
+const SITEMAP_LIMIT: usize = 50_000;
+
+/// Prepares this thread for rendering pages. Components start effects and tasks that matter
+/// only in the browser; natively they are given an executor that drops them, since every page
+/// gets its data before it is rendered.
+pub fn init() {
+    struct Nothing;
+    impl any_spawner::CustomExecutor for Nothing {
+        fn spawn(&self, _: any_spawner::PinnedFuture<()>) {}
+        fn spawn_local(&self, _: any_spawner::PinnedLocalFuture<()>) {}
+        fn poll_local(&self) {}
+    }
+    // Already set (a second call, or tests in one process): the same executor is in place.
+    let _ = any_spawner::Executor::init_custom_executor(Nothing);
+}
+
+/// One page to write.
+pub struct Page {
+    /// Its address on the site ("/shows/metallic-rouge"); empty for the 404 page.
+    pub path: String,
+    /// Where it goes in the build ("shows/metallic-rouge/index.html").
+    pub file: String,
+    pub head: PageHead,
+    /// OpenGraph type: "website" or "article".
+    pub og_type: &'static str,
+    pub image: Option<String>,
+    /// Structured data, one JSON-LD object per thing the page is about.
+    pub json_ld: Vec<Value>,
+    /// The site's frame with the page in it, as the browser app renders it.
+    pub body: String,
+    /// For the sitemap.
+    pub modified: Option<PartialDate>,
+}
+
+/// A view as HTML, without the `<!>` markers that keep adjacent dynamic texts apart for
+/// hydration (this site does not hydrate, and text is escaped, so no text can contain one).
+pub fn to_html<V: IntoView + 'static>(view: impl FnOnce() -> V) -> String {
+    let owner = Owner::new();
+    let html = owner.with(|| view().into_view().to_html());
+    html.replace("<!>", "")
+}
+
+fn framed<V: IntoView + 'static>(page: impl FnOnce() -> V + 'static) -> String {
+    to_html(move || {
+        let page = page().into_any();
+        view! { <SiteFrame pending=Signal::stored(false)>{page}</SiteFrame> }
+    })
+}
+
+/// `/`: the first page of the catalogue in its default order, with the head's filter counts.
+pub fn home_page(head: &CatalogueHead, first: Vec<CatalogueEntry>, origin: &str) -> Page {
+    let listing = Listing::first_page(head, first);
+    let body = framed(move || {
+        view! { <Home query=Signal::stored(Query::default()) go=Callback::new(|_| {}) prerendered=listing/> }
+    });
+    Page {
+        path: "/".into(),
+        file: "index.html".into(),
+        head: PageHead::home(""),
+        og_type: "website",
+        image: None,
+        json_ld: vec![json!({
+            "@context": "https://schema.org",
+            "@type": "WebSite",
+            "name": SITE_NAME,
+            "url": format!("{origin}/"),
+        })],
+        body,
+        modified: None,
+    }
+}
+
+/// `/shows/<slug>`: every card of the show.
+pub fn show_page(show: &Arc<Show>, origin: &str) -> Page {
+    let path = routes::show_path(&show.slug);
+    let shown = show.clone();
+    let body = framed(move || view! { <ShowView show=shown/> });
+    Page {
+        file: format!("{}/index.html", path.trim_start_matches('/')),
+        head: PageHead::show(show),
+        og_type: "article",
+        image: show.image.clone(),
+        json_ld: show_json_ld(show, &format!("{origin}{path}")),
+        body,
+        modified: show.article.updated.or(show.article.published),
+        path,
+    }
+}
+
+/// The page a static host serves at any path it has no file for (404.html). The browser app
+/// then shows the path asked for, or the show if the path is one the build did not know.
+pub fn not_found_page() -> Page {
+    let body = framed(|| view! { <NotFound path=Signal::stored(String::new())/> });
+    Page {
+        path: String::new(),
+        file: "404.html".into(),
+        head: PageHead::not_found(),
+        og_type: "website",
+        image: None,
+        json_ld: Vec::new(),
+        body,
+        modified: None,
+    }
+}
+
+/// Schema.org data of a show's page: the article, and the series it is about.
+pub fn show_json_ld(show: &Show, url: &str) -> Vec<Value> {
+    let series_id = format!("{url}#series");
+    let mut article = json!({
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": show.article.headline,
+        "url": url,
+        "mainEntityOfPage": url,
+        "about": { "@id": series_id },
+    });
+    if let Some(author) = &show.article.author {
+        article["author"] = json!({ "@type": "Person", "name": author });
+    }
+    if let Some(date) = show.article.published {
+        article["datePublished"] = json!(date.machine());
+    }
+    if let Some(date) = show.article.updated.or(show.article.published) {
+        article["dateModified"] = json!(date.machine());
+    }
+    if let Some(image) = &show.image {
+        article["image"] = json!(image);
+    }
+
+    let mut series = json!({
+        "@context": "https://schema.org",
+        "@type": "TVSeries",
+        "@id": series_id,
+        "name": show.title,
+    });
+    let alternate: Vec<&str> = show.native_title.iter().map(|n| n.text.as_str()).chain(show.alt_titles.iter().map(String::as_str)).collect();
+    if !alternate.is_empty() {
+        series["alternateName"] = json!(alternate);
+    }
+    if !show.genres.is_empty() {
+        series["genre"] = json!(show.genres);
+    }
+    if !show.studios.is_empty() {
+        series["productionCompany"] = show.studios.iter().map(|s| json!({ "@type": "Organization", "name": s })).collect();
+    }
+    if let Some(date) = show.premiere {
+        series["startDate"] = json!(date.machine());
+    }
+    if let Some(seasons) = show.seasons {
+        series["numberOfSeasons"] = json!(seasons);
+    }
+    let roles: Vec<Value> = show
+        .cast
+        .iter()
+        .flat_map(|role| {
+            role.voices.iter().map(move |voice| {
+                let mut person = json!({ "@type": "Person", "name": voice.actor.name });
+                if let Some(native) = &voice.actor.native {
+                    person["alternateName"] = json!(native.text);
+                }
+                json!({ "@type": "PerformanceRole", "actor": person, "characterName": role.character.name })
+            })
+        })
+        .collect();
+    if !roles.is_empty() {
+        series["actor"] = json!(roles);
+    }
+    vec![article, series]
+}
+
+/// Fills the HTML that Trunk built (the app's shell) with one page: its head tags, and its
+/// rendered body where the shell's `<noscript>` note was. Fails on a shell it does not know.
+pub fn document(shell: &str, origin: &str, page: &Page) -> Result<String, String> {
+    if shell.contains(PRERENDERED_ATTR) {
+        return Err("the shell already holds a prerendered page: build it again with trunk first".into());
+    }
+    let title = "<title>NextSeason</title>";
+    let (noscript_start, noscript_end) = match (shell.find("<noscript>"), shell.find("</noscript>")) {
+        (Some(start), Some(end)) if start < end => (start, end + "</noscript>".len()),
+        _ => return Err("the shell has no <noscript> note where the page goes".into()),
+    };
+    if !shell.contains(title) || !shell.contains("</head>") {
+        return Err("the shell has no <title>NextSeason</title> or no </head>".into());
+    }
+    let body = format!("<div class=\"ns-root\" {PRERENDERED_ATTR}=\"{}\">{}</div>", escape_html(&page.path), page.body);
+    let html = format!("{}{body}{}", &shell[..noscript_start], &shell[noscript_end..]);
+    let html = html.replacen(title, &format!("<title>{}</title>", escape_html(&page.head.document_title())), 1);
+    Ok(html.replacen("</head>", &format!("{}</head>", head_tags(origin, page)), 1))
+}
+
+/// Description, canonical address, robots, OpenGraph, Twitter card and JSON-LD.
+pub fn head_tags(origin: &str, page: &Page) -> String {
+    let meta = |attr: &str, key: &str, value: &str| format!("<meta {attr}=\"{key}\" content=\"{}\" />\n", escape_html(value));
+    let head = &page.head;
+    let mut tags = meta("name", "description", &head.description);
+    if head.indexed {
+        tags.push_str(&format!("<link rel=\"canonical\" href=\"{}\" />\n", escape_html(&format!("{origin}{}", page.path))));
+    } else {
+        tags.push_str(&meta("name", "robots", "noindex"));
+    }
+    tags.push_str(&meta("property", "og:type", page.og_type));
+    tags.push_str(&meta("property", "og:site_name", SITE_NAME));
+    tags.push_str(&meta("property", "og:title", &head.title));
+    tags.push_str(&meta("property", "og:description", &head.description));
+    if head.indexed {
+        tags.push_str(&meta("property", "og:url", &format!("{origin}{}", page.path)));
+    }
+    let card = if page.image.is_some() { "summary_large_image" } else { "summary" };
+    tags.push_str(&meta("name", "twitter:card", card));
+    tags.push_str(&meta("name", "twitter:title", &head.title));
+    tags.push_str(&meta("name", "twitter:description", &head.description));
+    if let Some(image) = &page.image {
+        tags.push_str(&meta("property", "og:image", image));
+        tags.push_str(&meta("name", "twitter:image", image));
+    }
+    for data in &page.json_ld {
+        tags.push_str(&format!("<script type=\"application/ld+json\">{}</script>\n", script_json(data)));
+    }
+    tags
+}
+
+/// JSON that cannot end the `<script>` element it sits in: `<`, `>` and `&` as \u escapes,
+/// which JSON reads back as the same characters.
+pub fn script_json(data: &Value) -> String {
+    data.to_string().replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
+}
+
+/// `sitemap.xml`, and when there are more addresses than one sitemap may hold, the files it
+/// indexes (`sitemap-1.xml`, …): (file name, contents) pairs.
+pub fn sitemaps(origin: &str, pages: &[(String, Option<PartialDate>)]) -> Vec<(String, String)> {
+    let urlset = |pages: &[(String, Option<PartialDate>)]| {
+        let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        for (path, modified) in pages {
+            xml.push_str(&format!("  <url><loc>{}</loc>", escape_html(&format!("{origin}{path}"))));
+            if let Some(date) = modified {
+                xml.push_str(&format!("<lastmod>{}</lastmod>", date.machine()));
+            }
+            xml.push_str("</url>\n");
+        }
+        xml.push_str("</urlset>\n");
+        xml
+    };
+    if pages.len() <= SITEMAP_LIMIT {
+        return vec![("sitemap.xml".into(), urlset(pages))];
+    }
+    let mut files: Vec<(String, String)> =
+        pages.chunks(SITEMAP_LIMIT).enumerate().map(|(i, chunk)| (format!("sitemap-{}.xml", i + 1), urlset(chunk))).collect();
+    let mut index = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for (name, _) in &files {
+        index.push_str(&format!("  <sitemap><loc>{}</loc></sitemap>\n", escape_html(&format!("{origin}/{name}"))));
+    }
+    index.push_str("</sitemapindex>\n");
+    files.push(("sitemap.xml".into(), index));
+    files
+}
+
+pub fn robots(origin: &str) -> String {
+    format!("User-agent: *\nAllow: /\n\nSitemap: {origin}/sitemap.xml\n")
+}
+
+/// The cards of a show as a blogger may paste them inside their `<div data-nextseason
+/// data-show="…">`: readers without JavaScript see them, and embed.js replaces them with the
+/// live widget. Headings start at `<h2>` (the post has its `<h1>`), and links lead to the site.
+pub fn embed_snippet(show: &Arc<Show>, origin: &str) -> String {
+    let show = show.clone();
+    let origin = origin.to_string();
+    let slug = show.slug.clone();
+    let cards = to_html(move || {
+        provide_context(HeadingLevel(2));
+        provide_context(ShowLinks(Arc::new(move |slug: &str| format!("{origin}{}", routes::show_path(slug)))));
+        view! {
+            <div class="ns-show">
+                <ArticleCard article=show.article.clone()/>
+                <TechSheet show=Show::clone(&show)/>
+                <OutlookCard outlook=show.outlook.clone() seasons=show.seasons/>
+                <WatchCard offers=show.watch.clone()/>
+                <CastCard cast=show.cast.clone()/>
+                <ReadAlsoCard links=show.read_also.clone() on_intent=Callback::new(|_: String| {})/>
+            </div>
+        }
+    });
+    format!("<div data-nextseason data-show=\"{}\">\n{cards}\n</div>\n", escape_html(&slug))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_in_a_script_cannot_close_it() {
+        let data = json!({ "headline": "</script><script>alert(1)</script> & more" });
+        let text = script_json(&data);
+        assert!(!text.contains('<') && !text.contains('>') && !text.contains('&'));
+        assert_eq!(serde_json::from_str::<Value>(&text).unwrap(), data, "reads back as the same data");
+    }
+
+    #[test]
+    fn more_addresses_than_a_sitemap_holds_get_an_index() {
+        let pages: Vec<(String, Option<PartialDate>)> = (0..SITEMAP_LIMIT + 1).map(|i| (format!("/shows/s{i}"), None)).collect();
+        let files = sitemaps("https://a.example", &pages);
+        let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
+        assert_eq!(names, ["sitemap-1.xml", "sitemap-2.xml", "sitemap.xml"]);
+        assert_eq!(files[0].1.matches("<url>").count(), SITEMAP_LIMIT);
+        assert_eq!(files[1].1.matches("<url>").count(), 1);
+        assert!(files[2].1.contains("<sitemapindex") && files[2].1.contains("<loc>https://a.example/sitemap-2.xml</loc>"));
+        let one = sitemaps("https://a.example", &pages[..2]);
+        assert_eq!(one.len(), 1);
+        assert!(one[0].1.contains("<urlset"));
+    }
+
+    #[test]
+    fn a_shell_without_its_places_is_refused() {
+        let page = not_found_page_for_test();
+        assert!(document("<html><head></head><body></body></html>", DEFAULT_ORIGIN, &page).unwrap_err().contains("<noscript>"));
+        let shell = "<html><head><title>NextSeason</title></head><body><noscript>x</noscript></body></html>";
+        let html = document(shell, DEFAULT_ORIGIN, &page).unwrap();
+        assert!(html.contains("<title>Page not found · NextSeason</title>") && !html.contains("noscript"));
+        assert!(document(&html, DEFAULT_ORIGIN, &page).unwrap_err().contains("already holds a prerendered page"));
+    }
+
+    fn not_found_page_for_test() -> Page {
+        init();
+        not_found_page()
+    }
+}

@@ -1,0 +1,221 @@
+//! The pages written at build time (`nextseason-prerender`, src/prerender.rs), from the shipped
+//! bundle: every route is written, holds the seed's facts, and carries its head tags and
+//! JSON-LD. The shell is the source index.html, as Trunk would have built it minus the scripts.
+#![cfg(not(target_arch = "wasm32"))]
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+/// A build folder: the shell and a copy of the shipped bundle.
+fn build_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("nextseason-prerender-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_dir(&Path::new(ROOT).join("public"), &dir);
+    std::fs::copy(Path::new(ROOT).join("index.html"), dir.join("index.html")).unwrap();
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+fn prerender(dir: &Path, origin: Option<&str>) -> std::process::Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_nextseason-prerender"));
+    command.arg(dir).env_remove("NEXTSEASON_ORIGIN");
+    if let Some(origin) = origin {
+        command.args(["--origin", origin]);
+    }
+    command.output().unwrap()
+}
+
+fn read(path: PathBuf) -> String {
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The JSON-LD objects of a page, parsed.
+fn json_ld(html: &str) -> Vec<Value> {
+    html.split("<script type=\"application/ld+json\">")
+        .skip(1)
+        .map(|rest| serde_json::from_str(rest.split("</script>").next().unwrap()).expect("JSON-LD parses"))
+        .collect()
+}
+
+fn meta(html: &str, attr: &str, key: &str) -> Option<String> {
+    let start = format!("<meta {attr}=\"{key}\" content=\"");
+    html.split(&start).nth(1).map(|rest| rest.split('"').next().unwrap().to_string())
+}
+
+#[test]
+fn every_route_of_the_shipped_bundle_is_written() {
+    let dir = build_dir("routes");
+    let output = prerender(&dir, Some("https://anime.example.org/"));
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let index = read(Path::new(ROOT).join("public/data/index.json"));
+    let slugs: Vec<String> = serde_json::from_str::<Value>(&index).unwrap()["shows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["slug"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(slugs.len(), 2);
+    for slug in &slugs {
+        let page = read(dir.join(format!("shows/{slug}/index.html")));
+        assert!(page.contains(&format!("data-ns-prerendered=\"/shows/{slug}\"")));
+        assert!(page.contains("<h1 "), "{slug} has its headline");
+        assert!(!page.contains("<noscript>"), "no 'needs JavaScript' note on a page that has its content");
+        let snippet = read(dir.join(format!("embed/{slug}.html")));
+        assert!(snippet.starts_with(&format!("<div data-nextseason data-show=\"{slug}\">")));
+        assert!(snippet.contains("<h2 ") && !snippet.contains("<h1 "), "the post has the <h1>");
+    }
+    let home = read(dir.join("index.html"));
+    assert!(home.contains("Will it get a season 2?</h1>") && home.contains("Metallic Rouge") && home.contains("Sengoku Youko"));
+    assert!(home.contains("2 shows"), "the count of the catalogue");
+    let not_found = read(dir.join("404.html"));
+    assert!(not_found.contains("Page not found</h1>") && not_found.contains("There is no page at this address."));
+    assert!(read(dir.join("app.html")).contains("<noscript>"), "the app's own page is kept");
+
+    let sitemap = read(dir.join("sitemap.xml"));
+    assert!(sitemap.contains("<loc>https://anime.example.org/</loc>"));
+    for slug in &slugs {
+        assert!(sitemap.contains(&format!("<loc>https://anime.example.org/shows/{slug}</loc>")));
+    }
+    assert!(!sitemap.contains("404"), "the 404 page is not listed");
+    assert_eq!(read(dir.join("robots.txt")), "User-agent: *\nAllow: /\n\nSitemap: https://anime.example.org/sitemap.xml\n");
+
+    // Run again on its own output (the tests' generated catalogues do): same pages.
+    let output = prerender(&dir, Some("https://anime.example.org"));
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(read(dir.join("index.html")), home);
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn the_show_page_holds_the_seeds_facts_and_its_head() {
+    let dir = build_dir("facts");
+    assert!(prerender(&dir, None).status.success());
+    let page = read(dir.join("shows/metallic-rouge/index.html"));
+    for fact in [
+        "Will Metallic Rouge have season 2?【Release Date】</h1>",
+        "Natalia Hernández",
+        "Bones",
+        "メタリックルージュ",
+        "Crunchyroll",
+        "Fuji TV +Ultra",
+        "Yume Miyamoto",
+        "Jill Sturgeon",
+        "Yui Ogura",
+        "Technical sheet",
+        "Where to watch",
+        "Read also",
+        "Sengoku Youko",
+        "href=\"/shows/sengoku-youko\"",
+        "rel=\"noopener noreferrer\"",
+        "lang=\"ja\"",
+    ] {
+        assert!(page.contains(fact), "missing {fact:?}");
+    }
+    assert!(!page.contains("<!>"), "no hydration markers");
+    assert!(!page.contains("ns-skeleton"), "content, not placeholders");
+
+    assert!(page.contains("<title>Will Metallic Rouge have season 2?【Release Date】 · NextSeason</title>"));
+    let description = meta(&page, "name", "description").unwrap();
+    assert!(description.starts_with("There is no official announcement"), "{description}");
+    assert!(page.contains("<link rel=\"canonical\" href=\"https://nextseason.example/shows/metallic-rouge\" />"));
+    assert_eq!(meta(&page, "property", "og:type").as_deref(), Some("article"));
+    assert_eq!(meta(&page, "property", "og:title").as_deref(), Some("Will Metallic Rouge have season 2?【Release Date】"));
+    assert_eq!(meta(&page, "property", "og:description"), Some(description.clone()));
+    assert_eq!(meta(&page, "property", "og:url").as_deref(), Some("https://nextseason.example/shows/metallic-rouge"));
+    assert_eq!(meta(&page, "property", "og:image"), None, "the bundle has no picture of this show");
+    assert_eq!(meta(&page, "name", "twitter:card").as_deref(), Some("summary"));
+    assert_eq!(meta(&page, "name", "twitter:title").as_deref(), Some("Will Metallic Rouge have season 2?【Release Date】"));
+    assert_eq!(meta(&page, "name", "robots"), None);
+
+    let data = json_ld(&page);
+    assert_eq!(data.len(), 2);
+    let article = &data[0];
+    assert_eq!(article["@context"], "https://schema.org");
+    assert_eq!(article["@type"], "Article");
+    assert_eq!(article["headline"], "Will Metallic Rouge have season 2?【Release Date】");
+    assert_eq!(article["author"], serde_json::json!({ "@type": "Person", "name": "Natalia Hernández" }));
+    assert!(article.get("datePublished").is_none(), "the seed gives no date, so none is claimed");
+    let series = &data[1];
+    assert_eq!(series["@type"], "TVSeries");
+    assert_eq!(series["name"], "Metallic Rouge");
+    assert_eq!(series["alternateName"][0], "メタリックルージュ");
+    assert_eq!(series["productionCompany"][0], serde_json::json!({ "@type": "Organization", "name": "Bones" }));
+    assert_eq!(series["startDate"], "2024-01-11");
+    let roles = series["actor"].as_array().unwrap();
+    assert!(roles.iter().all(|r| r["@type"] == "PerformanceRole" && r["actor"]["@type"] == "Person"));
+    assert!(roles.iter().any(|r| r["characterName"] == "Jill Sturgeon" && r["actor"]["name"] == "Yui Ogura"));
+    assert_eq!(article["about"]["@id"], series["@id"]);
+    assert_only_schema_org_terms(&data);
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+/// Every key is a JSON-LD keyword or a schema.org property, every type a schema.org type (the
+/// ones this site writes: a new one must be looked up and added here).
+fn assert_only_schema_org_terms(values: &[Value]) {
+    const TYPES: [&str; 6] = ["Article", "TVSeries", "Person", "Organization", "PerformanceRole", "WebSite"];
+    const PROPERTIES: [&str; 17] = [
+        "headline", "author", "datePublished", "dateModified", "url", "mainEntityOfPage", "about", "image", "name",
+        "alternateName", "genre", "productionCompany", "startDate", "numberOfSeasons", "actor", "characterName", "description",
+    ];
+    fn walk(value: &Value) {
+        match value {
+            Value::Object(map) => {
+                for (key, inner) in map {
+                    match key.as_str() {
+                        "@context" => assert_eq!(inner, "https://schema.org"),
+                        "@type" => assert!(TYPES.contains(&inner.as_str().unwrap()), "type {inner}"),
+                        "@id" => assert!(inner.as_str().unwrap().starts_with("https://")),
+                        key => assert!(PROPERTIES.contains(&key), "property {key}"),
+                    }
+                    walk(inner);
+                }
+            }
+            Value::Array(items) => items.iter().for_each(walk),
+            _ => {}
+        }
+    }
+    values.iter().for_each(walk);
+}
+
+#[test]
+fn the_404_page_is_not_for_search_engines() {
+    let dir = build_dir("404");
+    assert!(prerender(&dir, None).status.success());
+    let page = read(dir.join("404.html"));
+    assert_eq!(meta(&page, "name", "robots").as_deref(), Some("noindex"));
+    assert!(!page.contains("rel=\"canonical\""));
+    assert!(page.contains("<title>Page not found · NextSeason</title>"));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_bad_bundle_or_origin_stops_the_build_with_the_file_and_field() {
+    let dir = build_dir("bad");
+    let shard = dir.join("data/shows/sengoku-youko.json");
+    std::fs::write(&shard, read(shard.clone()).replace("\"title\": \"Sengoku Youko\"", "\"title\": \"\"")).unwrap();
+    let output = prerender(&dir, None);
+    assert!(!output.status.success());
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(message.contains("sengoku-youko.json: title: must not be empty"), "{message}");
+    assert!(!dir.join("shows").exists(), "nothing is written from a bad bundle");
+
+    let output = prerender(&dir, Some("http://insecure.example"));
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("the origin must be an https address"));
+    std::fs::remove_dir_all(dir).unwrap();
+}
