@@ -39,8 +39,10 @@ async function mount(element) {
   // The first widget on a page keeps its show in ?show=, the next ones in ?show2=, ?show3=…
   const number = ++widgets;
   const options = element.dataset;
-  const shadow = element.attachShadow({ mode: 'open' });
   const [glue, sheet] = await load();
+  // Attached once the widget can render: until then, cards pasted inside the element (the
+  // build's embed/<slug>.html) stay on show; the shadow root then takes their place.
+  const shadow = element.attachShadow({ mode: 'open' });
   shadow.adoptedStyleSheets = [sheet];
   const root = document.createElement('div');
   root.className = 'ns-embed';

@@ -1,0 +1,111 @@
+// Pages written at build time (nextseason-prerender, run by the release build): what a reader
+// without JavaScript, a crawler or a link preview gets, and the app taking over in place.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { cardHeadings, open } from './harness.mjs';
+
+const HEADLINE = 'Will Metallic Rouge have season 2?【Release Date】';
+const CARDS = [HEADLINE, 'Technical sheet', 'Season 2 outlook', 'Where to watch', 'Cast', 'Read also'];
+
+let site;
+before(async () => (site = await open()));
+after(async () => site?.close());
+
+test('without JavaScript, a show page is the whole article with every card', async () => {
+  const page = await site.page({ javaScriptEnabled: false });
+  const response = await page.goto(`${site.url}/shows/metallic-rouge`);
+  assert.equal(response.status(), 200);
+  assert.deepEqual(await cardHeadings(page), CARDS);
+  assert.equal(await page.title(), `${HEADLINE} · NextSeason`);
+  const text = await page.textContent('main');
+  for (const fact of ['Natalia Hernández', 'Bones', 'メタリックルージュ', 'Crunchyroll', 'Fuji TV +Ultra', 'Yui Ogura', 'Jill Sturgeon', 'Sengoku Youko']) {
+    assert.ok(text.includes(fact), `missing ${fact}`);
+  }
+  assert.equal(await page.getAttribute('.ns-cast [lang="ja"]', 'lang'), 'ja');
+  // Links work as links: Read also opens the other show's own page.
+  await page.click('.ns-read-also a[href="/shows/sengoku-youko"]');
+  await page.waitForURL('**/shows/sengoku-youko');
+  assert.match(await page.textContent('h1'), /Sengoku Youko/);
+});
+
+test('without JavaScript, the catalogue lists the shows and unknown paths get the 404 page', async () => {
+  const page = await site.page({ javaScriptEnabled: false });
+  await page.goto(site.url);
+  assert.equal(await page.textContent('h1'), 'Will it get a season 2?');
+  assert.deepEqual(await page.$$eval('.ns-show-card h2', (hs) => hs.map((h) => h.textContent)).then((t) => t.length), 2);
+  const response = await page.goto(`${site.url}/shows/no-such-show`);
+  assert.equal(response.status(), 404);
+  assert.equal(await page.textContent('h1'), 'Page not found');
+  assert.equal(await page.getAttribute('meta[name=robots]', 'content'), 'noindex');
+});
+
+test('a link preview reads the title, description, OpenGraph and JSON-LD from the HTML', async () => {
+  const html = await (await fetch(`${site.url}/shows/metallic-rouge`)).text();
+  const meta = (key) => new RegExp(`<meta (?:name|property)="${key}" content="([^"]*)"`).exec(html)?.[1];
+  assert.equal(meta('og:title'), HEADLINE);
+  assert.equal(meta('og:type'), 'article');
+  assert.match(meta('og:url'), /^https:\/\/[^/]+\/shows\/metallic-rouge$/);
+  assert.match(meta('description'), /no official announcement/);
+  assert.equal(meta('twitter:card'), 'summary');
+  const data = [...html.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)].map((m) => JSON.parse(m[1]));
+  assert.deepEqual(data.map((d) => d['@type']), ['Article', 'TVSeries']);
+  assert.equal(data[1].actor.find((r) => r.characterName === 'Jill Sturgeon').actor.name, 'Yui Ogura');
+  const sitemap = await (await fetch(`${site.url}/sitemap.xml`)).text();
+  assert.match(sitemap, /<loc>https:\/\/[^<]+\/shows\/sengoku-youko<\/loc>/);
+  assert.match(await (await fetch(`${site.url}/robots.txt`)).text(), /^Sitemap: https:\/\/.+\/sitemap\.xml$/m);
+});
+
+test('the app takes over in place: one <h1>, focus and scroll kept, then Read also routes in the page', async () => {
+  const page = await site.page({ viewport: { width: 390, height: 700 } });
+  // Hold the wasm back, so that the reader can scroll and focus a link of the written page.
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route('**/*.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${site.url}/shows/metallic-rouge`);
+  await page.waitForSelector('[data-ns-prerendered] h1');
+  await page.evaluate(() => window.scrollTo(0, 600));
+  await page.focus('.ns-read-also a');
+  const y = await page.evaluate(() => scrollY);
+  release();
+  await page.waitForFunction(() => !document.querySelector('[data-ns-prerendered]'));
+  assert.equal(await page.locator('h1').count(), 1, 'one <h1>, not two');
+  assert.equal(await page.locator('main').count(), 1);
+  assert.equal(await page.evaluate(() => scrollY), y, 'the scroll position is kept');
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('href')), '/shows/sengoku-youko', 'focus is kept');
+
+  const documents = site.requests.length;
+  await page.evaluate(() => document.querySelector('.ns-read-also a').click());
+  await page.waitForFunction(() => location.pathname === '/shows/sengoku-youko' && document.querySelector('h1')?.textContent.includes('Sengoku Youko'));
+  const fetched = site.requests.slice(documents);
+  assert.ok(!fetched.includes('/shows/sengoku-youko'), `a client-side route change, no page loaded: ${fetched}`);
+  // Its data came once: prefetched when the link took focus.
+  assert.equal(site.count('/data/shows/sengoku-youko.json'), 1);
+  assert.equal(await page.locator('h1').count(), 1);
+  assert.deepEqual(page.errors, []);
+});
+
+test('a blogger pastes the cards: readers without JavaScript see them, embed.js puts the live widget in their place', async () => {
+  const snippet = await readFile(join(site.root, 'embed', 'metallic-rouge.html'), 'utf8');
+  const post = (script) => `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>My post</title></head><body><h1>My post</h1>${snippet}${script}</body></html>`;
+  const serve = (page, html) => page.route('**/blog/pasted.html', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: html }));
+
+  const still = await site.page({ javaScriptEnabled: false });
+  await serve(still, post(''));
+  await still.goto(`${site.url}/blog/pasted.html`);
+  assert.match(await still.textContent('[data-nextseason] h2'), /Metallic Rouge/);
+  assert.equal(await still.locator('h1').count(), 1, "the post's own <h1> only");
+  assert.match(await still.getAttribute('[data-nextseason] .ns-read-also a', 'href'), /^https:\/\/.+\/shows\/sengoku-youko$/);
+
+  const live = await site.page();
+  await serve(live, post('<script type="module" src="/nextseason/embed.js"></script>'));
+  await live.goto(`${site.url}/blog/pasted.html`);
+  await live.waitForFunction(() => document.querySelector('[data-nextseason]').shadowRoot?.querySelector('.ns-cast'));
+  // The pasted cards are the host element's light DOM, which its shadow root now replaces.
+  assert.equal(await live.locator('[data-nextseason] > .ns-show').isVisible(), false);
+  assert.deepEqual(live.errors, []);
+});
