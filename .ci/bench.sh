@@ -7,8 +7,9 @@ cd "$(dirname "$0")/.."
 bash .ci/setup.sh --test
 export PATH="$PWD/tests/e2e/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 trunk build --release
-cargo build --locked --release --bin nextseason-bundle
+cargo build --locked --release --bin nextseason-bundle --bin nextseason-prerender
 export NEXTSEASON_BUNDLE_TOOL="$PWD/target/release/nextseason-bundle"
+export NEXTSEASON_PRERENDER_TOOL="$PWD/target/release/nextseason-prerender"
 cd tests/e2e
 node benchmark.mjs > /dev/null
 echo "bench: wrote BENCHMARKS.md"

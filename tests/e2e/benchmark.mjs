@@ -48,6 +48,11 @@ async function page(site, { throttle = null, scheme = 'light' } = {}) {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) if (e.identifier === 'ns-headline' && !window.__h1) window.__h1 = e.renderTime || e.loadTime;
     }).observe({ type: 'element', buffered: true });
+    // Layout shifts while the page loads, the app's take-over of a prerendered page included.
+    window.__cls = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
     addEventListener('TrunkApplicationStarted', (e) => (window.__wasm = e.detail.wasm));
   });
   p.cdp = cdp;
@@ -55,8 +60,14 @@ async function page(site, { throttle = null, scheme = 'light' } = {}) {
 }
 
 /** Navigation start to the ready mark and to LCP, for one load. */
-async function timeToArticle(site, url, throttle) {
+async function timeToArticle(site, url, throttle, { appOnly = false } = {}) {
   const p = await page(site, { throttle });
+  // The same address answered with the app's page as Trunk built it (app.html, no page written
+  // in): the client-side path alone, as before prerendering.
+  if (appOnly) {
+    const shell = await readFile(join(site.root, 'app.html'), 'utf8');
+    await p.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: shell }));
+  }
   await p.goto(url, { waitUntil: 'load' });
   await p.waitForFunction(() => performance.getEntriesByName('nextseason:ready').length > 0, null, { timeout: 60000 });
   await p.waitForTimeout(300);
@@ -68,6 +79,7 @@ async function timeToArticle(site, url, throttle) {
       ready: performance.getEntriesByName('nextseason:ready')[0].startTime,
       lcp: window.__lcp,
       h1: window.__h1,
+      cls: window.__cls,
       // The waterfall: when the shard's request starts against when the wasm's response ends.
       shardStart: shard?.startTime ?? 0,
       wasmEnd: wasm?.responseEnd ?? 0,
@@ -183,6 +195,7 @@ for (const [name, throttle] of [['loopback', null], ['slow', SLOW]]) {
   log(`time to article, ${name}`);
   timing[name] = {
     site: await repeat(RUNS, () => timeToArticle(site, `${site.url}/shows/metallic-rouge`, throttle)),
+    app: await repeat(RUNS, () => timeToArticle(site, `${site.url}/shows/metallic-rouge`, throttle, { appOnly: true })),
     static: await repeat(RUNS, () => timeToArticle(site, staticUrl, throttle)),
   };
 }
@@ -199,7 +212,7 @@ const total = (w) => Object.values(w).reduce((a, r) => ({ raw: a.raw + r.raw, gz
 const weightTable = (w) =>
   ['| kind | raw | gzip | brotli |', '| --- | ---: | ---: | ---: |', ...Object.entries(w).map(([k, r]) => `| ${k} | ${r.raw} | ${r.gzip} | ${r.brotli} |`), (() => { const t = total(w); return `| **total** | **${t.raw}** | **${t.gzip}** | **${t.brotli}** |`; })()].join('\n');
 const t = (name, who, what) => stats(timing[name][who].map((x) => x[what]));
-const ratio = (name, what = 'h1') => (t(name, 'site', what).median / t(name, 'static', what).median).toFixed(2);
+const ratio = (name, what = 'h1', who = 'site') => (t(name, who, what).median / t(name, 'static', what).median).toFixed(2);
 const budget = (ok, text) => `- ${ok ? '✅' : '❌'} ${text}`;
 const showTotal = total(showWeight).brotli;
 const widgetTotal = total(widgetWeight).brotli;
@@ -208,6 +221,8 @@ const flat = (key) => {
   const last = scaleRows[scaleRows.length - 1][key].median;
   return { first, last, ok: last <= first * 1.15 };
 };
+const maxCls = Math.max(...['loopback', 'slow'].flatMap((name) => timing[name].site.map((x) => x.cls)));
+const pageBytes = (w) => (w.HTML?.brotli ?? 0) + (w.CSS?.brotli ?? 0);
 const memGrowth = (k) => (mem[200][k] / mem[20][k] - 1) * 100;
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 const md = `# Benchmarks
@@ -234,18 +249,15 @@ ${weightTable(staticWeight)}
 
 ## 2. Time to the article
 
-From navigation start to the article's \`<h1>\` painted with its text (Element Timing on the \`<h1>\`, which carries \`elementtiming\`), to the app's \`nextseason:ready\` mark (set when the article's cards are in the document; the static page sets it right after its \`<h1>\`), and to Largest Contentful Paint.
+From navigation start to the article's \`<h1>\` painted with its text (Element Timing on the \`<h1>\`, which carries \`elementtiming\`), to the app's \`nextseason:ready\` mark (set when the article's cards are in the document and the app has taken over the prerendered page; the static page sets it right after its \`<h1>\`), and to Largest Contentful Paint. *site* is the page the release build wrote (prerendered); *app only* is the same address answered with \`app.html\` (the page as Trunk built it: the client-side path alone, as before prerendering); *static* is the static page.
 
 | link | page | \`<h1>\` painted | ready mark | LCP |
 | --- | --- | --- | --- | --- |
-| loopback | site | ${ms(t('loopback', 'site', 'h1'))} | ${ms(t('loopback', 'site', 'ready'))} | ${ms(t('loopback', 'site', 'lcp'))} |
-| loopback | static | ${ms(t('loopback', 'static', 'h1'))} | ${ms(t('loopback', 'static', 'ready'))} | ${ms(t('loopback', 'static', 'lcp'))} |
-| slow mobile | site | ${ms(t('slow', 'site', 'h1'))} | ${ms(t('slow', 'site', 'ready'))} | ${ms(t('slow', 'site', 'lcp'))} |
-| slow mobile | static | ${ms(t('slow', 'static', 'h1'))} | ${ms(t('slow', 'static', 'ready'))} | ${ms(t('slow', 'static', 'lcp'))} |
+${['loopback', 'slow'].flatMap((name) => ['site', 'app', 'static'].map((who) => `| ${name === 'slow' ? 'slow mobile' : name} | ${{ site: 'site', app: 'app only', static: 'static' }[who]} | ${ms(t(name, who, 'h1'))} | ${ms(t(name, who, 'ready'))} | ${ms(t(name, who, 'lcp'))} |`)).join('\n')}
 
-Ratio site / static, \`<h1>\` painted: loopback ${ratio('loopback')}, slow mobile ${ratio('slow')} (on the ready mark: ${ratio('loopback', 'ready')} and ${ratio('slow', 'ready')}).
+Ratio to the static page, \`<h1>\` painted: site ${ratio('loopback')} on loopback, ${ratio('slow')} on the slow link; app only ${ratio('loopback', 'h1', 'app')} and ${ratio('slow', 'h1', 'app')}. Layout shift while the app takes over: ${maxCls.toFixed(4)} at most.
 
-Waterfall on the slow link (median): the shard's request starts at ${t('slow', 'site', 'shardStart').median.toFixed(0)} ms, the wasm's response ends at ${t('slow', 'site', 'wasmEnd').median.toFixed(0)} ms: the data is requested ${t('slow', 'site', 'shardStart').median < t('slow', 'site', 'wasmEnd').median ? 'in parallel with' : 'after'} the wasm download.
+Waterfall on the slow link (median, site): the shard's request starts at ${t('slow', 'site', 'shardStart').median.toFixed(0)} ms, the wasm's response ends at ${t('slow', 'site', 'wasmEnd').median.toFixed(0)} ms: the data is requested ${t('slow', 'site', 'shardStart').median < t('slow', 'site', 'wasmEnd').median ? 'in parallel with' : 'after'} the wasm download.
 
 ## 3. Route switch
 
@@ -279,6 +291,9 @@ After route switches round the synthetic shows (garbage collected first):
 ${budget(showTotal <= 130000, `First view of a show page ≤ 130 KB brotli: ${kb(showTotal)}`)}
 ${budget(widgetTotal <= 130000, `Embed widget ≤ 130 KB brotli: ${kb(widgetTotal)}`)}
 ${budget(t('slow', 'site', 'shardStart').median < t('slow', 'site', 'wasmEnd').median, `The shard is requested in parallel with the wasm download (slow link: request at ${t('slow', 'site', 'shardStart').median.toFixed(0)} ms, wasm done at ${t('slow', 'site', 'wasmEnd').median.toFixed(0)} ms)`)}
+${budget(Number(ratio('slow')) <= 1.2 && Number(ratio('loopback')) <= 1.2, `Prerendered: time to the article's <h1> ≤ 1.2 × the static page: slow mobile ${ratio('slow')}, loopback ${ratio('loopback')}`)}
+${budget(maxCls === 0, `Prerendered: cumulative layout shift while the app takes over = 0: ${maxCls.toFixed(4)} at most, over ${2 * RUNS} loads`)}
+${budget(pageBytes(showWeight) <= 1.5 * pageBytes(staticWeight), `Prerendered: the page's own bytes (HTML + CSS, brotli) ≤ 1.5 × the static page's: ${kb(pageBytes(showWeight))} against ${kb(pageBytes(staticWeight))} (${(pageBytes(showWeight) / pageBytes(staticWeight)).toFixed(2)} ×)`)}
 ${budget(switches.warm.median <= 16, `Route switch prefetched ≤ 16 ms: ${switches.warm.median.toFixed(0)} ms`)}
 ${budget(switches.cold.median <= switches.fetch.median + 16, `Route switch cold ≤ one round trip + 16 ms (the fetch measured ${switches.fetch.median.toFixed(0)} ms, so ≤ ${(switches.fetch.median + 16).toFixed(0)} ms): ${switches.cold.median.toFixed(0)} ms`)}
 ${(() => { const f = flat('show'); return budget(f.ok, `Show page flat from ${SIZES[0]} to ${SIZES[SIZES.length - 1]} shows (within 15%): ${f.first.toFixed(0)} → ${f.last.toFixed(0)} ms`); })()}
