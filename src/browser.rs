@@ -242,6 +242,50 @@ pub fn on_popstate(f: impl Fn() + 'static) {
     let _ = f;
 }
 
+/// Calls `follow` with the address of every link to the site's own pages that the reader
+/// clicks, instead of loading it, while the calling component lives. Left to the browser: links
+/// with a modifier key, another button, `download`, a `target`, `rel="external"`, another
+/// origin, and jumps within the page (`#…`).
+pub fn on_link_click(follow: impl Fn(String) + 'static) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let handle = window_event_listener(leptos::ev::click, move |ev| {
+            if let Some(url) = site_link(&ev) {
+                ev.prevent_default();
+                follow(url);
+            }
+        });
+        on_cleanup(move || handle.remove());
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = follow;
+}
+
+#[cfg(target_arch = "wasm32")]
+fn site_link(ev: &web_sys::MouseEvent) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    if ev.default_prevented() || ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.alt_key() || ev.shift_key() {
+        return None;
+    }
+    let target: web_sys::Element = ev.target()?.dyn_into().ok()?;
+    let link = target.closest("a[href]").ok()??;
+    let elsewhere = link.get_attribute("target").is_some_and(|t| !t.is_empty() && t != "_self");
+    let external = link.get_attribute("rel").is_some_and(|r| r.split_whitespace().any(|w| w == "external"));
+    if elsewhere || external || link.has_attribute("download") {
+        return None;
+    }
+    let link: web_sys::HtmlAnchorElement = link.dyn_into().ok()?;
+    let here = web_sys::window()?.location();
+    if link.origin() != here.origin().ok()? {
+        return None;
+    }
+    let (path, search, hash) = (link.pathname(), link.search(), link.hash());
+    if !hash.is_empty() && path == here.pathname().ok()? && search == here.search().ok()? {
+        return None;
+    }
+    Some(format!("{path}{search}{hash}"))
+}
+
 /// The show a click landed on a link to (`<a data-ns-show="slug">`), if it did.
 pub fn clicked_show_link(ev: &leptos::ev::MouseEvent) -> Option<String> {
     #[cfg(target_arch = "wasm32")]

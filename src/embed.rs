@@ -2,7 +2,7 @@
 //! `embed.js` (public/embed.js), which gives each such element a shadow root and calls
 //! `mount_widget` (src/main.rs) with its `data-` options.
 //!
-//! The widget uses no router: leptos_router listens to every click on the page and would take
+//! The widget uses no router: the site's (`router`) follows every click on the page's links and would take
 //! over the host's own links. It keeps its state in one query parameter of the host's URL
 //! (default), or sends links to the blogger's pages, or owns the paths under a base; and it
 //! never touches the host's title or scroll position.

@@ -15,12 +15,12 @@ pub mod pages;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 pub mod regions;
+pub mod router;
 pub mod search;
 pub mod text;
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use router::{PageKind, Route};
 use pages::{HomePage, NotFoundPage, ShowPage};
 
 /// The site's paths, in one place.
@@ -51,16 +51,26 @@ pub mod routes {
 pub fn App() -> impl IntoView {
     let pending = RwSignal::new(false);
     provide_context(navigation::RoutePending(pending));
+    // First: on Back and Forward, navigation reads where the page was left before the router's
+    // change of address renders the page (which, with its data at hand, happens at once).
     navigation::install();
+    let address = router::install();
+    let route = Memo::new(move |_| Route::of(&address.path.get()));
+    // Another show keeps the show page (and its Transition, which holds the old show on screen
+    // until the new one is ready); only another kind of page replaces it.
+    let kind = Memo::new(move |_| route.get().kind());
+    let slug = Signal::derive(move || match route.get() {
+        Route::Show(slug) => slug,
+        _ => String::new(),
+    });
     view! {
-        <Router>
-            <SiteFrame pending=pending>
-                <Routes fallback=NotFoundPage>
-                    <Route path=path!("/") view=HomePage/>
-                    <Route path=path!("/shows/:slug") view=ShowPage/>
-                </Routes>
-            </SiteFrame>
-        </Router>
+        <SiteFrame pending=pending>
+            {move || match kind.get() {
+                PageKind::Home => view! { <HomePage/> }.into_any(),
+                PageKind::Show => view! { <ShowPage slug/> }.into_any(),
+                PageKind::NotFound => view! { <NotFoundPage/> }.into_any(),
+            }}
+        </SiteFrame>
     }
 }
 

@@ -116,6 +116,37 @@ impl Query {
     }
 }
 
+/// The value of parameter `name` in a URL's query (`q=rouge+red&page=2`, without the `?`),
+/// decoded: `+` is a space, `%XX` a byte of UTF-8.
+pub fn query_param(query: &str, name: &str) -> Option<String> {
+    query.split('&').find_map(|pair| {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        (decode(key) == name).then(|| decode(value))
+    })
+}
+
+fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |at: usize| bytes.get(at).and_then(|b| (*b as char).to_digit(16));
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' => match (hex(i + 1), hex(i + 2)) {
+                (Some(high), Some(low)) => {
+                    out.push((high * 16 + low) as u8);
+                    i += 2;
+                }
+                _ => out.push(b'%'),
+            },
+            byte => out.push(byte),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 /// Percent-encoding for a query value: unreserved characters stay, everything else is escaped.
 fn encode(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
@@ -378,6 +409,18 @@ pub fn similarity(a: &str, b: &str) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn query_values_are_read_back_as_written() {
+        let query = Query { text: "rouge & co 100% ゆう".into(), genre: Some("science-fiction".into()), page: 3, ..Query::default() };
+        let url = query.to_url();
+        let params = url.strip_prefix("/?").unwrap();
+        assert_eq!(Query::from_params(|name| query_param(params, name)), query);
+        assert_eq!(query_param("q=a+b&page=2", "page").as_deref(), Some("2"));
+        assert_eq!(query_param("q=%E3%81%82%zz%4", "q").as_deref(), Some("あ%zz%4"), "broken escapes stay as typed");
+        assert_eq!(query_param("showing=1", "show"), None);
+        assert_eq!(query_param("flag", "flag").as_deref(), Some(""));
+    }
 
     fn catalogue() -> Catalogue {
         serde_json::from_str(

@@ -6,8 +6,6 @@ use crate::head::{use_page_head, PageHead};
 use crate::navigation;
 use crate::search::{self, FacetValue, Index, Query, Results, Sort, PAGE_SIZE};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 use std::cell::RefCell;
 use std::sync::Arc;
 
@@ -90,11 +88,10 @@ async fn load_default_page(page: usize) -> Result<Listing, LoadError> {
 /// search, a filter or another order loads the whole catalogue once.
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let params = use_query_map();
-    let query = Memo::new(move |_| params.with(|p| Query::from_params(|name| p.get(name))));
-    let navigate = use_navigate();
+    let address = crate::router::use_address();
+    let query = Memo::new(move |_| address.query.with(|q| Query::from_params(|name| search::query_param(q, name))));
     // Searching changes the URL, never the scroll position.
-    let go = Callback::new(move |next: Query| navigate(&next.to_url(), NavigateOptions { scroll: false, ..Default::default() }));
+    let go = Callback::new(move |next: Query| address.navigate(&next.to_url(), false));
     view! { <Home query=query go/> }
 }
 

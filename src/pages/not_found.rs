@@ -5,12 +5,11 @@ use crate::navigation;
 use crate::routes;
 use crate::search;
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
 /// Any path the site does not have, including a show that is not in the catalogue.
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
-    let path = use_location().pathname;
+    let path = crate::router::use_address().path;
     view! { <NotFound path/> }
 }
 

@@ -6,16 +6,14 @@ use crate::navigation;
 use crate::pages::NotFoundPage;
 use crate::routes;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use std::sync::Arc;
 
 /// `/shows/:slug`: loads the show's own shard and renders its cards. Moving to another show
 /// keeps the current one on screen, under the progress bar, until the next one is ready.
 #[component]
-pub fn ShowPage() -> impl IntoView {
-    let params = use_params_map();
+pub fn ShowPage(#[prop(into)] slug: Signal<String>) -> impl IntoView {
     let show = LocalResource::new(move || {
-        let slug = params.read().get("slug").unwrap_or_default();
+        let slug = slug.get();
         async move { api::load_show_page(api::SITE_DATA, &slug).await }
     });
     view! {

@@ -49,6 +49,13 @@ export async function open({ synthetic = 0, compress = false } = {}) {
       page.errors = [];
       page.on('console', (m) => m.type() === 'error' && page.errors.push(m.text()));
       page.on('pageerror', (e) => page.errors.push(e.message));
+      /** Opens a page of the site and waits for the app to have taken over the page written at
+       *  build time (which may show another catalogue than a test's generated one). */
+      page.visit = async (address) => {
+        const response = await page.goto(address);
+        await page.waitForFunction(() => !document.querySelector('[data-ns-prerendered]'));
+        return response;
+      };
       return page;
     },
     /** The blog post of fixtures/blog/ without its theme: the same page on a plain blog. */

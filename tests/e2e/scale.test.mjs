@@ -41,7 +41,7 @@ test('the index is a small head and parts of 2,000 shows', () => {
 test('the first screen reads only the head; page 3 only the part holding it', async () => {
   const page = await site.page();
   let from = site.requests.length;
-  await page.goto(site.url);
+  await page.visit(site.url);
   await page.waitForSelector('.ns-show-card h2');
   assert.equal(await page.textContent('.ns-results-count'), '10002 shows · page 1 of 417');
   assert.deepEqual(await cardTitles(page), head.shows.slice(0, 24).map((s) => s.title));
@@ -65,7 +65,7 @@ test('the first screen reads only the head; page 3 only the part holding it', as
 
   // A page across two parts (entries 2,040 to 2,063) reads those two, and nothing else.
   from = site.requests.length;
-  await page.goto(`${site.url}/?page=86`);
+  await page.visit(`${site.url}/?page=86`);
   await page.waitForSelector('.ns-show-card h2');
   const second = await part(2);
   assert.deepEqual(await cardTitles(page), [...first.shows.slice(1992), ...second.shows.slice(0, 16)].map((s) => s.title));
@@ -75,7 +75,7 @@ test('the first screen reads only the head; page 3 only the part holding it', as
 
 test('a search loads every part once, says so meanwhile, and finds the show', async () => {
   const page = await site.page();
-  await page.goto(site.url);
+  await page.visit(site.url);
   await page.waitForSelector('.ns-show-card h2');
   const from = site.requests.length;
   // One slow part: the list says what it is doing instead of showing stale results.
@@ -100,7 +100,7 @@ test('a studio filter counts every show of the studio', async () => {
   for (let n = 1; n <= head.parts; n++) all.push(...(await part(n)).shows);
   const expected = all.filter((s) => s.studios.includes('Synthetic Studio Beta')).length;
   const page = await site.page();
-  await page.goto(`${site.url}/?studio=synthetic-studio-beta`);
+  await page.visit(`${site.url}/?studio=synthetic-studio-beta`);
   await page.waitForSelector('.ns-show-card h2');
   assert.equal(await page.textContent('.ns-results-count'), `${expected} shows · page 1 of ${Math.ceil(expected / 24)}`);
   assert.equal(await page.$eval('#ns-studio option:checked', (o) => o.textContent), `Synthetic Studio Beta (${expected})`);
@@ -114,7 +114,7 @@ test('a part that fails gives an error card naming it, and Retry loads it', asyn
   await page.route('**/data/index/2.json', (route) =>
     broken ? route.fulfill({ status: 200, contentType: 'application/json', body: '{"schema": 1, "part": 2, "shows": [{"slug": "x"}]}' }) : route.continue(),
   );
-  await page.goto(`${site.url}/?q=syn-00042`);
+  await page.visit(`${site.url}/?q=syn-00042`);
   await page.waitForSelector('.ns-error');
   assert.equal(await page.textContent('.ns-error__url'), '/data/index/2.json');
   assert.deepEqual(await page.$$eval('.ns-error__problems li', (lis) => lis.map((li) => li.textContent)), ['shows[0]: missing field `title`']);
@@ -145,7 +145,7 @@ test('the widget lists the head, then reads a part when "Show more" reaches it',
 test('a show page fetches its own shard and nothing that grows with the catalogue', async () => {
   const page = await site.page();
   const before = site.requests.length;
-  await page.goto(`${site.url}/shows/synthetic-09999`);
+  await page.visit(`${site.url}/shows/synthetic-09999`);
   await page.waitForSelector('.ns-read-also');
   const data = site.requests.slice(before).filter((p) => p.startsWith('/data/'));
   assert.deepEqual(data, ['/data/shows/synthetic-09999.json']);
