@@ -8,124 +8,137 @@
 //! as Trunk built it, which renders in the browser only). A bundle with problems
 //! fails the build: `nextseason-bundle check` says the same in more detail.
 
-use nextseason::bundle::{self, CatalogueEntry, Show};
-use nextseason::dates::PartialDate;
-use nextseason::prerender::{self, Page, DEFAULT_ORIGIN};
-use std::path::{Path, PathBuf};
-use std::process::ExitCode;
-use std::sync::Arc;
+// A native tool: the prerender module does not exist in the browser build (which `cargo test
+// --target wasm32-unknown-unknown` also compiles this file for).
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    native::main()
+}
 
-const USAGE: &str = "\
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use nextseason::bundle::{self, CatalogueEntry, Show};
+    use nextseason::dates::PartialDate;
+    use nextseason::prerender::{self, Page, DEFAULT_ORIGIN};
+    use std::path::{Path, PathBuf};
+    use std::process::ExitCode;
+    use std::sync::Arc;
+
+    const USAGE: &str = "\
 Usage: nextseason-prerender DIST [--origin URL]
 
 Writes the pages of the bundle in DIST/data into the release build in DIST.
   --origin URL   the site's address, for canonical links, OpenGraph and the sitemap
                  (default: $NEXTSEASON_ORIGIN, else https://nextseason.example)";
 
-fn main() -> ExitCode {
-    match run(std::env::args().skip(1).collect()) {
-        Ok(summary) => {
-            println!("{summary}");
-            ExitCode::SUCCESS
-        }
-        Err(message) => {
-            eprintln!("nextseason-prerender: {message}");
-            ExitCode::FAILURE
-        }
-    }
-}
-
-fn run(args: Vec<String>) -> Result<String, String> {
-    let mut dist = None;
-    let mut origin = std::env::var("NEXTSEASON_ORIGIN").ok().filter(|o| !o.is_empty());
-    let mut args = args.into_iter();
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--origin" => origin = Some(args.next().ok_or("--origin needs a URL")?),
-            "-h" | "--help" => return Ok(USAGE.to_string()),
-            _ if dist.is_none() && !arg.starts_with('-') => dist = Some(PathBuf::from(arg)),
-            _ => return Err(format!("unexpected argument {arg:?}\n\n{USAGE}")),
+    pub fn main() -> ExitCode {
+        match run(std::env::args().skip(1).collect()) {
+            Ok(summary) => {
+                println!("{summary}");
+                ExitCode::SUCCESS
+            }
+            Err(message) => {
+                eprintln!("nextseason-prerender: {message}");
+                ExitCode::FAILURE
+            }
         }
     }
-    let dist = dist.ok_or(USAGE)?;
-    let origin = origin.unwrap_or_else(|| DEFAULT_ORIGIN.to_string());
-    let origin = origin.trim_end_matches('/');
-    if !bundle::is_safe_url(origin) || origin.matches('/').count() != 2 {
-        return Err(format!("the origin must be an https address without a path, such as https://nextseason.example (got {origin:?})"));
+
+    fn run(args: Vec<String>) -> Result<String, String> {
+        let mut dist = None;
+        let mut origin = std::env::var("NEXTSEASON_ORIGIN").ok().filter(|o| !o.is_empty());
+        let mut args = args.into_iter();
+        while let Some(arg) = args.next() {
+            match arg.as_str() {
+                "--origin" => origin = Some(args.next().ok_or("--origin needs a URL")?),
+                "-h" | "--help" => return Ok(USAGE.to_string()),
+                _ if dist.is_none() && !arg.starts_with('-') => dist = Some(PathBuf::from(arg)),
+                _ => return Err(format!("unexpected argument {arg:?}\n\n{USAGE}")),
+            }
+        }
+        let dist = dist.ok_or(USAGE)?;
+        let origin = origin.unwrap_or_else(|| DEFAULT_ORIGIN.to_string());
+        let origin = origin.trim_end_matches('/');
+        if !bundle::is_safe_url(origin) || origin.matches('/').count() != 2 {
+            return Err(format!("the origin must be an https address without a path, such as https://nextseason.example (got {origin:?})"));
+        }
+
+        let started = std::time::Instant::now();
+        prerender::init();
+        // The app's page as Trunk built it, kept as app.html: run again on a build whose bundle
+        // changed (the tests' generated catalogues), the prerender starts from it, not from a page.
+        let index = read(&dist.join("index.html"))?;
+        let shell = match index.contains(prerender::PRERENDERED_ATTR) {
+            true => read(&dist.join("app.html"))?,
+            false => index,
+        };
+        write(&dist.join("app.html"), &shell)?;
+        let (head, entries) = read_catalogue(&dist.join("data"))?;
+        let shows = read_shows(&dist.join("data"), &entries)?;
+
+        let mut pages = vec![prerender::home_page(&head, entries.iter().take(nextseason::search::PAGE_SIZE).cloned().collect(), origin)];
+        pages.extend(shows.iter().map(|show| prerender::show_page(show, origin)));
+        pages.push(prerender::not_found_page());
+        for page in &pages {
+            write(&dist.join(&page.file), &prerender::document(&shell, origin, page)?)?;
+        }
+
+        let listed: Vec<(String, Option<PartialDate>)> = pages.iter().filter(|p| p.head.indexed).map(|p: &Page| (p.path.clone(), p.modified)).collect();
+        for (name, xml) in prerender::sitemaps(origin, &listed) {
+            write(&dist.join(name), &xml)?;
+        }
+        write(&dist.join("robots.txt"), &prerender::robots(origin))?;
+        for show in &shows {
+            write(&dist.join("embed").join(format!("{}.html", show.slug)), &prerender::embed_snippet(show, origin))?;
+        }
+        Ok(format!("nextseason-prerender: {} pages and {} embed snippets for {origin} in {} ms", pages.len(), shows.len(), started.elapsed().as_millis()))
     }
 
-    let started = std::time::Instant::now();
-    prerender::init();
-    // The app's page as Trunk built it, kept as app.html: run again on a build whose bundle
-    // changed (the tests' generated catalogues), the prerender starts from it, not from a page.
-    let index = read(&dist.join("index.html"))?;
-    let shell = match index.contains(prerender::PRERENDERED_ATTR) {
-        true => read(&dist.join("app.html"))?,
-        false => index,
-    };
-    write(&dist.join("app.html"), &shell)?;
-    let (head, entries) = read_catalogue(&dist.join("data"))?;
-    let shows = read_shows(&dist.join("data"), &entries)?;
-
-    let mut pages = vec![prerender::home_page(&head, entries.iter().take(nextseason::search::PAGE_SIZE).cloned().collect(), origin)];
-    pages.extend(shows.iter().map(|show| prerender::show_page(show, origin)));
-    pages.push(prerender::not_found_page());
-    for page in &pages {
-        write(&dist.join(&page.file), &prerender::document(&shell, origin, page)?)?;
+    /// The catalogue's head and every entry, in the default order.
+    fn read_catalogue(data: &Path) -> Result<(bundle::CatalogueHead, Vec<CatalogueEntry>), String> {
+        let index = data.join("index.json");
+        let head = bundle::decode_catalogue_head(&read(&index)?).map_err(|problems| invalid(&index, &problems))?;
+        let mut entries = head.shows.clone();
+        for n in 1..=head.parts {
+            let file = data.join("index").join(format!("{n}.json"));
+            let part = bundle::decode_catalogue_part(&read(&file)?, n).map_err(|problems| invalid(&file, &problems))?;
+            entries.extend(part.shows);
+        }
+        Ok((head, entries))
     }
 
-    let listed: Vec<(String, Option<PartialDate>)> = pages.iter().filter(|p| p.head.indexed).map(|p: &Page| (p.path.clone(), p.modified)).collect();
-    for (name, xml) in prerender::sitemaps(origin, &listed) {
-        write(&dist.join(name), &xml)?;
-    }
-    write(&dist.join("robots.txt"), &prerender::robots(origin))?;
-    for show in &shows {
-        write(&dist.join("embed").join(format!("{}.html", show.slug)), &prerender::embed_snippet(show, origin))?;
-    }
-    Ok(format!("nextseason-prerender: {} pages and {} embed snippets for {origin} in {} ms", pages.len(), shows.len(), started.elapsed().as_millis()))
-}
-
-/// The catalogue's head and every entry, in the default order.
-fn read_catalogue(data: &Path) -> Result<(bundle::CatalogueHead, Vec<CatalogueEntry>), String> {
-    let index = data.join("index.json");
-    let head = bundle::decode_catalogue_head(&read(&index)?).map_err(|problems| invalid(&index, &problems))?;
-    let mut entries = head.shows.clone();
-    for n in 1..=head.parts {
-        let file = data.join("index").join(format!("{n}.json"));
-        let part = bundle::decode_catalogue_part(&read(&file)?, n).map_err(|problems| invalid(&file, &problems))?;
-        entries.extend(part.shows);
-    }
-    Ok((head, entries))
-}
-
-/// Every show of the catalogue; all problems of all shards at once.
-fn read_shows(data: &Path, entries: &[CatalogueEntry]) -> Result<Vec<Arc<Show>>, String> {
-    let mut shows = Vec::with_capacity(entries.len());
-    let mut failures = Vec::new();
-    for entry in entries {
-        let file = data.join("shows").join(format!("{}.json", entry.slug));
-        match read(&file).and_then(|text| bundle::decode_show(&text, &entry.slug).map_err(|problems| invalid(&file, &problems))) {
-            Ok(show) => shows.push(Arc::new(show)),
-            Err(failure) => failures.push(failure),
+    /// Every show of the catalogue; all problems of all shards at once.
+    fn read_shows(data: &Path, entries: &[CatalogueEntry]) -> Result<Vec<Arc<Show>>, String> {
+        let mut shows = Vec::with_capacity(entries.len());
+        let mut failures = Vec::new();
+        for entry in entries {
+            let file = data.join("shows").join(format!("{}.json", entry.slug));
+            match read(&file).and_then(|text| bundle::decode_show(&text, &entry.slug).map_err(|problems| invalid(&file, &problems))) {
+                Ok(show) => shows.push(Arc::new(show)),
+                Err(failure) => failures.push(failure),
+            }
+        }
+        match failures.is_empty() {
+            true => Ok(shows),
+            false => Err(format!("the bundle has problems (run `nextseason-bundle check` on it):\n{}", failures.join("\n"))),
         }
     }
-    match failures.is_empty() {
-        true => Ok(shows),
-        false => Err(format!("the bundle has problems (run `nextseason-bundle check` on it):\n{}", failures.join("\n"))),
+
+    fn invalid(file: &Path, problems: &[bundle::Problem]) -> String {
+        problems.iter().map(|p| format!("{}: {p}", file.display())).collect::<Vec<_>>().join("\n")
     }
-}
 
-fn invalid(file: &Path, problems: &[bundle::Problem]) -> String {
-    problems.iter().map(|p| format!("{}: {p}", file.display())).collect::<Vec<_>>().join("\n")
-}
-
-fn read(file: &Path) -> Result<String, String> {
-    std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))
-}
-
-fn write(file: &Path, text: &str) -> Result<(), String> {
-    if let Some(folder) = file.parent() {
-        std::fs::create_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+    fn read(file: &Path) -> Result<String, String> {
+        std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))
     }
-    std::fs::write(file, text).map_err(|e| format!("{}: {e}", file.display()))
+
+    fn write(file: &Path, text: &str) -> Result<(), String> {
+        if let Some(folder) = file.parent() {
+            std::fs::create_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+        }
+        std::fs::write(file, text).map_err(|e| format!("{}: {e}", file.display()))
+    }
 }
