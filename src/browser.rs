@@ -143,22 +143,17 @@ pub fn watch_history(on_leave: impl Fn() + Clone + 'static, on_popstate: impl Fn
 /// new page is painted: focusing forces a layout, which would otherwise delay that paint.
 pub fn focus_page_heading() {
     #[cfg(target_arch = "wasm32")]
-    request_animation_frame(|| {
-        set_timeout(
-            || {
-                use wasm_bindgen::JsCast;
-                let heading = web_sys::window()
-                    .and_then(|w| w.document())
-                    .and_then(|d| d.query_selector("main h1").ok().flatten())
-                    .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
-                if let Some(heading) = heading {
-                    let options = web_sys::FocusOptions::new();
-                    options.set_prevent_scroll(true);
-                    let _ = heading.focus_with_options(&options);
-                }
-            },
-            std::time::Duration::ZERO,
-        )
+    after_next_paint(|| {
+        use wasm_bindgen::JsCast;
+        let heading = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector("main h1").ok().flatten())
+            .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(heading) = heading {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = heading.focus_with_options(&options);
+        }
     });
 }
 
@@ -374,13 +369,29 @@ pub fn app_root() -> web_sys::HtmlElement {
     let document = web_sys::window().and_then(|w| w.document()).expect("a document");
     let root = document.create_element("div").expect("a div").unchecked_into::<web_sys::HtmlElement>();
     root.set_class_name("ns-root");
-    if document.query_selector(PRERENDERED).ok().flatten().is_some() {
+    if is_prerendered() {
         let _ = root.set_attribute("style", "display:none");
     }
     if let Some(body) = document.body() {
         let _ = body.append_child(&root);
     }
     root
+}
+
+/// Whether this document holds a page written at build time.
+pub fn is_prerendered() -> bool {
+    #[cfg(target_arch = "wasm32")]
+    return web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(PRERENDERED).ok().flatten()).is_some();
+    #[cfg(not(target_arch = "wasm32"))]
+    return false;
+}
+
+/// Runs `f` once the browser has painted its next frame.
+pub fn after_next_paint(f: impl FnOnce() + 'static) {
+    #[cfg(target_arch = "wasm32")]
+    request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
+    #[cfg(not(target_arch = "wasm32"))]
+    f();
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -13,7 +13,7 @@ use crate::bundle::Show;
 use crate::components::{
     ArticleCard, CastCard, ErrorCard, HeadingLevel, OutlookCard, ReadAlsoCard, ShowCard, ShowSkeleton, TechSheet, WatchCard,
 };
-use crate::routes::ShowLinks;
+use crate::router::ShowLinks;
 use leptos::prelude::*;
 use std::sync::Arc;
 

@@ -23,30 +23,6 @@ use leptos::prelude::*;
 use router::{PageKind, Route};
 use pages::{HomePage, NotFoundPage, ShowPage};
 
-/// The site's paths, in one place.
-pub mod routes {
-    use leptos::prelude::*;
-    use std::sync::Arc;
-
-    /// How links to shows are written where they are rendered: an embedded widget provides its
-    /// own (a query parameter of the host page, the blogger's pages, or its own path base).
-    #[derive(Clone)]
-    pub struct ShowLinks(pub Arc<dyn Fn(&str) -> String + Send + Sync>);
-
-    /// The site's own path of a show.
-    pub fn show_path(slug: &str) -> String {
-        format!("/shows/{slug}")
-    }
-
-    /// The href of a link to a show, for the component calling it.
-    pub fn show(slug: &str) -> String {
-        match use_context::<ShowLinks>() {
-            Some(ShowLinks(link)) => link(slug),
-            None => show_path(slug),
-        }
-    }
-}
-
 #[component]
 pub fn App() -> impl IntoView {
     let pending = RwSignal::new(false);

@@ -3,9 +3,16 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    if nextseason::browser::is_site_page() {
+    use nextseason::browser;
+    if browser::is_site_page() {
         // Beside the page written at build time, if any, hidden until it can take its place.
-        leptos::mount::mount_to(nextseason::browser::app_root(), nextseason::App).forget();
+        let start = || leptos::mount::mount_to(browser::app_root(), nextseason::App).forget();
+        match browser::is_prerendered() {
+            // The written page is painted first: the app's first render would delay that paint
+            // when the wasm arrives early (a fast link, a cached file).
+            true => browser::after_next_paint(start),
+            false => start(),
+        }
     }
 }
 

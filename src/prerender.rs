@@ -10,7 +10,7 @@ use crate::components::{ArticleCard, CastCard, HeadingLevel, OutlookCard, ReadAl
 use crate::dates::PartialDate;
 use crate::head::{PageHead, SITE_NAME};
 use crate::pages::{Home, Listing, NotFound, ShowView};
-use crate::routes::{self, ShowLinks};
+use crate::router::{self, ShowLinks};
 use crate::search::Query;
 use crate::text::escape_html;
 use crate::SiteFrame;
@@ -102,7 +102,7 @@ pub fn home_page(head: &CatalogueHead, first: Vec<CatalogueEntry>, origin: &str)
 
 /// `/shows/<slug>`: every card of the show.
 pub fn show_page(show: &Arc<Show>, origin: &str) -> Page {
-    let path = routes::show_path(&show.slug);
+    let path = router::show_path(&show.slug);
     let shown = show.clone();
     let body = framed(move || view! { <ShowView show=shown/> });
     Page {
@@ -297,7 +297,7 @@ pub fn embed_snippet(show: &Arc<Show>, origin: &str) -> String {
     let slug = show.slug.clone();
     let cards = to_html(move || {
         provide_context(HeadingLevel(2));
-        provide_context(ShowLinks(Arc::new(move |slug: &str| format!("{origin}{}", routes::show_path(slug)))));
+        provide_context(ShowLinks(Arc::new(move |slug: &str| format!("{origin}{}", router::show_path(slug)))));
         view! {
             <div class="ns-show">
                 <ArticleCard article=show.article.clone()/>

@@ -1,4 +1,4 @@
-//! The site's routes, and following them in the browser: the address as signals, links to the
+//! The site's routes, links to them, and following them in the browser: the address as signals, links to the
 //! site's own pages followed in place, Back and Forward.
 //!
 //! This replaces leptos_router, for size: the site has two routes and a fallback, and the
@@ -7,6 +7,25 @@
 //! build time need none.
 
 use leptos::prelude::*;
+use std::sync::Arc;
+
+/// The site's own path of a show.
+pub fn show_path(slug: &str) -> String {
+    format!("/shows/{slug}")
+}
+
+/// How links to shows are written where they are rendered: an embedded widget provides its
+/// own (a query parameter of the host page, the blogger's pages, or its own path base).
+#[derive(Clone)]
+pub struct ShowLinks(pub Arc<dyn Fn(&str) -> String + Send + Sync>);
+
+/// The href of a link to a show, for the component calling it.
+pub fn show_href(slug: &str) -> String {
+    match use_context::<ShowLinks>() {
+        Some(ShowLinks(link)) => link(slug),
+        None => show_path(slug),
+    }
+}
 
 /// What an address shows.
 #[derive(Clone, Debug, PartialEq, Eq)]

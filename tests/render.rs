@@ -226,7 +226,7 @@ fn show_card_links_to_the_show_page() {
 
 #[test]
 fn cards_follow_the_heading_level_and_links_of_where_they_are_rendered() {
-    use nextseason::routes::ShowLinks;
+    use nextseason::router::ShowLinks;
     use std::sync::Arc;
     let show = shipped("metallic-rouge");
     // Inside a blogger's post the headline is an h2 and the cards' titles h3; links are the widget's.

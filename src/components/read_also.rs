@@ -1,6 +1,6 @@
 use super::Card;
 use crate::bundle::ShowLink;
-use crate::routes;
+use crate::router;
 use leptos::prelude::*;
 
 /// Links to other shows. Plain anchors: the router follows them client-side, and they stay
@@ -18,7 +18,7 @@ pub fn ReadAlsoCard(links: Vec<ShowLink>, #[prop(optional)] on_intent: Option<Ca
                         let intent_too = intent.clone();
                         view! {
                             <li>
-                                <a href=routes::show(&link.slug) data-ns-show=link.slug.clone() on:pointerenter=move |_| intent() on:focus=move |_| intent_too()>
+                                <a href=router::show_href(&link.slug) data-ns-show=link.slug.clone() on:pointerenter=move |_| intent() on:focus=move |_| intent_too()>
                                     {link.title}
                                 </a>
                             </li>

@@ -2,14 +2,14 @@ use crate::api;
 use crate::bundle::CatalogueEntry;
 use crate::head::{use_page_head, PageHead};
 use crate::navigation;
-use crate::routes;
+use crate::router;
 use crate::search;
 use leptos::prelude::*;
 
 /// Any path the site does not have, including a show that is not in the catalogue.
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
-    let path = crate::router::use_address().path;
+    let path = router::use_address().path;
     view! { <NotFound path/> }
 }
 
@@ -47,7 +47,7 @@ pub fn NotFound(#[prop(into)] path: Signal<String>) -> impl IntoView {
                     <h2>"Did you mean?"</h2>
                     <ul>
                         {list.into_iter().map(|entry| view! {
-                            <li><a href=routes::show(&entry.slug)>{entry.title}</a></li>
+                            <li><a href=router::show_href(&entry.slug)>{entry.title}</a></li>
                         }).collect_view()}
                     </ul>
                 </div>

@@ -4,7 +4,7 @@ use crate::components::{ArticleCard, CastCard, ErrorCard, OutlookCard, ReadAlsoC
 use crate::head::{use_page_head, PageHead};
 use crate::navigation;
 use crate::pages::NotFoundPage;
-use crate::routes;
+use crate::router;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -40,7 +40,7 @@ pub fn ShowPage(#[prop(into)] slug: Signal<String>) -> impl IntoView {
 pub fn ShowView(show: Arc<Show>) -> impl IntoView {
     let head = PageHead::show(&show);
     use_page_head(move || head.clone());
-    let path = routes::show_path(&show.slug);
+    let path = router::show_path(&show.slug);
     Effect::new(move |_| navigation::page_ready(&path));
     view! {
         <div class="ns-show">
