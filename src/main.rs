@@ -6,13 +6,8 @@ fn main() {
     use nextseason::browser;
     if browser::is_site_page() {
         // Beside the page written at build time, if any, hidden until it can take its place.
-        let start = || leptos::mount::mount_to(browser::app_root(), nextseason::App).forget();
-        match browser::is_prerendered() {
-            // The written page is painted first: the app's first render would delay that paint
-            // when the wasm arrives early (a fast link, a cached file).
-            true => browser::after_next_paint(start),
-            false => start(),
-        }
+        // (A written page starts its loader after its first paint: src/prerender.rs.)
+        leptos::mount::mount_to(browser::app_root(), nextseason::App).forget();
     }
 }
 

@@ -20,7 +20,7 @@ for (const scheme of ['light', 'dark']) {
   ]) {
     test(`${path} in the ${scheme} scheme has no serious or critical axe violation`, async () => {
       const page = await site.page({ colorScheme: scheme });
-      await page.goto(site.url + path);
+      await page.visit(site.url + path);
       await page.waitForSelector(ready);
       await page.addScriptTag({ path: AXE });
       const { violations } = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
@@ -43,7 +43,7 @@ for (const scheme of ['light', 'dark']) {
 
 test('keyboard focus is visible', async () => {
   const page = await site.page();
-  await page.goto(`${site.url}/shows/metallic-rouge`);
+  await page.visit(`${site.url}/shows/metallic-rouge`);
   await page.waitForSelector('.ns-read-also');
   await page.keyboard.press('Tab');
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);

@@ -40,7 +40,7 @@ test('both widgets render in the host post, with the cards they ask for', async 
   assert.deepEqual(await page.locator('#widget-two >> section h3').allTextContents(), ['Where to watch']);
   // The headline is an <h2> under the blogger's own <h1>, and looks as it does on the site.
   const site1 = await site.page();
-  await site1.goto(`${site.url}/shows/metallic-rouge`);
+  await site1.visit(`${site.url}/shows/metallic-rouge`);
   await site1.waitForSelector('h1#ns-headline');
   const size = (p, selector) => p.locator(selector).first().evaluate((el) => getComputedStyle(el).fontSize);
   assert.equal(await size(page, '#widget-one >> #ns-headline'), await size(site1, '#ns-headline'));

@@ -69,7 +69,7 @@ for (const [slug, problem] of [
 ]) {
   test(`a ${slug} shard gives an error card naming the file, the field and the problem`, async () => {
     const page = await site.page();
-    await page.goto(`${site.url}/shows/${slug}`);
+    await page.visit(`${site.url}/shows/${slug}`);
     await page.waitForSelector('.ns-error');
     assert.equal(await page.textContent('.ns-error__url'), `/data/shows/${slug}.json`);
     const problems = await page.$$eval('.ns-error__problems li', (lis) => lis.map((li) => li.textContent));
@@ -81,7 +81,7 @@ for (const [slug, problem] of [
 
 test('HTML and scripts in the bundle are shown as text, never run, and no unsafe link is rendered', async () => {
   const page = await site.page();
-  await page.goto(`${site.url}/shows/html`);
+  await page.visit(`${site.url}/shows/html`);
   await page.waitForSelector('h1#ns-headline');
   assert.equal(await page.textContent('h1'), `Will ${XSS} have season 2?`);
   assert.equal(await page.textContent('.ns-cast__character'), '<a href="javascript:window.__pwned=3">Rouge</a> ');
@@ -102,7 +102,7 @@ test('HTML and scripts in the bundle are shown as text, never run, and no unsafe
 test('after every hostile page, the good shows still work, client-side', async () => {
   const page = await site.page();
   for (const slug of ['malformed', 'huge', 'future', 'rtl']) {
-    await page.goto(`${site.url}/shows/${slug}`);
+    await page.visit(`${site.url}/shows/${slug}`);
     await page.waitForSelector('.ns-error');
   }
   await page.click('header >> text=All shows');
