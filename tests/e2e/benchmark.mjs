@@ -89,14 +89,6 @@ async function timeToArticle(site, url, throttle, { appOnly = false } = {}) {
   return t;
 }
 
-/** `n` timed runs after one untimed one (which warms the server's compression cache). */
-async function repeat(n, f) {
-  await f(-1);
-  const out = [];
-  for (let i = 0; i < n; i++) out.push(await f(i));
-  return out;
-}
-
 /** Bytes of every response a page load fetched, by kind, raw / gzip / brotli. */
 async function weight(site, url, { skip = () => false } = {}) {
   const p = await site.page({ viewport: { width: 390, height: 844 } });
@@ -169,17 +161,40 @@ async function memory(site) {
   return samples;
 }
 
-async function scale(size) {
-  const site = await open({ compress: true });
-  const data = join(site.root, 'data');
-  log(`generating ${size} synthetic shows`);
-  execFileSync(BUNDLE_TOOL, ['synthetic', '--shows', String(size), '--out', data]);
+/** Each catalogue size on its own server, measured in turns (size after size, run after run),
+ *  so that the machine's slow moments fall on every size alike. */
+async function scale(sizes) {
+  const catalogues = [];
+  for (const size of sizes) {
+    const site = await open({ compress: true });
+    const data = join(site.root, 'data');
+    log(`generating ${size} synthetic shows`);
+    execFileSync(BUNDLE_TOOL, ['synthetic', '--shows', String(size), '--out', data]);
+    const indexBytes = (await readFile(join(data, 'index.json'))).length;
+    const last = `${site.url}/shows/synthetic-${String(size - 1).padStart(5, '0')}`;
+    catalogues.push({ size, site, indexBytes, show: () => timeToArticle(site, last), home: () => timeToArticle(site, `${site.url}/`) });
+  }
+  log('scale');
   // Twice the runs: a 15% budget needs steadier medians than one run of this machine gives.
-  const show = await repeat(2 * RUNS, () => timeToArticle(site, `${site.url}/shows/synthetic-${String(size - 1).padStart(5, '0')}`));
-  const home = await repeat(2 * RUNS, () => timeToArticle(site, `${site.url}/`));
-  const indexBytes = (await readFile(join(data, 'index.json'))).length;
-  await site.close();
-  return { size, show: stats(show.map((t) => t.ready)), home: stats(home.map((t) => t.ready)), indexBytes };
+  const times = await inTurns(2 * RUNS, Object.fromEntries(catalogues.flatMap((c) => [[`${c.size} show`, c.show], [`${c.size} home`, c.home]])));
+  for (const c of catalogues) await c.site.close();
+  return catalogues.map((c) => ({
+    size: c.size,
+    indexBytes: c.indexBytes,
+    show: stats(times[`${c.size} show`].map((x) => x.ready)),
+    home: stats(times[`${c.size} home`].map((x) => x.ready)),
+  }));
+}
+
+/** `n` timed runs of each measurement, taken in turns, after one untimed run of each. */
+async function inTurns(n, measurements) {
+  const out = {};
+  for (const [name, f] of Object.entries(measurements)) {
+    await f();
+    out[name] = [];
+  }
+  for (let i = 0; i < n; i++) for (const [name, f] of Object.entries(measurements)) out[name].push(await f());
+  return out;
 }
 
 const started = new Date();
@@ -194,11 +209,11 @@ const staticWeight = await weight(site, staticUrl);
 const timing = {};
 for (const [name, throttle] of [['loopback', null], ['slow', SLOW]]) {
   log(`time to article, ${name}`);
-  timing[name] = {
-    site: await repeat(RUNS, () => timeToArticle(site, `${site.url}/shows/metallic-rouge`, throttle)),
-    app: await repeat(RUNS, () => timeToArticle(site, `${site.url}/shows/metallic-rouge`, throttle, { appOnly: true })),
-    static: await repeat(RUNS, () => timeToArticle(site, staticUrl, throttle)),
-  };
+  timing[name] = await inTurns(RUNS, {
+    site: () => timeToArticle(site, `${site.url}/shows/metallic-rouge`, throttle),
+    app: () => timeToArticle(site, `${site.url}/shows/metallic-rouge`, throttle, { appOnly: true }),
+    static: () => timeToArticle(site, staticUrl, throttle),
+  });
 }
 log('route switches');
 const switches = await routeSwitches(site);
@@ -206,7 +221,7 @@ log('memory');
 const mem = await memory(site);
 await site.close();
 const scaleRows = [];
-for (const size of SIZES) scaleRows.push(await scale(size));
+scaleRows.push(...(await scale(SIZES)));
 
 // ---- BENCHMARKS.md
 const total = (w) => Object.values(w).reduce((a, r) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip, brotli: a.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
