@@ -226,7 +226,7 @@ fn WidgetShow(bundle: String, slug: String, cards: Vec<CardKind>, on_shown: Call
             {move || show.get().map(|loaded| match loaded {
                 Ok(show) => {
                     Effect::new(move |_| on_shown.run(()));
-                    view! { <div class="ns-show">{cards.iter().map(|kind| card(*kind, &show, &bundle)).collect_view()}</div> }.into_any()
+                    show_cards(&show, &cards, &bundle).into_any()
                 }
                 Err(ShowError::Unknown) => view! {
                     <p class="ns-card ns-empty">"This show is not in the catalogue."</p>
@@ -235,6 +235,12 @@ fn WidgetShow(bundle: String, slug: String, cards: Vec<CardKind>, on_shown: Call
             })}
         </Transition>
     }
+}
+
+/// A show's cards as the widget shows them, `cards` in that order; also what the build writes
+/// for bloggers to paste (`prerender::embed_snippet`). `bundle`: where "Read also" prefetches.
+pub fn show_cards(show: &Show, cards: &[CardKind], bundle: &str) -> impl IntoView {
+    view! { <div class="ns-show">{cards.iter().map(|kind| card(*kind, show, bundle)).collect_view()}</div> }
 }
 
 fn card(kind: CardKind, show: &Show, bundle: &str) -> AnyView {

@@ -6,7 +6,8 @@
 //! Run by `nextseason-prerender` (src/bin) after a release build; see ARCHITECTURE.md.
 
 use crate::bundle::{CatalogueEntry, CatalogueHead, Show};
-use crate::components::{ArticleCard, CastCard, HeadingLevel, OutlookCard, ReadAlsoCard, TechSheet, WatchCard};
+use crate::components::HeadingLevel;
+use crate::embed::CardKind;
 use crate::dates::PartialDate;
 use crate::head::{PageHead, SITE_NAME};
 use crate::pages::{Home, Listing, NotFound, ShowView};
@@ -333,16 +334,7 @@ pub fn embed_snippet(show: &Arc<Show>, origin: &str) -> String {
     let cards = to_html(move || {
         provide_context(HeadingLevel(2));
         provide_context(ShowLinks(Arc::new(move |slug: &str| format!("{origin}{}", router::show_path(slug)))));
-        view! {
-            <div class="ns-show">
-                <ArticleCard article=show.article.clone()/>
-                <TechSheet show=Show::clone(&show)/>
-                <OutlookCard outlook=show.outlook.clone() seasons=show.seasons/>
-                <WatchCard offers=show.watch.clone()/>
-                <CastCard cast=show.cast.clone()/>
-                <ReadAlsoCard links=show.read_also.clone() on_intent=Callback::new(|_: String| {})/>
-            </div>
-        }
+        crate::embed::show_cards(&show, &CardKind::ALL, crate::api::SITE_DATA)
     });
     format!("<div data-nextseason data-show=\"{}\">\n{cards}\n</div>\n", escape_html(&slug))
 }
