@@ -98,14 +98,10 @@ impl Address {
     }
 }
 
-/// The address, for the page components of the site (call it when the component is made, not
-/// in an event handler, where there is no context). Outside the app (a component rendered on
-/// its own), the browser's address, followed by nothing.
+/// The address, for the page components of the site, which `App` renders under `install`
+/// (call it when the component is made: an event handler has no context).
 pub fn use_address() -> Address {
-    use_context::<Address>().unwrap_or_else(|| {
-        let (path, query) = Address::current();
-        Address { path: RwSignal::new(path), query: RwSignal::new(query) }
-    })
+    expect_context::<Address>()
 }
 
 /// Starts following the address for the rest of the visit: Back and Forward, and clicks on
