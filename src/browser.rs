@@ -203,17 +203,27 @@ impl Default for Delay {
     }
 }
 
-/// The host page's URL, for an embedded widget.
-pub fn host_url() -> crate::embed::HostUrl {
+/// A page's URL, in the parts an embedded widget reads and writes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct HostUrl {
+    pub path: String,
+    /// Without the `?`.
+    pub query: String,
+    /// With its `#`, or empty.
+    pub hash: String,
+}
+
+/// The URL of the page the app runs in (empty natively).
+pub fn host_url() -> HostUrl {
     #[cfg(target_arch = "wasm32")]
     if let Some(location) = web_sys::window().map(|w| w.location()) {
-        return crate::embed::HostUrl {
+        return HostUrl {
             path: location.pathname().unwrap_or_default(),
             query: location.search().unwrap_or_default().trim_start_matches('?').to_string(),
             hash: location.hash().unwrap_or_default(),
         };
     }
-    crate::embed::HostUrl::default()
+    HostUrl::default()
 }
 
 /// A new entry in the host page's history, without reloading it.
@@ -237,48 +247,39 @@ pub fn on_popstate(f: impl Fn() + 'static) {
     let _ = f;
 }
 
-/// Calls `follow` with the address of every link to the site's own pages that the reader
-/// clicks, instead of loading it, while the calling component lives. Left to the browser: links
-/// with a modifier key, another button, `download`, a `target`, `rel="external"`, another
-/// origin, and jumps within the page (`#…`).
-pub fn on_link_click(follow: impl Fn(String) + 'static) {
+/// Leaves jumps within the page (`<a href="#…">`: the skip link, footnotes) to the browser for
+/// the rest of the visit, which moves the reader's place and the keyboard's starting point
+/// there. leptos_router's window-wide click handler would otherwise take them as navigations
+/// and only scroll. Stopped on the document, below the window where the router listens.
+pub fn leave_fragment_links_to_browser() {
     #[cfg(target_arch = "wasm32")]
-    {
-        let handle = window_event_listener(leptos::ev::click, move |ev| {
-            if let Some(url) = site_link(&ev) {
-                ev.prevent_default();
-                follow(url);
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        use wasm_bindgen::closure::Closure;
+        use wasm_bindgen::JsCast;
+        let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(|ev: web_sys::MouseEvent| {
+            if is_jump_within_page(&ev) {
+                ev.stop_propagation();
             }
         });
-        on_cleanup(move || handle.remove());
+        let _ = document.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+        on_click.forget();
     }
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = follow;
 }
 
 #[cfg(target_arch = "wasm32")]
-fn site_link(ev: &web_sys::MouseEvent) -> Option<String> {
+fn is_jump_within_page(ev: &web_sys::MouseEvent) -> bool {
     use wasm_bindgen::JsCast;
-    if ev.default_prevented() || ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.alt_key() || ev.shift_key() {
-        return None;
-    }
-    let target: web_sys::Element = ev.target()?.dyn_into().ok()?;
-    let link = target.closest("a[href]").ok()??;
-    let elsewhere = link.get_attribute("target").is_some_and(|t| !t.is_empty() && t != "_self");
-    let external = link.get_attribute("rel").is_some_and(|r| r.split_whitespace().any(|w| w == "external"));
-    if elsewhere || external || link.has_attribute("download") {
-        return None;
-    }
-    let link: web_sys::HtmlAnchorElement = link.dyn_into().ok()?;
-    let here = web_sys::window()?.location();
-    if link.origin() != here.origin().ok()? {
-        return None;
-    }
-    let (path, search, hash) = (link.pathname(), link.search(), link.hash());
-    if !hash.is_empty() && path == here.pathname().ok()? && search == here.search().ok()? {
-        return None;
-    }
-    Some(format!("{path}{search}{hash}"))
+    let link = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|t| t.closest("a[href]").ok().flatten())
+        .and_then(|l| l.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+    let (Some(link), Some(window)) = (link, web_sys::window()) else { return false };
+    let here = window.location();
+    !link.hash().is_empty()
+        && here.origin().is_ok_and(|o| o == link.origin())
+        && here.pathname().is_ok_and(|p| p == link.pathname())
+        && here.search().is_ok_and(|s| s == link.search())
 }
 
 /// The show a click landed on a link to (`<a data-ns-show="slug">`), if it did.
@@ -329,15 +330,15 @@ pub fn is_site_page() -> bool {
 
 /// Applies a page's head: the document's title, its meta description, and `noindex` for
 /// pages that search engines must not list.
-pub fn set_head(head: &crate::head::PageHead) {
+pub fn set_head(title: &str, description: &str, indexed: bool) {
     #[cfg(target_arch = "wasm32")]
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-        document.set_title(&head.document_title());
-        set_meta(&document, "description", Some(&head.description));
-        set_meta(&document, "robots", (!head.indexed).then_some("noindex"));
+        document.set_title(title);
+        set_meta(&document, "description", Some(description));
+        set_meta(&document, "robots", (!indexed).then_some("noindex"));
     }
     #[cfg(not(target_arch = "wasm32"))]
-    let _ = head;
+    let _ = (title, description, indexed);
 }
 
 /// Sets `<meta name=… content=…>` in the head, adding it if needed; `None` removes it.

@@ -2,8 +2,8 @@
 //! `embed.js` (public/embed.js), which gives each such element a shadow root and calls
 //! `mount_widget` (src/main.rs) with its `data-` options.
 //!
-//! The widget uses no router: the site's (`router`) follows every click on the page's links and would take
-//! over the host's own links. It keeps its state in one query parameter of the host's URL
+//! The widget uses no router: leptos_router's `<Router>` follows every click on every link of
+//! the window, and would take over the host's own links. It keeps its state in one query parameter of the host's URL
 //! (default), or sends links to the blogger's pages, or owns the paths under a base; and it
 //! never touches the host's title or scroll position.
 
@@ -13,9 +13,8 @@ use crate::bundle::Show;
 use crate::components::{
     ArticleCard, CastCard, ErrorCard, HeadingLevel, OutlookCard, ReadAlsoCard, ShowCard, ShowSkeleton, TechSheet, WatchCard,
 };
-use crate::router::ShowLinks;
+use crate::links::ShowLinks;
 use leptos::prelude::*;
-use std::sync::Arc;
 
 /// The cards a blogger can pick with `data-cards`, in the site's order by default.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -76,15 +75,7 @@ pub enum Links {
     Path { base: String },
 }
 
-/// The host page's URL, in the parts the widget reads and writes.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct HostUrl {
-    pub path: String,
-    /// Without the `?`.
-    pub query: String,
-    /// With its `#`, or empty.
-    pub hash: String,
-}
+pub use crate::browser::HostUrl;
 
 impl Links {
     /// The show the host's URL names for this widget, if any.
@@ -162,7 +153,7 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
     let WidgetConfig { show, cards, bundle, links } = config;
     provide_context(HeadingLevel(2));
     let link_maker = links.clone();
-    provide_context(ShowLinks(Arc::new(move |slug: &str| link_maker.href(slug, &browser::host_url()))));
+    provide_context(ShowLinks::written(move |slug: &str| link_maker.href(slug, &browser::host_url())));
 
     let from_url = {
         let links = links.clone();

@@ -64,7 +64,10 @@ impl PageHead {
 /// Keeps the document's head in step with `head` while the calling page is shown. Does
 /// nothing natively (effects do not run there).
 pub fn use_page_head(head: impl Fn() -> PageHead + 'static) {
-    Effect::new(move |_| crate::browser::set_head(&head()));
+    Effect::new(move |_| {
+        let head = head();
+        crate::browser::set_head(&head.document_title(), &head.description, head.indexed);
+    });
 }
 
 #[cfg(test)]

@@ -7,46 +7,47 @@ pub mod browser;
 pub mod bundle;
 pub mod components;
 pub mod dates;
-pub mod mojibake;
 pub mod embed;
 pub mod head;
+pub mod links;
+pub mod mojibake;
 pub mod navigation;
 pub mod pages;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 pub mod regions;
-pub mod router;
 pub mod search;
 pub mod text;
 
 use leptos::prelude::*;
-use router::{PageKind, Route};
+use leptos_router::components::{FlatRoutes, Route, Router, A};
+use leptos_router::path;
+use links::ShowLinks;
 use pages::{HomePage, NotFoundPage, ShowPage};
 
+/// The site: its routes, `/` (the catalogue, its search in the query) and `/shows/:slug`, any
+/// other path a 404 page; a trailing slash is allowed (static hosts add one to folders).
 #[component]
 pub fn App() -> impl IntoView {
     let pending = RwSignal::new(false);
     provide_context(navigation::RoutePending(pending));
-    // First: on Back and Forward, navigation reads where the page was left before the router's
-    // change of address renders the page (which, with its data at hand, happens at once).
+    // First, before the router's listeners: on Back and Forward, navigation reads where the
+    // page was left before the router's change of address renders the page (which, with its
+    // data at hand, happens at once).
     navigation::install();
-    let address = router::install();
-    let route = Memo::new(move |_| Route::of(&address.path.get()));
-    // Another show keeps the show page (and its Transition, which holds the old show on screen
-    // until the new one is ready); only another kind of page replaces it.
-    let kind = Memo::new(move |_| route.get().kind());
-    let slug = Signal::derive(move || match route.get() {
-        Route::Show(slug) => slug,
-        _ => String::new(),
-    });
+    browser::leave_fragment_links_to_browser();
+    provide_context(ShowLinks::Site);
     view! {
-        <SiteFrame pending=pending>
-            {move || match kind.get() {
-                PageKind::Home => view! { <HomePage/> }.into_any(),
-                PageKind::Show => view! { <ShowPage slug/> }.into_any(),
-                PageKind::NotFound => view! { <NotFoundPage/> }.into_any(),
-            }}
-        </SiteFrame>
+        <Router>
+            <SiteFrame pending=pending>
+                // Another show keeps the show page (its params change), and its Transition the
+                // old show on screen until the new one is ready.
+                <FlatRoutes fallback=NotFoundPage>
+                    <Route path=path!("/") view=HomePage/>
+                    <Route path=path!("/shows/:slug") view=ShowPage/>
+                </FlatRoutes>
+            </SiteFrame>
+        </Router>
     }
 }
 
@@ -60,8 +61,8 @@ pub fn SiteFrame(#[prop(into)] pending: Signal<bool>, children: Children) -> imp
         <a class="ns-skip" href="#ns-main">"Skip to content"</a>
         <header class="ns-header">
             <nav class="ns-header__nav" aria-label="Site">
-                <a href="/" class="ns-brand">"Next"<span>"Season"</span></a>
-                <a href="/" class="ns-header__link">"All shows"</a>
+                <A href="/" attr:class="ns-brand" exact=true>"Next"<span>"Season"</span></A>
+                <A href="/" attr:class="ns-header__link" exact=true>"All shows"</A>
             </nav>
         </header>
         <main id="ns-main" class="ns-main" tabindex="-1">{children()}</main>

@@ -11,11 +11,13 @@ use crate::embed::CardKind;
 use crate::dates::PartialDate;
 use crate::head::{PageHead, SITE_NAME};
 use crate::pages::{Home, Listing, NotFound, ShowView};
-use crate::router::{self, ShowLinks};
+use crate::links::{self, ShowLinks};
 use crate::search::Query;
 use crate::text::escape_html;
 use crate::SiteFrame;
 use leptos::prelude::*;
+use leptos_router::components::Router;
+use leptos_router::location::RequestUrl;
 use serde_json::{json, Value};
 use std::sync::Arc;
 
@@ -71,17 +73,25 @@ pub fn to_html<V: IntoView + 'static>(view: impl FnOnce() -> V) -> String {
     html.replace("<!>", "")
 }
 
-fn framed<V: IntoView + 'static>(page: impl FnOnce() -> V + 'static) -> String {
+/// A page in the site's frame, as the browser app renders it at `path`: under a `<Router>` at
+/// that address, with the site's links.
+fn framed<V: IntoView + 'static>(path: &str, page: impl FnOnce() -> V + Send + 'static) -> String {
+    let path = if path.is_empty() { "/404" } else { path }.to_string();
     to_html(move || {
-        let page = page().into_any();
-        view! { <SiteFrame pending=Signal::stored(false)>{page}</SiteFrame> }
+        provide_context(RequestUrl::new(&path));
+        provide_context(ShowLinks::Site);
+        view! {
+            <Router>
+                <SiteFrame pending=Signal::stored(false)>{page().into_any()}</SiteFrame>
+            </Router>
+        }
     })
 }
 
 /// `/`: the first page of the catalogue in its default order, with the head's filter counts.
 pub fn home_page(head: &CatalogueHead, first: Vec<CatalogueEntry>, origin: &str) -> Page {
     let listing = Listing::first_page(head, first);
-    let body = framed(move || {
+    let body = framed("/", move || {
         view! { <Home query=Signal::stored(Query::default()) go=Callback::new(|_| {}) prerendered=listing/> }
     });
     Page {
@@ -103,9 +113,9 @@ pub fn home_page(head: &CatalogueHead, first: Vec<CatalogueEntry>, origin: &str)
 
 /// `/shows/<slug>`: every card of the show.
 pub fn show_page(show: &Arc<Show>, origin: &str) -> Page {
-    let path = router::show_path(&show.slug);
+    let path = links::show_path(&show.slug);
     let shown = show.clone();
-    let body = framed(move || view! { <ShowView show=shown/> });
+    let body = framed(&path, move || view! { <ShowView show=shown/> });
     Page {
         file: format!("{}/index.html", path.trim_start_matches('/')),
         head: PageHead::show(show),
@@ -121,7 +131,7 @@ pub fn show_page(show: &Arc<Show>, origin: &str) -> Page {
 /// The page a static host serves at any path it has no file for (404.html). The browser app
 /// then shows the path asked for, or the show if the path is one the build did not know.
 pub fn not_found_page() -> Page {
-    let body = framed(|| view! { <NotFound path=Signal::stored(String::new())/> });
+    let body = framed("", || view! { <NotFound path=Signal::stored(String::new())/> });
     Page {
         path: String::new(),
         file: "404.html".into(),
@@ -333,7 +343,7 @@ pub fn embed_snippet(show: &Arc<Show>, origin: &str) -> String {
     let slug = show.slug.clone();
     let cards = to_html(move || {
         provide_context(HeadingLevel(2));
-        provide_context(ShowLinks(Arc::new(move |slug: &str| format!("{origin}{}", router::show_path(slug)))));
+        provide_context(ShowLinks::written(move |slug: &str| format!("{origin}{}", links::show_path(slug))));
         crate::embed::show_cards(&show, &CardKind::ALL, crate::api::SITE_DATA)
     });
     format!("<div data-nextseason data-show=\"{}\">\n{cards}\n</div>\n", escape_html(&slug))

@@ -219,20 +219,19 @@ fn show_card_links_to_the_show_page() {
     let text = std::fs::read_to_string(format!("{}/public/data/index.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
     let catalogue = bundle::decode_catalogue_head(&text).unwrap();
     let html = render(|| view! { <ShowCard entry=catalogue.shows[0].clone()/> });
-    assert!(html.contains("<a id=\"ns-show-metallic-rouge\" href=\"/shows/metallic-rouge\" data-ns-show=\"metallic-rouge\">Metallic Rouge</a>"));
+    assert!(html.contains("<a href=\"/shows/metallic-rouge\" id=\"ns-show-metallic-rouge\" data-ns-show=\"metallic-rouge\">Metallic Rouge</a>"), "{html}");
     assert!(html.contains("<dt>Studio</dt><dd>Bones</dd>"));
     assert!(html.contains("No announcement"));
 }
 
 #[test]
 fn cards_follow_the_heading_level_and_links_of_where_they_are_rendered() {
-    use nextseason::router::ShowLinks;
-    use std::sync::Arc;
+    use nextseason::links::ShowLinks;
     let show = shipped("metallic-rouge");
     // Inside a blogger's post the headline is an h2 and the cards' titles h3; links are the widget's.
     let html = render(|| {
         provide_context(HeadingLevel(2));
-        provide_context(ShowLinks(Arc::new(|slug: &str| format!("?show={slug}"))));
+        provide_context(ShowLinks::written(|slug: &str| format!("?show={slug}")));
         view! { <ArticleCard article=show.article.clone()/><TechSheet show=show.clone()/><ReadAlsoCard links=show.read_also.clone()/> }
     });
     assert!(html.contains("<h2 id=\"ns-headline\" tabindex=\"-1\" class=\"ns-article__headline\">Will Metallic Rouge"), "{html}");

@@ -1,6 +1,6 @@
 use super::{heading, native, StatusBadge};
 use crate::bundle::CatalogueEntry;
-use crate::router;
+use crate::links::LinkToShow;
 use leptos::prelude::*;
 
 /// A show in the catalogue: title, studio, premiere and outlook, linking to its page. Pointing
@@ -16,7 +16,7 @@ pub fn ShowCard(entry: CatalogueEntry, #[prop(optional)] on_intent: Option<Callb
         <li class="ns-show-card" on:pointerenter=move |_| intent() on:focusin=move |_| intent_too()>
             <section aria-labelledby=labelled_by>
                 {heading(1, None, Some("ns-show-card__title"), false, view! {
-                    <a id=heading_id href=router::show_href(&entry.slug) data-ns-show=entry.slug.clone()>{entry.title}</a>
+                    <LinkToShow slug=entry.slug.clone() id=heading_id>{entry.title}</LinkToShow>
                 }.into_any())}
                 {entry.native_title.as_ref().map(|n| view! { <p class="ns-show-card__native">{native(Some(n))}</p> })}
                 <dl class="ns-show-card__facts">

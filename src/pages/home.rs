@@ -6,6 +6,9 @@ use crate::head::{use_page_head, PageHead};
 use crate::navigation;
 use crate::search::{self, FacetValue, Index, Query, Results, Sort, PAGE_SIZE};
 use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::components::A;
+use leptos_router::NavigateOptions;
 use std::cell::RefCell;
 use std::sync::Arc;
 
@@ -88,10 +91,11 @@ async fn load_default_page(page: usize) -> Result<Listing, LoadError> {
 /// search, a filter or another order loads the whole catalogue once.
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let address = crate::router::use_address();
-    let query = Memo::new(move |_| address.query.with(|q| Query::from_params(|name| search::query_param(q, name))));
+    let params = use_query_map();
+    let query = Memo::new(move |_| params.with(|params| Query::from_params(|name| params.get(name))));
     // Searching changes the URL, never the scroll position.
-    let go = Callback::new(move |next: Query| address.navigate(&next.to_url(), false));
+    let navigate = use_navigate();
+    let go = Callback::new(move |next: Query| navigate(&next.to_url(), NavigateOptions { scroll: false, ..Default::default() }));
     view! { <Home query=query go/> }
 }
 
@@ -311,9 +315,9 @@ fn ResultsView(found: Listing, query: Query, #[prop(into)] on_clear: Callback<()
     let pager = (found.pages > 1).then(|| {
         view! {
             <nav class="ns-pager" aria-label="Pages of results">
-                {(found.page > 1).then(|| view! { <a class="ns-button" rel="prev" href=page_link(found.page - 1)>"Previous"</a> })}
+                {(found.page > 1).then(|| view! { <A href=page_link(found.page - 1) attr:class="ns-button" attr:rel="prev">"Previous"</A> })}
                 <span>{format!("Page {} of {}", found.page, found.pages)}</span>
-                {(found.page < found.pages).then(|| view! { <a class="ns-button" rel="next" href=page_link(found.page + 1)>"Next"</a> })}
+                {(found.page < found.pages).then(|| view! { <A href=page_link(found.page + 1) attr:class="ns-button" attr:rel="next">"Next"</A> })}
             </nav>
         }
     });

@@ -2,14 +2,16 @@ use crate::api;
 use crate::bundle::CatalogueEntry;
 use crate::head::{use_page_head, PageHead};
 use crate::navigation;
-use crate::router;
+use crate::links::LinkToShow;
 use crate::search;
 use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 
 /// Any path the site does not have, including a show that is not in the catalogue.
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
-    let path = router::use_address().path;
+    let path = use_location().pathname;
     view! { <NotFound path/> }
 }
 
@@ -47,12 +49,12 @@ pub fn NotFound(#[prop(into)] path: Signal<String>) -> impl IntoView {
                     <h2>"Did you mean?"</h2>
                     <ul>
                         {list.into_iter().map(|entry| view! {
-                            <li><a href=router::show_href(&entry.slug)>{entry.title}</a></li>
+                            <li><LinkToShow slug=entry.slug>{entry.title}</LinkToShow></li>
                         }).collect_view()}
                     </ul>
                 </div>
             })}
-            <p><a class="ns-button" href="/">"See all shows"</a></p>
+            <p><A href="/" attr:class="ns-button">"See all shows"</A></p>
         </section>
     }
 }

@@ -4,14 +4,17 @@ use crate::components::{ArticleCard, CastCard, ErrorCard, OutlookCard, ReadAlsoC
 use crate::head::{use_page_head, PageHead};
 use crate::navigation;
 use crate::pages::NotFoundPage;
-use crate::router;
+use crate::links;
 use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
 use std::sync::Arc;
 
 /// `/shows/:slug`: loads the show's own shard and renders its cards. Moving to another show
 /// keeps the current one on screen, under the progress bar, until the next one is ready.
 #[component]
-pub fn ShowPage(#[prop(into)] slug: Signal<String>) -> impl IntoView {
+pub fn ShowPage() -> impl IntoView {
+    let params = use_params_map();
+    let slug = Memo::new(move |_| params.with(|p| p.get("slug").unwrap_or_default()));
     let show = LocalResource::new(move || {
         let slug = slug.get();
         async move { api::load_show_page(api::SITE_DATA, &slug).await }
@@ -40,7 +43,7 @@ pub fn ShowPage(#[prop(into)] slug: Signal<String>) -> impl IntoView {
 pub fn ShowView(show: Arc<Show>) -> impl IntoView {
     let head = PageHead::show(&show);
     use_page_head(move || head.clone());
-    let path = router::show_path(&show.slug);
+    let path = links::show_path(&show.slug);
     Effect::new(move |_| navigation::page_ready(&path));
     view! {
         <div class="ns-show">
