@@ -20,10 +20,10 @@ pub mod search;
 pub mod text;
 
 use leptos::prelude::*;
-use leptos_router::components::{FlatRoutes, Route, Router, A};
+use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::path;
 use links::ShowLinks;
-use pages::{HomePage, NotFoundPage, ShowPage};
+use pages::{HomePage, NotFoundPage, ShowPage, SiteFrame};
 
 /// The site: its routes, `/` (the catalogue, its search in the query) and `/shows/:slug`, any
 /// other path a 404 page; a trailing slash is allowed (static hosts add one to folders).
@@ -48,26 +48,5 @@ pub fn App() -> impl IntoView {
                 </FlatRoutes>
             </SiteFrame>
         </Router>
-    }
-}
-
-/// Everything around a page: progress bar, skip link, header, `<main>` and footer. One
-/// component, so that the pages written at build time (`prerender`) and the live app have
-/// exactly the same markup.
-#[component]
-pub fn SiteFrame(#[prop(into)] pending: Signal<bool>, children: Children) -> impl IntoView {
-    view! {
-        <div class="ns-progress" class:ns-progress--active=move || pending.get() aria-hidden="true"></div>
-        <a class="ns-skip" href="#ns-main">"Skip to content"</a>
-        <header class="ns-header">
-            <nav class="ns-header__nav" aria-label="Site">
-                <A href="/" attr:class="ns-brand" exact=true>"Next"<span>"Season"</span></A>
-                <A href="/" attr:class="ns-header__link" exact=true>"All shows"</A>
-            </nav>
-        </header>
-        <main id="ns-main" class="ns-main" tabindex="-1">{children()}</main>
-        <footer class="ns-footer">
-            <p>"NextSeason answers one question per show: will there be another season, and when?"</p>
-        </footer>
     }
 }

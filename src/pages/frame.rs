@@ -1,0 +1,23 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// Everything around a page: progress bar, skip link, header, `<main>` and footer. One
+/// component, so that the pages written at build time (`prerender`) and the live app have
+/// exactly the same markup.
+#[component]
+pub fn SiteFrame(#[prop(into)] pending: Signal<bool>, children: Children) -> impl IntoView {
+    view! {
+        <div class="ns-progress" class:ns-progress--active=move || pending.get() aria-hidden="true"></div>
+        <a class="ns-skip" href="#ns-main">"Skip to content"</a>
+        <header class="ns-header">
+            <nav class="ns-header__nav" aria-label="Site">
+                <A href="/" attr:class="ns-brand" exact=true>"Next"<span>"Season"</span></A>
+                <A href="/" attr:class="ns-header__link" exact=true>"All shows"</A>
+            </nav>
+        </header>
+        <main id="ns-main" class="ns-main" tabindex="-1">{children()}</main>
+        <footer class="ns-footer">
+            <p>"NextSeason answers one question per show: will there be another season, and when?"</p>
+        </footer>
+    }
+}

@@ -1,0 +1,95 @@
+//! The crate's layers (ARCHITECTURE.md, "Layers"): a module imports only modules of lower
+//! layers, so there is no import circle, and the bottom layers (`browser`, `bundle` and the pure
+//! logic) import nothing of the app. Read from the sources' `crate::` paths.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+/// Bottom first. A module may use the modules of the layers below its own, never its own layer
+/// or one above.
+const LAYERS: &[&[&str]] = &[
+    &["text", "mojibake"],
+    &["dates", "regions"],
+    &["bundle", "browser"],
+    &["search", "api", "links", "head", "navigation"],
+    &["components"],
+    &["pages", "embed"],
+    &["prerender"],
+];
+
+fn layer_of(module: &str) -> Option<usize> {
+    LAYERS.iter().position(|layer| layer.contains(&module))
+}
+
+/// The top-level module a source file belongs to: `src/bundle/decode.rs` → `bundle`.
+fn module_of(file: &Path, src: &Path) -> String {
+    let relative = file.strip_prefix(src).unwrap();
+    let first = relative.components().next().unwrap().as_os_str().to_string_lossy().to_string();
+    first.trim_end_matches(".rs").to_string()
+}
+
+/// Every `crate::<module>` a source names, outside comments.
+fn imports(text: &str) -> BTreeSet<String> {
+    let mut found = BTreeSet::new();
+    for line in text.lines() {
+        let code = line.split("//").next().unwrap_or_default();
+        let mut rest = code;
+        while let Some(at) = rest.find("crate::") {
+            rest = &rest[at + "crate::".len()..];
+            let name: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+            if !name.is_empty() {
+                found.insert(name);
+            }
+        }
+    }
+    found
+}
+
+fn sources(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            sources(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn every_module_imports_only_lower_layers() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    sources(&src, &mut files);
+    let mut wrong = Vec::new();
+    let mut placed = BTreeSet::new();
+    for file in &files {
+        let module = module_of(file, &src);
+        // The crate's root, its entry points and the binaries sit above every layer.
+        if matches!(module.as_str(), "lib" | "main" | "bin") {
+            continue;
+        }
+        let Some(own) = layer_of(&module) else {
+            wrong.push(format!("{}: module `{module}` is in no layer of LAYERS", file.display()));
+            continue;
+        };
+        placed.insert(module.clone());
+        for used in imports(&std::fs::read_to_string(file).unwrap()) {
+            if used == module {
+                continue;
+            }
+            match layer_of(&used) {
+                Some(layer) if layer < own => {}
+                _ => wrong.push(format!("{}: `{module}` (layer {own}) imports `{used}`", file.display())),
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "imports against the layers:\n{}", wrong.join("\n"));
+    assert!(placed.contains("bundle") && placed.contains("browser") && placed.contains("pages"), "the sources were read: {placed:?}");
+}
+
+#[test]
+fn imports_are_read_from_code_not_comments() {
+    let found = imports("use crate::bundle::Show; // crate::pages\nlet x = crate::text::fold(y);");
+    assert_eq!(found.into_iter().collect::<Vec<_>>(), ["bundle", "text"]);
+}
