@@ -36,37 +36,14 @@ pub fn show_href(slug: &str) -> String {
     }
 }
 
-/// A link to a show, named by `children`. It carries `data-ns-show` (a widget follows links by
-/// it) and, when given, an `id`; pointing at it (hover or keyboard focus) tells `on_intent`, so
-/// that the page can fetch the show before the click.
+/// A link to a show, named by `children`: the router's `<A>` on the site, else a plain anchor
+/// with `data-ns-show` (by which a widget follows its links). Nothing is added to `<A>` itself:
+/// attributes and handlers spread onto a component are not renewed when a page is rebuilt in
+/// place (the next show's cards), so callers put them on an element around the link.
 #[component]
-pub fn LinkToShow(
-    #[prop(into)] slug: String,
-    #[prop(optional, into)] id: Option<String>,
-    #[prop(default = None)] on_intent: Option<Callback<String>>,
-    children: Children,
-) -> impl IntoView {
-    let intent = {
-        let slug = slug.clone();
-        move || {
-            if let Some(on_intent) = on_intent {
-                on_intent.run(slug.clone())
-            }
-        }
-    };
-    let intent_too = intent.clone();
+pub fn LinkToShow(#[prop(into)] slug: String, children: Children) -> impl IntoView {
     match use_context::<ShowLinks>() {
-        Some(ShowLinks::Site) => view! {
-            <A href=show_path(&slug) attr:id=id attr:data-ns-show=slug.clone() on:pointerenter=move |_| intent() on:focus=move |_| intent_too()>
-                {children()}
-            </A>
-        }
-        .into_any(),
-        _ => view! {
-            <a href=show_href(&slug) id=id data-ns-show=slug.clone() on:pointerenter=move |_| intent() on:focus=move |_| intent_too()>
-                {children()}
-            </a>
-        }
-        .into_any(),
+        Some(ShowLinks::Site) => view! { <A href=show_path(&slug)>{children()}</A> }.into_any(),
+        _ => view! { <a href=show_href(&slug) data-ns-show=slug>{children()}</a> }.into_any(),
     }
 }

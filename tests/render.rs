@@ -219,7 +219,8 @@ fn show_card_links_to_the_show_page() {
     let text = std::fs::read_to_string(format!("{}/public/data/index.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
     let catalogue = bundle::decode_catalogue_head(&text).unwrap();
     let html = render(|| view! { <ShowCard entry=catalogue.shows[0].clone()/> });
-    assert!(html.contains("<a href=\"/shows/metallic-rouge\" id=\"ns-show-metallic-rouge\" data-ns-show=\"metallic-rouge\">Metallic Rouge</a>"), "{html}");
+    assert!(html.contains("<section aria-labelledby=\"ns-show-metallic-rouge\">"), "{html}");
+    assert!(html.contains("<a href=\"/shows/metallic-rouge\" data-ns-show=\"metallic-rouge\"><span id=\"ns-show-metallic-rouge\">Metallic Rouge</span></a>"), "{html}");
     assert!(html.contains("<dt>Studio</dt><dd>Bones</dd>"));
     assert!(html.contains("No announcement"));
 }

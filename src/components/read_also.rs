@@ -12,8 +12,16 @@ pub fn ReadAlsoCard(links: Vec<ShowLink>, #[prop(optional)] on_intent: Option<Ca
         view! {
             <Card id="ns-read-also-h" title="Read also" class="ns-read-also">
                 <ul class="ns-read-also__list">
-                    {links.into_iter().map(|link| view! {
-                        <li><LinkToShow slug=link.slug on_intent=on_intent>{link.title}</LinkToShow></li>
+                    {links.into_iter().map(|link| {
+                        let slug = link.slug.clone();
+                        // A pointer may still enter a link of a page being disposed: try_run.
+                        let intent = move || if let Some(on_intent) = on_intent { let _ = on_intent.try_run(slug.clone()); };
+                        let intent_too = intent.clone();
+                        view! {
+                            <li on:pointerenter=move |_| intent() on:focusin=move |_| intent_too()>
+                                <LinkToShow slug=link.slug>{link.title}</LinkToShow>
+                            </li>
+                        }
                     }).collect_view()}
                 </ul>
             </Card>

@@ -10,13 +10,13 @@ pub fn ShowCard(entry: CatalogueEntry, #[prop(optional)] on_intent: Option<Callb
     let heading_id = format!("ns-show-{}", entry.slug);
     let labelled_by = heading_id.clone();
     let slug = entry.slug.clone();
-    let intent = move || if let Some(on_intent) = on_intent { on_intent.run(slug.clone()) };
+    let intent = move || if let Some(on_intent) = on_intent { let _ = on_intent.try_run(slug.clone()); };
     let intent_too = intent.clone();
     view! {
         <li class="ns-show-card" on:pointerenter=move |_| intent() on:focusin=move |_| intent_too()>
             <section aria-labelledby=labelled_by>
                 {heading(1, None, Some("ns-show-card__title"), false, view! {
-                    <LinkToShow slug=entry.slug.clone() id=heading_id>{entry.title}</LinkToShow>
+                    <LinkToShow slug=entry.slug.clone()><span id=heading_id>{entry.title}</span></LinkToShow>
                 }.into_any())}
                 {entry.native_title.as_ref().map(|n| view! { <p class="ns-show-card__native">{native(Some(n))}</p> })}
                 <dl class="ns-show-card__facts">

@@ -38,7 +38,9 @@ pub fn NotFound(#[prop(into)] path: Signal<String>) -> impl IntoView {
         <section class="ns-card ns-not-found" aria-labelledby="ns-not-found-h">
             <h1 id="ns-not-found-h" tabindex="-1">"Page not found"</h1>
             <p>{move || {
-                let path = path.get();
+                // The router's address changes before the page that leaves is disposed (the next
+                // page is built first): this runs once more then, with `path` possibly gone.
+                let path = path.try_get().unwrap_or_default();
                 match path.is_empty() {
                     true => view! { "There is no page at this address." }.into_any(),
                     false => view! { "There is no page at "<code>{path}</code>"." }.into_any(),
