@@ -2,7 +2,9 @@
 //! (counts, facets, order) and against the shows' files, and links between shows. Every problem
 //! is located at a line and column of its file.
 
+use super::catalogue::default_cmp;
 use super::decode::{decode_catalogue_head, decode_catalogue_part, decode_show, part_problems, without_broken_parts, Problem};
+use super::facets::facets;
 use super::positions::value_positions;
 use super::schema::*;
 use super::show_rules::{is_valid_slug, show_problems};
@@ -104,7 +106,7 @@ pub fn check_bundle(index: Option<&str>, parts: &[(String, String)], shows: &[(S
             }
             files.extend(numbered.into_values());
             let all: Vec<CatalogueEntry> = files.iter().flat_map(|(_, shows)| shows.iter().cloned()).collect();
-            let actual = crate::search::facets(&all);
+            let actual = facets(&all);
             let labels = |values: &[LabelCount]| values.iter().map(|v| (erased::Json::json(&v.label), v.count)).collect::<Vec<_>>();
             let statuses = |values: &[StatusCount]| values.iter().map(|v| (erased::Json::json(&v.status), v.count)).collect::<Vec<_>>();
             let mut problems = Vec::new();
@@ -116,7 +118,7 @@ pub fn check_bundle(index: Option<&str>, parts: &[(String, String)], shows: &[(S
             for (file, shows) in &files {
                 let mut reported = false;
                 for (i, entry) in shows.iter().enumerate() {
-                    if let Some(before) = previous.filter(|b| !reported && crate::search::default_cmp(b, entry).is_gt()) {
+                    if let Some(before) = previous.filter(|b| !reported && default_cmp(b, entry).is_gt()) {
                         let message = format!("\"{}\" should come before \"{}\": the index lists shows by last update, newest first, then by title (run `nextseason-bundle index`)", entry.slug, before.slug);
                         between.push((file.clone(), Problem::new(format!("shows[{i}]"), message)));
                         reported = true;

@@ -3,11 +3,18 @@
 
 use super::decode::Problem;
 use super::schema::*;
+use super::facets::facets;
 use super::show_rules::{check_native, check_slug, check_text};
+use crate::dates::PartialDate;
+use crate::text::fold;
+use std::cmp::Ordering;
+
+/// Shows on one page of the catalogue's results; the head is sized by it.
+pub const PAGE_SIZE: usize = 24;
 
 /// Entries in `data/index.json`: two screens of the catalogue page, so that its first pages
 /// need no other file.
-pub const HEAD_SIZE: usize = 2 * crate::search::PAGE_SIZE;
+pub const HEAD_SIZE: usize = 2 * PAGE_SIZE;
 /// Entries per part file: large, so that loading the whole catalogue is a few dozen requests
 /// at 100,000 shows, not thousands.
 pub const PART_SIZE: usize = 2000;
@@ -64,8 +71,8 @@ impl CatalogueHead {
 /// commands write these; the constants [`HEAD_SIZE`] and [`PART_SIZE`] are the defaults).
 pub fn catalogue_files(entries: Vec<CatalogueEntry>, head_size: usize, part_size: usize) -> (CatalogueHead, Vec<CataloguePart>) {
     let part_size = part_size.max(1);
-    let facets = crate::search::facets(&entries);
-    let order = crate::search::default_order(&entries);
+    let facets = facets(&entries);
+    let order = default_order(&entries);
     let total = entries.len();
     let mut slots: Vec<Option<CatalogueEntry>> = entries.into_iter().map(Some).collect();
     let mut ordered = order.into_iter().filter_map(|i| slots[i].take());
@@ -75,6 +82,41 @@ pub fn catalogue_files(entries: Vec<CatalogueEntry>, head_size: usize, part_size
         .map(|part| CataloguePart { schema: SCHEMA_VERSION, part, shows: ordered.by_ref().take(part_size).collect() })
         .collect();
     (CatalogueHead { schema: SCHEMA_VERSION, total, part_size, parts: layout.parts(), facets, shows }, parts)
+}
+
+/// Two shows by a date, newest or oldest first, shows without one last whatever the direction;
+/// then by their folded titles. Every dated order of the catalogue compares so.
+pub fn by_date_then_title(a: (Option<PartialDate>, &str), b: (Option<PartialDate>, &str), newest_first: bool) -> Ordering {
+    let dates = match (a.0.map(PartialDate::earliest_day), b.0.map(PartialDate::earliest_day)) {
+        (Some(x), Some(y)) if newest_first => y.cmp(&x),
+        (Some(x), Some(y)) => x.cmp(&y),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    };
+    dates.then_with(|| a.1.cmp(b.1))
+}
+
+/// How two shows compare in the catalogue's default order, given their folded titles: last
+/// updated first, undated last, ties by title. index.json and its parts are written in this
+/// order, so that a page of the unfiltered catalogue is a slice of those files; it is the
+/// catalogue page's "Recently updated".
+pub fn default_cmp_folded(a: (&CatalogueEntry, &str), b: (&CatalogueEntry, &str)) -> Ordering {
+    by_date_then_title((a.0.updated, a.1), (b.0.updated, b.1), true)
+}
+
+/// How two shows compare in the default order (for checking a written index).
+pub fn default_cmp(a: &CatalogueEntry, b: &CatalogueEntry) -> Ordering {
+    default_cmp_folded((a, &fold(&a.title)), (b, &fold(&b.title)))
+}
+
+/// The positions of `entries` in the default order (stable: equal shows keep their places, so
+/// that written files read back in the same order).
+pub fn default_order(entries: &[CatalogueEntry]) -> Vec<usize> {
+    let titles: Vec<String> = entries.iter().map(|e| fold(&e.title)).collect();
+    let mut order: Vec<usize> = (0..entries.len()).collect();
+    order.sort_by(|&a, &b| default_cmp_folded((&entries[a], &titles[a]), (&entries[b], &titles[b])));
+    order
 }
 
 /// The rules of a catalogue file's `shows`, each entry by itself and no slug twice.
