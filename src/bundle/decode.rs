@@ -2,7 +2,7 @@
 //! its JSON path: the one way in for the app, the tool and the tests.
 
 use super::catalogue::check_entries;
-use super::positions::path_at;
+use super::positions::{is_within, path_at};
 use super::schema::*;
 use super::show_rules::{check_text, show_problems};
 use crate::dates::PartialDate;
@@ -145,9 +145,32 @@ fn decode<T: DeserializeOwned>(text: &str) -> Result<T, Vec<Problem>> {
     serde_json::from_str(text).map_err(|e| vec![problem(e)])
 }
 
+/// Every problem of a show file, and its show as far as it can be read with the fields set aside
+/// to read it: for the editor's check, which goes on where the site stops. serde stops at the
+/// first wrong type, so every part is then decoded on its own for the rest, and the rules are
+/// checked on what remains without the broken parts.
+pub(super) fn read_show(text: &str, expected_slug: &str) -> (Vec<Problem>, Option<(Show, Vec<String>)>) {
+    match decode_show(text, expected_slug) {
+        Ok(show) => (Vec::new(), Some((show, Vec::new()))),
+        Err(problems) if problems.iter().all(|p| p.position.is_some() && !p.path.is_empty()) => {
+            let mut parts = part_problems(text);
+            if parts.is_empty() {
+                parts = problems;
+            }
+            let show = without_broken_parts(text, &parts);
+            if let Some((show, set_aside)) = &show {
+                let outside = |p: &Problem| !set_aside.iter().any(|k| is_within(&p.path, k));
+                parts.extend(show_problems(show, expected_slug).into_iter().filter(outside));
+            }
+            (parts, show)
+        }
+        Err(problems) => (problems, None),
+    }
+}
+
 /// The show with its broken parts set aside (an optional field or list removed, a required
 /// text replaced), so that the rules on the rest can still be checked; and the paths set aside.
-pub(super) fn without_broken_parts(text: &str, parts: &[Problem]) -> Option<(Show, Vec<String>)> {
+fn without_broken_parts(text: &str, parts: &[Problem]) -> Option<(Show, Vec<String>)> {
     let mut value: serde_json::Value = serde_json::from_str(text).ok()?;
     let mut set_aside: Vec<String> = Vec::new();
     for problem in parts {
@@ -184,7 +207,7 @@ pub(super) fn without_broken_parts(text: &str, parts: &[Problem]) -> Option<(Sho
 
 /// The first problem of each part of a show file decoded on its own (each field, each element
 /// of each list), with its full path: so that a file with several wrong types reports them all.
-pub(super) fn part_problems(text: &str) -> Vec<Problem> {
+fn part_problems(text: &str) -> Vec<Problem> {
     use serde_json::Value;
     let Ok(Value::Object(top)) = serde_json::from_str::<Value>(text) else { return Vec::new() };
     fn part<T: DeserializeOwned>(value: &Value, path: &str, out: &mut Vec<Problem>) {

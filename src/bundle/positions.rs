@@ -163,3 +163,8 @@ pub fn value_positions(text: &str) -> std::collections::HashMap<String, (usize, 
     }
     positions
 }
+
+/// Whether `path` is `outer` or a path inside it: `cast[2].voices` is within `cast`.
+pub(super) fn is_within(path: &str, outer: &str) -> bool {
+    path.strip_prefix(outer).is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
+}
