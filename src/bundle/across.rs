@@ -5,7 +5,7 @@
 use super::catalogue::default_cmp;
 use super::decode::{decode_catalogue_head, decode_catalogue_part, read_show, Problem};
 use super::facets::facets;
-use super::positions::value_positions;
+use super::positions::{is_within, value_positions};
 use super::schema::*;
 use super::show_rules::is_valid_slug;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -54,12 +54,20 @@ pub fn check_bundle(index: Option<&str>, parts: &[(String, String)], shows: &[(S
     found
 }
 
-/// A show file that could be read, for the rules across files: the show, and the fields set
-/// aside to read it.
+/// A show file that could be read, for the rules across files: the show, and the paths those
+/// rules leave alone.
 struct Shard {
     file: String,
     show: Show,
-    set_aside: Vec<String>,
+    /// Set aside to read the file, or breaking a rule of their own (reported once, there).
+    broken: Vec<String>,
+}
+
+impl Shard {
+    /// Whether the value at `path` is broken, or holds or lies inside a broken one.
+    fn is_broken(&self, path: &str) -> bool {
+        self.broken.iter().any(|k| is_within(path, k) || is_within(k, path))
+    }
 }
 
 /// The show files: those that could be read, and the slug of every one (from its name).
@@ -76,10 +84,11 @@ fn read_shards(shows: &[(String, String)], found: &mut Vec<Located>) -> Shards {
         let file = format!("shows/{name}");
         shards.slugs.insert(slug.to_string());
         let (problems, show) = read_show(text, slug);
-        found.extend(locate(&file, text, problems));
         if let Some((show, set_aside)) = show {
-            shards.read.push(Shard { file, show, set_aside });
+            let broken = set_aside.into_iter().chain(problems.iter().map(|p| p.path.clone())).collect();
+            shards.read.push(Shard { file: file.clone(), show, broken });
         }
+        found.extend(locate(&file, text, problems));
     }
     shards
 }
@@ -173,10 +182,12 @@ fn check_order(files: &[(String, Vec<CatalogueEntry>)], across: &mut Vec<(String
 }
 
 /// The catalogue against the show files: each show listed once, in one file, with a file of its
-/// own saying what its entry says; and each show file listed.
+/// own saying what its entry says; and each show file listed. A show file whose slug is broken
+/// (unreadable, not a slug, not its file's) cannot say which entry is its own: it takes no part.
 fn check_listing(files: &[(String, Vec<CatalogueEntry>)], shards: &Shards, across: &mut Vec<(String, Problem)>) {
+    let known: Vec<&Shard> = shards.read.iter().filter(|shard| !shard.is_broken("slug")).collect();
     let mut by_slug: HashMap<&str, &Shard> = HashMap::new();
-    for shard in &shards.read {
+    for &shard in &known {
         by_slug.entry(shard.show.slug.as_str()).or_insert(shard);
     }
     let mut listed_in: HashMap<&str, (&str, usize)> = HashMap::new();
@@ -200,17 +211,21 @@ fn check_listing(files: &[(String, Vec<CatalogueEntry>)], shards: &Shards, acros
             }
         }
     }
-    for shard in &shards.read {
+    for shard in known {
         if !listed_in.contains_key(shard.show.slug.as_str()) {
             across.push((shard.file.clone(), Problem::new("slug", format!("\"{}\" is not in index.json (run `nextseason-bundle index`)", shard.show.slug))));
         }
     }
 }
 
-/// Where a catalogue entry says otherwise than its show's file, as (field, message); fields set
-/// aside to read that file are not compared.
+/// Where a catalogue entry says otherwise than its show's file, as (field, message); a field
+/// whose source in that file is broken is not compared.
 fn entry_against_shard(entry: &CatalogueEntry, shard: &Shard) -> Vec<(&'static str, String)> {
-    let broken = |field: &str| shard.set_aside.iter().any(|k| k == field || (field == "status" && k == "outlook") || (field == "updated" && k.starts_with("article")));
+    let broken = |field: &str| match field {
+        "status" => shard.is_broken("outlook.status"),
+        "updated" => shard.is_broken("article.updated") || shard.is_broken("article.published"),
+        field => shard.is_broken(field),
+    };
     disagreements(entry, &CatalogueEntry::of(&shard.show))
         .into_iter()
         .filter(|d| !broken(d.0))
@@ -218,11 +233,11 @@ fn entry_against_shard(entry: &CatalogueEntry, shard: &Shard) -> Vec<(&'static s
         .collect()
 }
 
-/// Each show's links name a show with a file.
+/// Each show's links name a show with a file (a link that is not a slug is reported as such).
 fn check_read_also(shards: &Shards, across: &mut Vec<(String, Problem)>) {
     for shard in &shards.read {
         for (j, link) in shard.show.read_also.iter().enumerate() {
-            if !shards.slugs.contains(&link.slug) {
+            if !shards.slugs.contains(&link.slug) && !shard.is_broken(&format!("read_also[{j}].slug")) {
                 across.push((shard.file.clone(), Problem::new(format!("read_also[{j}].slug"), format!("names \"{}\", which has no file in shows/", link.slug))));
             }
         }

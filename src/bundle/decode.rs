@@ -43,12 +43,8 @@ pub const MAX_SHOW_BYTES: usize = 1 << 20;
 /// Decodes and validates a show shard. `expected_slug` is the slug its URL names: a shard
 /// served under another show's name is refused.
 pub fn decode_show(text: &str, expected_slug: &str) -> Result<Show, Vec<Problem>> {
-    if text.len() > MAX_SHOW_BYTES {
-        return Err(vec![Problem::new(
-            "",
-            // Tenths of a megabyte with integers: formatting a float would add kilobytes of wasm.
-            format!("the file is {}.{} MB; a show's file may be at most {} MB", text.len() / 1_000_000, text.len() / 100_000 % 10, MAX_SHOW_BYTES >> 20),
-        )]);
+    if let Some(too_large) = size_problem(text) {
+        return Err(vec![too_large]);
     }
     let show: Show = decode(text)?;
     let problems = show_problems(&show, expected_slug);
@@ -57,6 +53,17 @@ pub fn decode_show(text: &str, expected_slug: &str) -> Result<Show, Vec<Problem>
     } else {
         Err(problems)
     }
+}
+
+/// A show file larger than the site reads.
+fn size_problem(text: &str) -> Option<Problem> {
+    (text.len() > MAX_SHOW_BYTES).then(|| {
+        Problem::new(
+            "",
+            // Tenths of a megabyte with integers: formatting a float would add kilobytes of wasm.
+            format!("the file is {}.{} MB; a show's file may be at most {} MB", text.len() / 1_000_000, text.len() / 100_000 % 10, MAX_SHOW_BYTES >> 20),
+        )
+    })
 }
 
 /// Decodes and validates the head of the catalogue, `index.json`: its entries, its facets,
@@ -146,12 +153,16 @@ fn decode<T: DeserializeOwned>(text: &str) -> Result<T, Vec<Problem>> {
 }
 
 /// Every problem of a show file, and its show as far as it can be read with the fields set aside
-/// to read it: for the editor's check, which goes on where the site stops. serde stops at the
-/// first wrong type, so every part is then decoded on its own for the rest, and the rules are
-/// checked on what remains without the broken parts.
+/// to read it: for the editor's check, which goes on where the site stops. A show that breaks
+/// rules is still read whole. serde stops at the first wrong type, so every part is then decoded
+/// on its own for the rest, and the rules are checked on what remains without the broken parts.
+/// Only a file that is too large, not JSON or of another schema gives no show.
 pub(super) fn read_show(text: &str, expected_slug: &str) -> (Vec<Problem>, Option<(Show, Vec<String>)>) {
-    match decode_show(text, expected_slug) {
-        Ok(show) => (Vec::new(), Some((show, Vec::new()))),
+    if let Some(too_large) = size_problem(text) {
+        return (vec![too_large], None);
+    }
+    match decode::<Show>(text) {
+        Ok(show) => (show_problems(&show, expected_slug), Some((show, Vec::new()))),
         Err(problems) if problems.iter().all(|p| p.position.is_some() && !p.path.is_empty()) => {
             let mut parts = part_problems(text);
             if parts.is_empty() {
