@@ -2,13 +2,13 @@
 //! catalogue, filtering with facet counts, sorting and paging, and the 404 page's suggestions.
 //! Pure logic: the home page only renders what [`Index::search`] returns.
 
-use crate::bundle::{Catalogue, CatalogueEntry, Facets, LabelCount, Status, StatusCount};
-use std::cmp::Ordering;
-use crate::dates::PartialDate;
+use crate::bundle::{by_date_then_title, default_cmp_folded, Catalogue, CatalogueEntry, FacetTally, Facets, LabelCount, Status};
 use crate::text::fold;
+use std::cmp::Ordering;
 
-/// Shows on one page of results.
-pub const PAGE_SIZE: usize = 24;
+// The bundle's head is sized by the page and counts facets under these keys, so they are
+// defined in `bundle`, the lower layer, and re-exported here for the pages.
+pub use crate::bundle::{facet_key, FacetValue, PAGE_SIZE};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Sort {
@@ -160,28 +160,6 @@ fn encode(value: &str) -> String {
     out
 }
 
-/// The key of a facet value in URLs: "Science Fiction" → "science-fiction".
-pub fn facet_key(label: &str) -> String {
-    let folded = fold(label);
-    let mut key = String::with_capacity(folded.len());
-    for c in folded.chars() {
-        if c.is_alphanumeric() {
-            key.push(c);
-        } else if !key.ends_with('-') && !key.is_empty() {
-            key.push('-');
-        }
-    }
-    key.trim_end_matches('-').to_string()
-}
-
-/// One value of a facet with the number of results it would give.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FacetValue {
-    pub key: String,
-    pub label: String,
-    pub count: usize,
-}
-
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Results {
     /// Matches in all pages.
@@ -241,9 +219,9 @@ impl Index {
             order.iter().copied().filter(|&i| text_ok(i) && genre_ok(i) && studio_ok(i) && status_ok(i)).collect();
 
         // Each facet counts what its values would give with the other filters kept.
-        let mut genres = Counter::default();
-        let mut studios = Counter::default();
-        let mut statuses = Counter::default();
+        let mut genres = FacetTally::default();
+        let mut studios = FacetTally::default();
+        let mut statuses = FacetTally::default();
         for i in (0..self.entries.len()).filter(|&i| text_ok(i)) {
             let entry = &self.entries[i];
             if studio_ok(i) && status_ok(i) {
@@ -278,30 +256,14 @@ impl Index {
     }
 }
 
-/// A show's date for `sort`, and whether that order is newest first.
-fn sort_date(sort: Sort, entry: &CatalogueEntry) -> (Option<(i32, u8, u8)>, bool) {
-    let day = |d: Option<PartialDate>| d.map(PartialDate::earliest_day);
-    match sort {
-        Sort::Updated => (day(entry.updated), true),
-        Sort::Title => (None, false),
-        Sort::Newest => (day(entry.premiere), true),
-        Sort::Oldest => (day(entry.premiere), false),
-    }
-}
-
-/// Two shows in the order `sort`, given their folded titles: by date (shows without one last,
-/// whatever the direction), then by title.
+/// Two shows in the order `sort`, given their folded titles.
 fn compare(sort: Sort, a: (&CatalogueEntry, &str), b: (&CatalogueEntry, &str)) -> Ordering {
-    let (date_a, newest_first) = sort_date(sort, a.0);
-    let (date_b, _) = sort_date(sort, b.0);
-    let dates = match (date_a, date_b) {
-        (Some(x), Some(y)) if newest_first => y.cmp(&x),
-        (Some(x), Some(y)) => x.cmp(&y),
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => Ordering::Equal,
-    };
-    dates.then_with(|| a.1.cmp(b.1))
+    match sort {
+        Sort::Updated => default_cmp_folded(a, b),
+        Sort::Title => a.1.cmp(b.1),
+        Sort::Newest => by_date_then_title((a.0.premiere, a.1), (b.0.premiere, b.1), true),
+        Sort::Oldest => by_date_then_title((a.0.premiere, a.1), (b.0.premiere, b.1), false),
+    }
 }
 
 /// The positions of `entries` in the order `sort` (stable: equal shows keep their places).
@@ -311,60 +273,11 @@ fn sort_order(sort: Sort, entries: &[CatalogueEntry], titles: &[String]) -> Vec<
     order
 }
 
-/// The catalogue's default order ([`Sort::Updated`]: updated newest first, undated last, ties by
-/// title), the order index.json and its parts are written in, so that a page of the unfiltered
-/// catalogue is a slice of those files.
-pub fn default_order(entries: &[CatalogueEntry]) -> Vec<usize> {
-    let titles: Vec<String> = entries.iter().map(|e| fold(&e.title)).collect();
-    sort_order(Sort::Updated, entries, &titles)
-}
-
-/// How two shows compare in the default order (for checking a written index).
-pub fn default_cmp(a: &CatalogueEntry, b: &CatalogueEntry) -> Ordering {
-    compare(Sort::Updated, (a, &fold(&a.title)), (b, &fold(&b.title)))
-}
-
-/// Every facet value of the whole catalogue with its count, as the head of the index states
-/// them: what the unfiltered search gives.
-pub fn facets(entries: &[CatalogueEntry]) -> Facets {
-    let results = Index::new(&Catalogue { shows: entries.to_vec() }).search(&Query::default());
-    let labels = |values: Vec<FacetValue>| values.into_iter().map(|v| LabelCount { label: v.label, count: v.count }).collect();
-    let statuses = results
-        .statuses
-        .iter()
-        .filter_map(|v| Status::ALL.iter().find(|s| s.key() == v.key).map(|&status| StatusCount { status, count: v.count }))
-        .collect();
-    Facets { genres: labels(results.genres), studios: labels(results.studios), statuses }
-}
-
 /// The head's facets as the filters show them: (genres, studios, statuses).
 pub fn facet_values(facets: &Facets) -> (Vec<FacetValue>, Vec<FacetValue>, Vec<FacetValue>) {
     let labels = |values: &[LabelCount]| values.iter().map(|v| FacetValue { key: facet_key(&v.label), label: v.label.clone(), count: v.count }).collect();
     let statuses = facets.statuses.iter().map(|v| FacetValue { key: v.status.key().to_string(), label: v.status.label().to_string(), count: v.count }).collect();
     (labels(&facets.genres), labels(&facets.studios), statuses)
-}
-
-#[derive(Default)]
-struct Counter(Vec<FacetValue>);
-
-impl Counter {
-    fn add(&mut self, key: &str, label: &str) {
-        match self.0.iter_mut().find(|v| v.key == key) {
-            Some(value) => value.count += 1,
-            None => self.0.push(FacetValue { key: key.to_string(), label: label.to_string(), count: 1 }),
-        }
-    }
-
-    fn sorted_by_label(mut self) -> Vec<FacetValue> {
-        self.0.sort_by_cached_key(|v| fold(&v.label));
-        self.0
-    }
-
-    fn in_status_order(mut self) -> Vec<FacetValue> {
-        const ORDER: [&str; 5] = ["dated", "announced", "airing", "no-announcement", "cancelled"];
-        self.0.sort_by_key(|v| ORDER.iter().position(|k| *k == v.key));
-        self.0
-    }
 }
 
 /// The shows whose slug or title is closest to a path that names none: "/shows/metalic-rouge"
@@ -409,6 +322,7 @@ pub fn similarity(a: &str, b: &str) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::bundle::{default_cmp, default_order, facets, StatusCount};
 
     #[test]
     fn query_values_are_read_back_as_written() {
@@ -542,13 +456,6 @@ mod tests {
         assert_eq!(Query::default().to_url(), "/");
         assert_eq!(q.with(|q| q.genre = None).to_url(), "/?q=rouge+%26+co&sort=title");
         assert_eq!(query("/?page=0&sort=bogus"), Query { page: 1, ..Query::default() });
-    }
-
-    #[test]
-    fn facet_keys() {
-        assert_eq!(facet_key("Science Fiction"), "science-fiction");
-        assert_eq!(facet_key("Slice of Life!"), "slice-of-life");
-        assert_eq!(facet_key("Studio Ñ"), "studio-n");
     }
 
     #[test]

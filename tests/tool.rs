@@ -165,6 +165,41 @@ fn read_also_names_a_show_that_does_not_exist() {
 }
 
 #[test]
+fn a_show_breaking_rules_of_its_own_is_still_checked_against_the_other_files() {
+    let bundle = Bundle::shipped();
+    bundle.edit("shows/metallic-rouge.json", |v| {
+        v["article"]["headline"] = json!("Will Metallic Rouge have season 2? Natalia Hern√°ndez answers");
+        v["read_also"][0]["slug"] = json!("sengoku-yoko");
+    });
+    bundle.edit("index.json", |v| v["shows"][0]["premiere"] = json!("2024-02"));
+    assert_eq!(
+        problems(&bundle),
+        [
+            "B/index.json:53:19: shows[0].premiere: says \"2024-02\" but shows/metallic-rouge.json says \"2024-01-11\" (run `nextseason-bundle index`)",
+            "B/shows/metallic-rouge.json:30:17: article.headline: looks mis-decoded (UTF-8 read as Mac Roman): did you mean \"Will Metallic Rouge have season 2? Natalia Hernández answers\"?",
+            "B/shows/metallic-rouge.json:198:15: read_also[0].slug: names \"sengoku-yoko\", which has no file in shows/",
+        ]
+    );
+}
+
+#[test]
+fn a_show_whose_slug_is_unreadable_still_has_its_links_checked() {
+    let bundle = Bundle::shipped();
+    bundle.edit("shows/sengoku-youko.json", |v| {
+        v["slug"] = json!(42);
+        v["read_also"][0]["slug"] = json!("metallic-rogue");
+    });
+    // Which entry of the index is its own, it cannot say: no "not in index.json" for it.
+    assert_eq!(
+        problems(&bundle),
+        [
+            "B/shows/sengoku-youko.json:3:11: slug: invalid type: integer `42`, expected a string",
+            "B/shows/sengoku-youko.json:26:15: read_also[0].slug: names \"metallic-rogue\", which has no file in shows/",
+        ]
+    );
+}
+
+#[test]
 fn index_entry_without_a_file_and_a_file_missing_from_the_index() {
     let bundle = Bundle::shipped();
     std::fs::remove_file(bundle.path("shows/sengoku-youko.json")).unwrap();

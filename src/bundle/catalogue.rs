@@ -1,0 +1,221 @@
+//! The catalogue as files: the head (`index.json`) and its parts (`index/<n>.json`), which file
+//! holds which entry, how a catalogue is split into them, and the rules of their entries.
+
+use super::decode::Problem;
+use super::schema::*;
+use super::facets::facets;
+use super::show_rules::{check_native, check_slug, check_text};
+use crate::dates::PartialDate;
+use crate::text::fold;
+use std::cmp::Ordering;
+
+/// Shows on one page of the catalogue's results; the head is sized by it.
+pub const PAGE_SIZE: usize = 24;
+
+/// Entries in `data/index.json`: two screens of the catalogue page, so that its first pages
+/// need no other file.
+pub const HEAD_SIZE: usize = 2 * PAGE_SIZE;
+/// Entries per part file: large, so that loading the whole catalogue is a few dozen requests
+/// at 100,000 shows, not thousands.
+pub const PART_SIZE: usize = 2000;
+
+/// Where the entries of the default order are kept: the first `head` in index.json, then
+/// `part_size` in each part file. Pure arithmetic, shared by the writer, the checks and the app.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Layout {
+    pub total: usize,
+    pub head: usize,
+    pub part_size: usize,
+}
+
+impl Layout {
+    /// How many part files the entries after the head need.
+    pub fn parts(&self) -> usize {
+        self.total.saturating_sub(self.head).div_ceil(self.part_size.max(1))
+    }
+
+    /// The file holding entry `i` (0 for the head, n for `index/<n>.json`) and its place there.
+    pub fn locate(&self, i: usize) -> (usize, usize) {
+        match i.checked_sub(self.head) {
+            None => (0, i),
+            Some(after) => (1 + after / self.part_size.max(1), after % self.part_size.max(1)),
+        }
+    }
+
+    /// The entries (positions in the default order) that file `n` holds; 0 is the head.
+    pub fn range_of(&self, n: usize) -> std::ops::Range<usize> {
+        let (start, end) = match n {
+            0 => (0, self.head),
+            n => (self.head + (n - 1) * self.part_size, self.head + n * self.part_size),
+        };
+        start.min(self.total)..end.min(self.total)
+    }
+}
+
+impl CatalogueHead {
+    pub fn layout(&self) -> Layout {
+        Layout { total: self.total, head: self.shows.len(), part_size: self.part_size }
+    }
+
+    /// The problem with part `n` holding `count` entries, when the head says otherwise.
+    pub fn part_count_problem(&self, n: usize, count: usize) -> Option<Problem> {
+        let expected = self.layout().range_of(n).len();
+        (count != expected).then(|| {
+            Problem::new("shows", format!("has {count} entries; index.json says part {n} holds {expected} (total {}, part_size {})", self.total, self.part_size))
+        })
+    }
+}
+
+/// The head and the parts of a catalogue holding `entries`, in the default order, with
+/// `head_size` entries in the head and `part_size` in each part (the `index` and `synthetic`
+/// commands write these; the constants [`HEAD_SIZE`] and [`PART_SIZE`] are the defaults).
+pub fn catalogue_files(entries: Vec<CatalogueEntry>, head_size: usize, part_size: usize) -> (CatalogueHead, Vec<CataloguePart>) {
+    let part_size = part_size.max(1);
+    let facets = facets(&entries);
+    let order = default_order(&entries);
+    let total = entries.len();
+    let mut slots: Vec<Option<CatalogueEntry>> = entries.into_iter().map(Some).collect();
+    let mut ordered = order.into_iter().filter_map(|i| slots[i].take());
+    let shows: Vec<CatalogueEntry> = ordered.by_ref().take(head_size).collect();
+    let layout = Layout { total, head: shows.len(), part_size };
+    let parts = (1..=layout.parts())
+        .map(|part| CataloguePart { schema: SCHEMA_VERSION, part, shows: ordered.by_ref().take(part_size).collect() })
+        .collect();
+    (CatalogueHead { schema: SCHEMA_VERSION, total, part_size, parts: layout.parts(), facets, shows }, parts)
+}
+
+/// Two shows by a date, newest or oldest first, shows without one last whatever the direction;
+/// then by their folded titles. Every dated order of the catalogue compares so.
+pub fn by_date_then_title(a: (Option<PartialDate>, &str), b: (Option<PartialDate>, &str), newest_first: bool) -> Ordering {
+    let dates = match (a.0.map(PartialDate::earliest_day), b.0.map(PartialDate::earliest_day)) {
+        (Some(x), Some(y)) if newest_first => y.cmp(&x),
+        (Some(x), Some(y)) => x.cmp(&y),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    };
+    dates.then_with(|| a.1.cmp(b.1))
+}
+
+/// How two shows compare in the catalogue's default order, given their folded titles: last
+/// updated first, undated last, ties by title. index.json and its parts are written in this
+/// order, so that a page of the unfiltered catalogue is a slice of those files; it is the
+/// catalogue page's "Recently updated".
+pub fn default_cmp_folded(a: (&CatalogueEntry, &str), b: (&CatalogueEntry, &str)) -> Ordering {
+    by_date_then_title((a.0.updated, a.1), (b.0.updated, b.1), true)
+}
+
+/// How two shows compare in the default order (for checking a written index).
+pub fn default_cmp(a: &CatalogueEntry, b: &CatalogueEntry) -> Ordering {
+    default_cmp_folded((a, &fold(&a.title)), (b, &fold(&b.title)))
+}
+
+/// The positions of `entries` in the default order (stable: equal shows keep their places, so
+/// that written files read back in the same order).
+pub fn default_order(entries: &[CatalogueEntry]) -> Vec<usize> {
+    let titles: Vec<String> = entries.iter().map(|e| fold(&e.title)).collect();
+    let mut order: Vec<usize> = (0..entries.len()).collect();
+    order.sort_by(|&a, &b| default_cmp_folded((&entries[a], &titles[a]), (&entries[b], &titles[b])));
+    order
+}
+
+/// The rules of a catalogue file's `shows`, each entry by itself and no slug twice.
+pub(super) fn check_entries(entries: &[CatalogueEntry], problems: &mut Vec<Problem>) {
+    let mut seen = std::collections::HashSet::new();
+    for (i, entry) in entries.iter().enumerate() {
+        let at = |field: &str| format!("shows[{i}].{field}");
+        check_slug(&at("slug"), &entry.slug, problems);
+        if !seen.insert(entry.slug.as_str()) {
+            problems.push(Problem::new(at("slug"), format!("\"{}\" is listed twice", entry.slug)));
+        }
+        check_text(&at("title"), &entry.title, problems);
+        check_native(&at("native_title"), entry.native_title.as_ref(), problems);
+        for (list, values) in [("alt_titles", &entry.alt_titles), ("studios", &entry.studios), ("genres", &entry.genres)] {
+            for (j, value) in values.iter().enumerate() {
+                check_text(&at(&format!("{list}[{j}]")), value, problems);
+            }
+        }
+    }
+}
+
+impl CatalogueEntry {
+    /// The catalogue's entry for a show, as index.json must say it (the `index` command writes
+    /// it, `check` compares it).
+    pub fn of(show: &Show) -> Self {
+        CatalogueEntry {
+            slug: show.slug.clone(),
+            title: show.title.clone(),
+            native_title: show.native_title.clone(),
+            alt_titles: show.alt_titles.clone(),
+            studios: show.studios.clone(),
+            genres: show.genres.clone(),
+            premiere: show.premiere,
+            status: show.outlook.as_ref().map(|o| o.status),
+            updated: show.article.updated.or(show.article.published),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use super::super::{decode_catalogue_head, decode_catalogue_part};
+
+    #[test]
+    fn catalogue_refuses_duplicate_slugs() {
+        let text = r#"{"schema":1,"part":1,"shows":[{"slug":"a","title":"A"},{"slug":"a","title":"A again"}]}"#;
+        let problems = decode_catalogue_part(text, 1).unwrap_err();
+        assert_eq!(problems[0].to_string(), "shows[1].slug: \"a\" is listed twice");
+    }
+
+    fn entry(slug: &str, updated: Option<&str>) -> CatalogueEntry {
+        let updated = updated.map(|d| format!(r#","updated":"{d}""#)).unwrap_or_default();
+        serde_json::from_str(&format!(r#"{{"slug":"{slug}","title":"{slug}","studios":["Bones"],"genres":["Drama"]{updated}}}"#)).unwrap()
+    }
+
+    #[test]
+    fn which_file_holds_each_entry() {
+        let layout = Layout { total: 10, head: 3, part_size: 4 };
+        assert_eq!(layout.parts(), 2);
+        let files: Vec<(usize, usize)> = (0..10).map(|i| layout.locate(i)).collect();
+        assert_eq!(files, [(0, 0), (0, 1), (0, 2), (1, 0), (1, 1), (1, 2), (1, 3), (2, 0), (2, 1), (2, 2)]);
+        assert_eq!([layout.range_of(0), layout.range_of(1), layout.range_of(2)], [0..3, 3..7, 7..10]);
+        assert_eq!(Layout { total: 2, head: 2, part_size: 2000 }.parts(), 0, "a small catalogue is a head alone");
+        assert_eq!(Layout { total: 11, head: 3, part_size: 4 }.parts(), 2);
+        assert_eq!(Layout { total: 12, head: 3, part_size: 4 }.parts(), 3);
+    }
+
+    #[test]
+    fn catalogue_files_are_in_the_default_order_with_whole_catalogue_facets() {
+        let entries = vec![entry("e", None), entry("d", Some("2026-01")), entry("c", Some("2026-03")), entry("b", Some("2025")), entry("a", None)];
+        let (head, parts) = catalogue_files(entries, 2, 2);
+        assert_eq!((head.total, head.part_size, head.parts), (5, 2, 2));
+        let slugs = |shows: &[CatalogueEntry]| shows.iter().map(|e| e.slug.clone()).collect::<Vec<_>>();
+        assert_eq!(slugs(&head.shows), ["c", "d"]);
+        assert_eq!((parts[0].part, slugs(&parts[0].shows)), (1, vec!["b".to_string(), "a".to_string()]));
+        assert_eq!((parts[1].part, slugs(&parts[1].shows)), (2, vec!["e".to_string()]));
+        assert_eq!(head.facets.studios, [LabelCount { label: "Bones".into(), count: 5 }]);
+        // What is written reads back.
+        let head_text = serde_json::to_string(&head).unwrap();
+        assert_eq!(decode_catalogue_head(&head_text).unwrap(), head);
+        assert_eq!(decode_catalogue_part(&serde_json::to_string(&parts[1]).unwrap(), 2).unwrap(), parts[1]);
+        assert_eq!(head.part_count_problem(2, 1), None);
+        assert_eq!(head.part_count_problem(2, 2).unwrap().to_string(), "shows: has 2 entries; index.json says part 2 holds 1 (total 5, part_size 2)");
+    }
+
+    #[test]
+    fn head_and_part_counts_must_agree() {
+        let (head, parts) = catalogue_files(vec![entry("a", None), entry("b", None), entry("c", None)], 1, 1);
+        let problems = |change: &dyn Fn(&mut serde_json::Value)| {
+            let mut json = serde_json::to_value(&head).unwrap();
+            change(&mut json);
+            decode_catalogue_head(&json.to_string()).unwrap_err().iter().map(|p| p.to_string()).collect::<Vec<_>>()
+        };
+        assert_eq!(problems(&|j| j["parts"] = serde_json::json!(3)), ["parts: is 3 but total 3 with 1 shows here and 1 per part needs 2"]);
+        assert_eq!(problems(&|j| j["part_size"] = serde_json::json!(0)), ["part_size: must be at least 1"]);
+        assert_eq!(problems(&|j| j["total"] = serde_json::json!(0)), ["total: is 0 but this file alone lists 1 shows"]);
+        assert_eq!(problems(&|j| j["facets"]["genres"][0]["label"] = serde_json::json!(" ")), ["facets.genres[0].label: must not be empty"]);
+        let text = serde_json::to_string(&parts[0]).unwrap();
+        assert_eq!(decode_catalogue_part(&text, 2).unwrap_err()[0].to_string(), "part: is 1 but the file is part 2");
+    }
+}

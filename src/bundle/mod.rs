@@ -1,0 +1,32 @@
+//! The bundle: its schema (serde types) and its validation, in one place.
+//!
+//! The app, the native tests and the editor's tools all decode through [`decode_show`],
+//! [`decode_catalogue_head`] and [`decode_catalogue_part`], so a file that the tests accept is a
+//! file the site renders, and every problem is reported the same way: the JSON path of the field
+//! and what is wrong with it.
+//!
+//! - `schema`: the types of the files.
+//! - `decode`: text → typed value, or every problem with its path.
+//! - `positions`: paths ↔ lines and columns of a JSON text.
+//! - `show_rules`: the rules of one show's file.
+//! - `catalogue`: the head and its parts, which file holds which entry, the default order.
+//! - `facets`: facet values and their counts.
+//! - `across`: the rules between files (the editor's `check`).
+
+mod across;
+mod catalogue;
+mod decode;
+mod facets;
+mod positions;
+mod schema;
+mod show_rules;
+#[cfg(test)]
+mod tests;
+
+pub use across::{check_bundle, Located};
+pub use catalogue::{by_date_then_title, catalogue_files, default_cmp, default_cmp_folded, default_order, Layout, HEAD_SIZE, PAGE_SIZE, PART_SIZE};
+pub use decode::{decode_catalogue_head, decode_catalogue_part, decode_show, Problem, MAX_SHOW_BYTES};
+pub use facets::{facet_key, facets, FacetTally, FacetValue, STATUS_ORDER};
+pub use positions::{path_at, value_positions};
+pub use schema::*;
+pub use show_rules::{inline, is_safe_url, is_valid_slug, Inline};

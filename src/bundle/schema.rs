@@ -1,0 +1,360 @@
+//! The bundle's schema: the serde types of a show's file and of the catalogue's files.
+//! Unknown fields are ignored (serde's default), so newer bundles stay readable.
+
+use crate::dates::{Instant, PartialDate, Precision};
+use crate::regions;
+use serde::{Deserialize, Serialize};
+
+/// The schema version this site reads; a bundle of another version is refused by name.
+pub const SCHEMA_VERSION: u64 = 1;
+
+/// One show: the content of `data/shows/<slug>.json`.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+pub struct Show {
+    pub schema: u64,
+    pub slug: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub native_title: Option<NativeText>,
+    /// Other titles the show is known by (English release titles, abbreviations): searchable.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alt_titles: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seasons: Option<u32>,
+    #[serde(default)]
+    pub genres: Vec<String>,
+    #[serde(default)]
+    pub studios: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub premiere: Option<PartialDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlook: Option<Outlook>,
+    pub article: Article,
+    #[serde(default)]
+    pub watch: Vec<Offer>,
+    #[serde(default)]
+    pub cast: Vec<Role>,
+    #[serde(default)]
+    pub read_also: Vec<ShowLink>,
+    /// A picture of the show for link previews (OpenGraph): an https URL. Left out unless the
+    /// editor knows one the site may use.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
+}
+
+/// Text in the show's own language and script, rendered with its `lang`.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+pub struct NativeText {
+    pub text: String,
+    /// BCP 47 tag: "ja".
+    pub lang: String,
+}
+
+/// What the anime adapts.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+pub struct Source {
+    pub kind: SourceKind,
+    /// The adapted work's author, for an adaptation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    Original,
+    Manga,
+    LightNovel,
+    Novel,
+    WebNovel,
+    VideoGame,
+    Other,
+}
+
+impl Source {
+    /// "Original anime (not based on a manga or novel)", "Manga by Satoshi Mizukami".
+    pub fn label(&self) -> String {
+        let kind = match self.kind {
+            SourceKind::Original => return "Original anime (not based on a manga or novel)".into(),
+            SourceKind::Manga => "Manga",
+            SourceKind::LightNovel => "Light novel",
+            SourceKind::Novel => "Novel",
+            SourceKind::WebNovel => "Web novel",
+            SourceKind::VideoGame => "Video game",
+            SourceKind::Other => "Other",
+        };
+        match &self.author {
+            Some(author) => format!("{kind} by {author}"),
+            None => kind.into(),
+        }
+    }
+}
+
+/// What is known of the next season.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+pub struct Outlook {
+    pub status: Status,
+    /// The article's reasoning, in a few sentences.
+    pub summary: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub window: Option<Window>,
+    /// The exact premiere, once announced with a time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub premiere_at: Option<Instant>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    NoAnnouncement,
+    Announced,
+    Dated,
+    Airing,
+    Cancelled,
+}
+
+impl Status {
+    pub const ALL: [Status; 5] = [Status::NoAnnouncement, Status::Announced, Status::Dated, Status::Airing, Status::Cancelled];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::NoAnnouncement => "No announcement",
+            Self::Announced => "Announced",
+            Self::Dated => "Date announced",
+            Self::Airing => "Airing",
+            Self::Cancelled => "Cancelled",
+        }
+    }
+
+    /// The bundle's own word, used as a CSS modifier.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::NoAnnouncement => "no-announcement",
+            Self::Announced => "announced",
+            Self::Dated => "dated",
+            Self::Airing => "airing",
+            Self::Cancelled => "cancelled",
+        }
+    }
+}
+
+/// When the next season is expected: from a date, optionally to another, or open-ended.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+pub struct Window {
+    pub from: PartialDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<PartialDate>,
+    #[serde(default)]
+    pub or_later: bool,
+}
+
+impl Window {
+    /// "2025 or later", "Spring 2025 to Fall 2025", "January 11, 2027".
+    pub fn label(&self) -> String {
+        match (&self.to, self.or_later) {
+            (Some(to), _) => format!("{} to {}", self.from.label(), to.label()),
+            (None, true) => format!("{} or later", self.from.label()),
+            (None, false) => self.from.label(),
+        }
+    }
+
+    pub fn precision(&self) -> Precision {
+        self.from.precision()
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+pub struct Article {
+    pub headline: String,
+    /// Paragraphs; `[^id]` in any paragraph refers to a footnote.
+    #[serde(default)]
+    pub intro: Vec<String>,
+    #[serde(default)]
+    pub sections: Vec<Section>,
+    #[serde(default)]
+    pub footnotes: Vec<Footnote>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<PartialDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<PartialDate>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+pub struct Section {
+    pub heading: String,
+    #[serde(default)]
+    pub paragraphs: Vec<String>,
+    #[serde(default)]
+    pub subsections: Vec<Section>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+pub struct Footnote {
+    pub id: String,
+    pub text: String,
+}
+
+/// A place to watch the show.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+pub struct Offer {
+    pub platform: String,
+    pub url: String,
+    pub kind: OfferKind,
+    /// Where it can be used: only these regions (empty: everywhere)…
+    #[serde(default)]
+    pub only: Vec<String>,
+    /// …except these.
+    #[serde(default)]
+    pub except: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl Offer {
+    pub fn available_in(&self, country: &str) -> bool {
+        regions::available_in(&self.only, &self.except, country)
+    }
+
+    pub fn availability_label(&self) -> String {
+        regions::availability_label(&self.only, &self.except)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OfferKind {
+    Subscription,
+    Free,
+    Rent,
+    Buy,
+    Broadcast,
+}
+
+impl OfferKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Subscription => "Subscription",
+            Self::Free => "Free",
+            Self::Rent => "Rent",
+            Self::Buy => "Buy",
+            Self::Broadcast => "TV broadcast",
+        }
+    }
+}
+
+/// A character and who voices them.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+pub struct Role {
+    pub character: Name,
+    pub voices: Vec<Voice>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+pub struct Voice {
+    pub actor: Name,
+    /// The language of the performance (BCP 47 primary tag): "ja" for the original Japanese.
+    pub language: String,
+}
+
+/// A name as readers of the site write it, and in its own script where known.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+pub struct Name {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub native: Option<NativeText>,
+}
+
+/// A link to another show; it carries its title so that a show page needs no catalogue.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+pub struct ShowLink {
+    pub slug: String,
+    pub title: String,
+}
+
+/// The whole catalogue in memory, one short entry per show, in the default order: assembled
+/// by `api` from the head (`data/index.json`) and its parts (`data/index/<n>.json`).
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+pub struct Catalogue {
+    pub shows: Vec<CatalogueEntry>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+pub struct CatalogueEntry {
+    pub slug: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub native_title: Option<NativeText>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alt_titles: Vec<String>,
+    #[serde(default)]
+    pub studios: Vec<String>,
+    #[serde(default)]
+    pub genres: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub premiere: Option<PartialDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
+    /// When the show's article was last updated (else published): the catalogue's default order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<PartialDate>,
+}
+
+impl Catalogue {
+    pub fn contains(&self, slug: &str) -> bool {
+        self.shows.iter().any(|s| s.slug == slug)
+    }
+}
+
+
+/// The head of the catalogue, `data/index.json`: how many shows there are and how they are
+/// split, every facet value with its count over the whole catalogue, and the first entries of
+/// the default order. The unfiltered catalogue page needs nothing else for its first screens.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+pub struct CatalogueHead {
+    pub schema: u64,
+    /// Shows in the whole catalogue.
+    pub total: usize,
+    /// Entries in each part file (the last may hold fewer).
+    pub part_size: usize,
+    /// Part files: `data/index/1.json` to `data/index/<parts>.json`.
+    pub parts: usize,
+    pub facets: Facets,
+    /// The first entries of the default order; the parts hold the rest, in order.
+    pub shows: Vec<CatalogueEntry>,
+}
+
+/// One part of the catalogue, `data/index/<part>.json`: the next entries of the default order.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+pub struct CataloguePart {
+    pub schema: u64,
+    pub part: usize,
+    pub shows: Vec<CatalogueEntry>,
+}
+
+/// Every value of each facet, with the number of shows of the whole catalogue that have it.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+pub struct Facets {
+    /// By label, folded.
+    pub genres: Vec<LabelCount>,
+    /// By label, folded.
+    pub studios: Vec<LabelCount>,
+    /// In the order of the outlook filter.
+    pub statuses: Vec<StatusCount>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+pub struct LabelCount {
+    pub label: String,
+    pub count: usize,
+}
+
+/// A status is counted under the bundle's own word (its URL key and label follow from it).
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+pub struct StatusCount {
+    pub status: Status,
+    pub count: usize,
+}

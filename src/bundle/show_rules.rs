@@ -1,0 +1,380 @@
+//! The rules of one show's file, beyond its types: texts, slugs, links, regions, languages,
+//! dates that must agree, footnotes and their references.
+
+use super::decode::Problem;
+use super::schema::*;
+use crate::dates::{PartialDate, Precision};
+use crate::regions;
+
+/// Titles, names, headings: one line of text.
+const MAX_LINE_CHARS: usize = 300;
+/// Paragraphs, summaries, footnotes.
+const MAX_PARAGRAPH_CHARS: usize = 10_000;
+
+/// Every rule a decoded show breaks, for the file named after `expected_slug`.
+pub(super) fn show_problems(show: &Show, expected_slug: &str) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    validate_show(show, &mut problems);
+    if show.slug != expected_slug {
+        problems.push(Problem::new("slug", format!("is \"{}\" but the file is for \"{expected_slug}\"", show.slug)));
+    }
+    problems
+}
+
+fn validate_show(show: &Show, problems: &mut Vec<Problem>) {
+    check_slug("slug", &show.slug, problems);
+    check_text("title", &show.title, problems);
+    check_native("native_title", show.native_title.as_ref(), problems);
+    if show.seasons == Some(0) {
+        problems.push(Problem::new("seasons", "must be at least 1 (leave it out when unknown)"));
+    }
+    for (list, values) in [("alt_titles", &show.alt_titles), ("genres", &show.genres), ("studios", &show.studios)] {
+        for (i, value) in values.iter().enumerate() {
+            check_text(&format!("{list}[{i}]"), value, problems);
+        }
+    }
+    if let Some(source) = &show.source {
+        if let Some(author) = &source.author {
+            check_text("source.author", author, problems);
+        }
+    }
+    if let Some(outlook) = &show.outlook {
+        validate_outlook(outlook, problems);
+    }
+    validate_article(&show.article, problems);
+    if let Some(image) = &show.image {
+        check_url("image", image, problems);
+    }
+    for (i, offer) in show.watch.iter().enumerate() {
+        let at = |field: &str| format!("watch[{i}].{field}");
+        check_text(&at("platform"), &offer.platform, problems);
+        check_url(&at("url"), &offer.url, problems);
+        for (list, codes) in [("only", &offer.only), ("except", &offer.except)] {
+            for (j, code) in codes.iter().enumerate() {
+                if !regions::is_known_region(code) {
+                    problems.push(Problem::new(
+                        at(&format!("{list}[{j}]")),
+                        format!("unknown region \"{code}\": use an ISO 3166 country code (\"JP\") or africa, americas, asia, europe, oceania"),
+                    ));
+                }
+            }
+        }
+        if let Some(note) = &offer.note {
+            check_text_of(&at("note"), note, MAX_PARAGRAPH_CHARS, problems);
+        }
+    }
+    for (i, role) in show.cast.iter().enumerate() {
+        check_name(&format!("cast[{i}].character"), &role.character, problems);
+        if role.voices.is_empty() {
+            problems.push(Problem::new(format!("cast[{i}].voices"), "lists no voice actor"));
+        }
+        for (j, voice) in role.voices.iter().enumerate() {
+            check_name(&format!("cast[{i}].voices[{j}].actor"), &voice.actor, problems);
+            check_lang(&format!("cast[{i}].voices[{j}].language"), &voice.language, problems);
+        }
+    }
+    for (i, link) in show.read_also.iter().enumerate() {
+        check_slug(&format!("read_also[{i}].slug"), &link.slug, problems);
+        check_text(&format!("read_also[{i}].title"), &link.title, problems);
+        if link.slug == show.slug {
+            problems.push(Problem::new(format!("read_also[{i}].slug"), "links the show to itself"));
+        }
+    }
+}
+
+fn validate_outlook(outlook: &Outlook, problems: &mut Vec<Problem>) {
+    check_text_of("outlook.summary", &outlook.summary, MAX_PARAGRAPH_CHARS, problems);
+    if let Some(window) = &outlook.window {
+        if let Some(to) = &window.to {
+            if to.earliest_day() < window.from.earliest_day() {
+                problems.push(Problem::new("outlook.window.to", format!("{to} is before from ({})", window.from)));
+            }
+            if window.or_later {
+                problems.push(Problem::new("outlook.window.or_later", "cannot be true when the window has an end (to)"));
+            }
+        }
+    }
+    let day_known = outlook.premiere_at.is_some()
+        || outlook.window.as_ref().is_some_and(|w| w.precision() == Precision::Day && w.to.is_none());
+    if outlook.status == Status::Dated && !day_known {
+        problems.push(Problem::new(
+            "outlook.window",
+            "status \"dated\" needs the day: a window with a YYYY-MM-DD date and no end, or premiere_at",
+        ));
+    }
+    if outlook.status == Status::Cancelled && outlook.premiere_at.is_some() {
+        problems.push(Problem::new("outlook.premiere_at", "a cancelled season has no premiere"));
+    }
+    if let (Some(at), Some(window)) = (&outlook.premiere_at, &outlook.window) {
+        let local = crate::dates::LocalTime::at(at.epoch_ms, at.offset_minutes);
+        let day = PartialDate::Day(local.year, local.month, local.day);
+        if window.precision() == Precision::Day && window.from != day {
+            problems.push(Problem::new("outlook.premiere_at", format!("is on {day} but the window says {}", window.from)));
+        }
+    }
+}
+
+fn validate_article(article: &Article, problems: &mut Vec<Problem>) {
+    check_text("article.headline", &article.headline, problems);
+    let mut refs = Vec::new();
+    for (i, p) in article.intro.iter().enumerate() {
+        check_paragraph(&format!("article.intro[{i}]"), p, &mut refs, problems);
+    }
+    fn walk(path: &str, sections: &[Section], refs: &mut Vec<(String, String)>, problems: &mut Vec<Problem>) {
+        for (i, section) in sections.iter().enumerate() {
+            let at = format!("{path}[{i}]");
+            check_text(&format!("{at}.heading"), &section.heading, problems);
+            for (j, p) in section.paragraphs.iter().enumerate() {
+                check_paragraph(&format!("{at}.paragraphs[{j}]"), p, refs, problems);
+            }
+            walk(&format!("{at}.subsections"), &section.subsections, refs, problems);
+        }
+    }
+    walk("article.sections", &article.sections, &mut refs, problems);
+    for (i, note) in article.footnotes.iter().enumerate() {
+        check_text_of(&format!("article.footnotes[{i}].text"), &note.text, MAX_PARAGRAPH_CHARS, problems);
+        if note.id.is_empty() || !note.id.chars().all(|c| c.is_ascii_alphanumeric()) {
+            problems.push(Problem::new(format!("article.footnotes[{i}].id"), "must be letters or digits, such as \"1\""));
+        }
+        if article.footnotes[..i].iter().any(|n| n.id == note.id) {
+            problems.push(Problem::new(format!("article.footnotes[{i}].id"), format!("\"{}\" is used twice", note.id)));
+        }
+        if !refs.iter().any(|(_, id)| *id == note.id) {
+            problems.push(Problem::new(format!("article.footnotes[{i}]"), format!("no paragraph refers to it with [^{}]", note.id)));
+        }
+    }
+    for (path, id) in &refs {
+        if !article.footnotes.iter().any(|n| n.id == *id) {
+            problems.push(Problem::new(path.clone(), format!("refers to footnote [^{id}], which article.footnotes does not have")));
+        }
+    }
+    if let Some(author) = &article.author {
+        check_text("article.author", author, problems);
+    }
+    if let (Some(published), Some(updated)) = (article.published, article.updated) {
+        if updated.earliest_day() < published.earliest_day() {
+            problems.push(Problem::new("article.updated", format!("{updated} is before published ({published})")));
+        }
+    }
+}
+
+fn check_paragraph(path: &str, text: &str, refs: &mut Vec<(String, String)>, problems: &mut Vec<Problem>) {
+    check_text_of(path, text, MAX_PARAGRAPH_CHARS, problems);
+    for piece in inline(text) {
+        if let Inline::FootnoteRef(id) = piece {
+            refs.push((path.to_string(), id.to_string()));
+        }
+    }
+}
+
+/// One line of text: a title, a name, a heading.
+pub(super) fn check_text(path: &str, text: &str, problems: &mut Vec<Problem>) {
+    check_text_of(path, text, MAX_LINE_CHARS, problems)
+}
+
+/// The rules every text of the bundle follows; the first one broken is reported.
+fn check_text_of(path: &str, text: &str, max_chars: usize, problems: &mut Vec<Problem>) {
+    let count = text.chars().count();
+    let problem = if text.trim().is_empty() {
+        Some("must not be empty".to_string())
+    } else if count > max_chars {
+        Some(format!("is {count} characters long; at most {max_chars}"))
+    } else if let Some(c) = text.chars().find(|c| is_invisible_control(*c)) {
+        Some(format!("contains the invisible control character U+{:04X}, which can hide or reorder text", c as u32))
+    } else if text.chars().any(|c| c.is_control() && c != '\n') {
+        Some("contains control characters".to_string())
+    } else {
+        crate::mojibake::detect(text).map(|repair| {
+            format!("looks mis-decoded (UTF-8 read as {}): did you mean \"{}\"?", repair.code_page, shorten(&repair.text))
+        })
+    };
+    if let Some(message) = problem {
+        problems.push(Problem::new(path, message));
+    }
+}
+
+/// Bidirectional overrides and isolates reorder the text around them; zero-width spaces and
+/// stray byte-order marks hide in it. (Zero-width joiners are left alone: emoji and some
+/// scripts need them.)
+fn is_invisible_control(c: char) -> bool {
+    matches!(c, '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// A long text cut to a readable length for a message.
+fn shorten(text: &str) -> String {
+    match text.char_indices().nth(80) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_string(),
+    }
+}
+
+pub(super) fn check_native(path: &str, native: Option<&NativeText>, problems: &mut Vec<Problem>) {
+    if let Some(native) = native {
+        check_text(&format!("{path}.text"), &native.text, problems);
+        check_lang(&format!("{path}.lang"), &native.lang, problems);
+    }
+}
+
+fn check_name(path: &str, name: &Name, problems: &mut Vec<Problem>) {
+    check_text(&format!("{path}.name"), &name.name, problems);
+    check_native(&format!("{path}.native"), name.native.as_ref(), problems);
+}
+
+/// A BCP 47 tag of the simple kind the bundle needs: "ja", "en", "pt-BR", "zh-Hant".
+fn check_lang(path: &str, tag: &str, problems: &mut Vec<Problem>) {
+    let mut parts = tag.split('-');
+    let primary_ok = parts.next().is_some_and(|p| (2..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_lowercase()));
+    let rest_ok = parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()));
+    if !primary_ok || !rest_ok {
+        problems.push(Problem::new(path, format!("\"{tag}\" is not a language tag such as \"ja\" or \"en\"")));
+    }
+}
+
+/// Slugs are URL path segments: lowercase letters, digits and single hyphens.
+pub fn is_valid_slug(slug: &str) -> bool {
+    !slug.is_empty()
+        && slug.len() <= 100
+        && !slug.starts_with('-')
+        && !slug.ends_with('-')
+        && !slug.contains("--")
+        && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+pub(super) fn check_slug(path: &str, slug: &str, problems: &mut Vec<Problem>) {
+    if !is_valid_slug(slug) {
+        problems.push(Problem::new(path, format!("\"{slug}\" is not a slug: use lowercase letters, digits and single hyphens")));
+    }
+}
+
+/// Links leave the site, so only https to a named host: no `javascript:`, `data:` or `http:`.
+pub fn is_safe_url(url: &str) -> bool {
+    let Some(rest) = url.strip_prefix("https://") else { return false };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    !host.is_empty()
+        && !host.contains('@')
+        && host.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-' || b == b':')
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
+}
+
+fn check_url(path: &str, url: &str, problems: &mut Vec<Problem>) {
+    if !is_safe_url(url) {
+        problems.push(Problem::new(path, format!("\"{url}\" is not an https link to a host (https://…)")));
+    }
+}
+
+/// A piece of paragraph text: plain text, or a reference to a footnote written `[^id]`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Inline<'a> {
+    Text(&'a str),
+    FootnoteRef(&'a str),
+}
+
+/// Splits a paragraph into text and footnote references. Everything else is text: the bundle
+/// has no markup, so nothing in it is ever interpreted as HTML.
+pub fn inline(text: &str) -> Vec<Inline<'_>> {
+    let mut pieces = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("[^") {
+        let after = &rest[start + 2..];
+        match after.find(']') {
+            Some(end) if end > 0 && after[..end].chars().all(|c| c.is_ascii_alphanumeric()) => {
+                if start > 0 {
+                    pieces.push(Inline::Text(&rest[..start]));
+                }
+                pieces.push(Inline::FootnoteRef(&after[..end]));
+                rest = &after[end + 1..];
+            }
+            _ => {
+                pieces.push(Inline::Text(&rest[..start + 2]));
+                rest = after;
+            }
+        }
+    }
+    if !rest.is_empty() {
+        pieces.push(Inline::Text(rest));
+    }
+    pieces
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use super::super::tests::{problems_of, shipped};
+
+    #[test]
+    fn semantic_rules_report_every_problem() {
+        let mut json = shipped();
+        json["title"] = serde_json::json!("  ");
+        json["watch"][0]["url"] = serde_json::json!("javascript:alert(1)");
+        json["watch"][1]["only"] = serde_json::json!(["XX"]);
+        json["cast"][0]["voices"][0]["language"] = serde_json::json!("Japanese");
+        json["read_also"][0]["slug"] = serde_json::json!("Sengoku Youko");
+        json["outlook"]["status"] = serde_json::json!("dated");
+        assert_eq!(
+            problems_of(json),
+            [
+                "title: must not be empty",
+                "outlook.window: status \"dated\" needs the day: a window with a YYYY-MM-DD date and no end, or premiere_at",
+                "watch[0].url: \"javascript:alert(1)\" is not an https link to a host (https://…)",
+                "watch[1].only[0]: unknown region \"XX\": use an ISO 3166 country code (\"JP\") or africa, americas, asia, europe, oceania",
+                "cast[0].voices[0].language: \"Japanese\" is not a language tag such as \"ja\" or \"en\"",
+                "read_also[0].slug: \"Sengoku Youko\" is not a slug: use lowercase letters, digits and single hyphens",
+            ]
+        );
+    }
+
+    #[test]
+    fn text_rules() {
+        let mut json = shipped();
+        json["title"] = serde_json::json!("x".repeat(301));
+        json["article"]["author"] = serde_json::json!("Natalia Hern√°ndez");
+        json["article"]["headline"] = serde_json::json!("Will \u{202E}2 nosaes evah egouR cillateM lliW");
+        json["cast"][0]["character"]["name"] = serde_json::json!("Rouge\u{200B}Redstar");
+        json["article"]["intro"][0] = serde_json::json!("y".repeat(10_001));
+        assert_eq!(
+            problems_of(json),
+            [
+                "title: is 301 characters long; at most 300",
+                "article.headline: contains the invisible control character U+202E, which can hide or reorder text",
+                "article.intro[0]: is 10001 characters long; at most 10000",
+                "article.author: looks mis-decoded (UTF-8 read as Mac Roman): did you mean \"Natalia Hernández\"?",
+                "cast[0].character.name: contains the invisible control character U+200B, which can hide or reorder text",
+            ]
+        );
+    }
+
+    #[test]
+    fn footnotes_and_their_references_must_match() {
+        let mut json = shipped();
+        json["article"]["intro"][0] = serde_json::json!("An intro with a dangling note[^7].");
+        let problems = problems_of(json);
+        assert!(problems.contains(&"article.intro[0]: refers to footnote [^7], which article.footnotes does not have".to_string()), "{problems:?}");
+    }
+
+    #[test]
+    fn only_https_links_to_a_host_are_safe() {
+        assert!(is_safe_url("https://www.crunchyroll.com/search?q=metallic%20rouge"));
+        for bad in ["http://example.org", "javascript:alert(1)", "data:text/html,x", "https://", "https://a b", "//evil.example", "https://user@evil.example", "HTTPS://x.org\u{0}"] {
+            assert!(!is_safe_url(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn inline_text_splits_footnote_references_only() {
+        assert_eq!(
+            inline("source material[^1]. However"),
+            [Inline::Text("source material"), Inline::FootnoteRef("1"), Inline::Text(". However")]
+        );
+        assert_eq!(inline("<b>[^x y]</b>"), [Inline::Text("<b>[^"), Inline::Text("x y]</b>")]);
+        assert_eq!(inline("[^]"), [Inline::Text("[^"), Inline::Text("]")]);
+    }
+
+    #[test]
+    fn slugs() {
+        assert!(is_valid_slug("metallic-rouge"));
+        assert!(is_valid_slug("86-eighty-six"));
+        for bad in ["", "-a", "a-", "a--b", "A", "a b", "a/b", "..", "a_b"] {
+            assert!(!is_valid_slug(bad), "{bad}");
+        }
+    }
+}
