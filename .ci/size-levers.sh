@@ -35,8 +35,11 @@ size() { wc -c < "$1" | tr -d ' '; }
 gz() { gzip -9 -n -c "$1" | wc -c | tr -d ' '; }
 br() { brotli -q 11 -c "$1" | wc -c | tr -d ' '; }
 
-wasm=$(ls "$dist"/nextseason-*_bg.wasm)
-glue=$(ls "$dist"/nextseason-*.js)
+# The site's wasm and glue, and the widget's own (nextseason-embed-*).
+wasm=$(ls "$dist"/nextseason-*_bg.wasm | grep -v /nextseason-embed-)
+glue=$(ls "$dist"/nextseason-*.js | grep -v /nextseason-embed-)
+embed_wasm=$(ls "$dist"/nextseason-embed-*_bg.wasm)
+embed_glue=$(ls "$dist"/nextseason-embed-*.js)
 echo "## $label"
 echo
 echo "$(wasm-opt --version), $(rustc --version), $(trunk --version); build ${seconds} s"
@@ -46,9 +49,10 @@ echo "opt-level: $(sed -n '/^\[profile.release\]/,/^\[/s/^opt-level *= *//p' Car
 echo
 echo "| file | raw | gzip | brotli |"
 echo "| --- | ---: | ---: | ---: |"
-for file in "$wasm" "$glue"; do
+for file in "$wasm" "$glue" "$embed_wasm" "$embed_glue"; do
   echo "| $(basename "$file") | $(size "$file") | $(gz "$file") | $(br "$file") |"
 done
 echo
-# One line to compare runs: label, wasm raw and brotli, JS raw and brotli.
-echo "sizes: $label wasm $(size "$wasm") $(br "$wasm") js $(size "$glue") $(br "$glue")"
+# One line to compare runs: label, then raw and brotli of the site's wasm and JS, and the widget's.
+echo "sizes: $label wasm $(size "$wasm") $(br "$wasm") js $(size "$glue") $(br "$glue")" \
+  "widget-wasm $(size "$embed_wasm") $(br "$embed_wasm") widget-js $(size "$embed_glue") $(br "$embed_glue")"
