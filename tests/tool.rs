@@ -363,12 +363,13 @@ fn json_format_and_exit_codes() {
     );
     let usage = Command::new(TOOL).args(["check"]).output().unwrap();
     assert_eq!(usage.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&usage.stderr).contains("which bundle directory?"));
+    let usage = String::from_utf8_lossy(&usage.stderr);
+    assert!(usage.contains("required arguments were not provided") && usage.contains("<BUNDLE_DIR>"), "{usage}");
     let missing = Command::new(TOOL).args(["check", "/no/such/bundle"]).output().unwrap();
     assert_eq!(missing.status.code(), Some(2));
     let help = Command::new(TOOL).args(["fix-encoding", "--help"]).output().unwrap();
     assert_eq!(help.status.code(), Some(0));
-    assert!(String::from_utf8_lossy(&help.stdout).starts_with("usage: nextseason-bundle fix-encoding"));
+    assert!(String::from_utf8_lossy(&help.stdout).contains("Usage: nextseason-bundle fix-encoding"));
 }
 
 /// The shipped bundle with 7 synthetic shows, its catalogue in parts of 2 after a head of 2:
