@@ -8,7 +8,11 @@ set -euo pipefail
 : "${TRUNK_SOURCE_DIR:?run by Trunk (Trunk.toml post_build hook)}" "${TRUNK_STAGING_DIR:?}"
 src=$TRUNK_SOURCE_DIR
 out=$TRUNK_STAGING_DIR
-target_dir=${CARGO_TARGET_DIR:-$src/target}
+# Cargo reads .cargo/config.toml (erase_components) from the folder it starts in, not from
+# --manifest-path: it starts in the project, wherever the build's output goes.
+cd "$src"
+target_dir=${CARGO_TARGET_DIR:-target}
+case $target_dir in /*) ;; *) target_dir=$src/$target_dir ;; esac
 release=false
 [ "${TRUNK_PROFILE:-debug}" = release ] && release=true
 
