@@ -25,19 +25,27 @@ fi
 cargo build --quiet --locked --manifest-path "$src/Cargo.toml" --target wasm32-unknown-unknown \
   --bin nextseason-embed "${profile_flag[@]}"
 
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-wasm-bindgen --target web --no-typescript --out-dir "$work" --out-name nextseason-embed \
-  "$target_dir/wasm32-unknown-unknown/$profile_dir/nextseason-embed.wasm"
-
-if $release; then
-  # The site's settings, read from its one place: data-wasm-opt="z" data-wasm-opt-params="…".
-  link=$(grep -o '<link data-trunk rel="rust"[^>]*>' "$src/index.html")
-  level=$(printf '%s' "$link" | sed -n 's/.*data-wasm-opt="\([^"]*\)".*/\1/p')
-  params=$(printf '%s' "$link" | sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p')
-  # shellcheck disable=SC2086 # the flags are words
-  wasm-opt "-O${level:-z}" $params --output="$work/opt.wasm" "$work/nextseason-embed_bg.wasm"
-  mv "$work/opt.wasm" "$work/nextseason-embed_bg.wasm"
+# wasm-bindgen and wasm-opt take seconds: their output is kept by the input's hash, so that a
+# rebuild that changed no Rust (an editor's change of a show's file under `trunk serve`) reuses it.
+input="$target_dir/wasm32-unknown-unknown/$profile_dir/nextseason-embed.wasm"
+tools=$(wasm-bindgen --version)
+if $release; then tools="$tools $(wasm-opt --version)"; fi
+key=$( { sha256sum "$input"; sha256sum "$src/index.html"; echo "$tools"; } | sha256sum | cut -c1-16)
+work="$target_dir/nextseason-embed/$profile_dir/$key"
+if [ ! -f "$work/done" ]; then
+  rm -rf "$target_dir/nextseason-embed/$profile_dir"
+  mkdir -p "$work"
+  wasm-bindgen --target web --no-typescript --out-dir "$work" --out-name nextseason-embed "$input"
+  if $release; then
+    # The site's settings, read from its one place: data-wasm-opt="z" data-wasm-opt-params="…".
+    link=$(grep -o '<link data-trunk rel="rust"[^>]*>' "$src/index.html")
+    level=$(printf '%s' "$link" | sed -n 's/.*data-wasm-opt="\([^"]*\)".*/\1/p')
+    params=$(printf '%s' "$link" | sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p')
+    # shellcheck disable=SC2086 # the flags are words
+    wasm-opt "-O${level:-z}" $params --output="$work/opt.wasm" "$work/nextseason-embed_bg.wasm"
+    mv "$work/opt.wasm" "$work/nextseason-embed_bg.wasm"
+  fi
+  touch "$work/done"
 fi
 
 hash=$(cat "$work/nextseason-embed_bg.wasm" "$work/nextseason-embed.js" | sha256sum | cut -c1-16)
