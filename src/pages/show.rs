@@ -22,7 +22,10 @@ pub fn ShowPage() -> impl IntoView {
     view! {
         <Transition fallback=ShowSkeleton set_pending=navigation::route_pending()>
             {move || show.get().map(|loaded| match loaded {
-                Ok(show) => view! { <ShowView show/> }.into_any(),
+                Ok(show) => {
+                    crate::browser::release_focus_in_main();
+                    view! { <ShowView show/> }.into_any()
+                }
                 Err(ShowError::Unknown) => view! { <NotFoundPage/> }.into_any(),
                 Err(ShowError::Load(error)) => {
                     use_page_head(PageHead::show_error);
