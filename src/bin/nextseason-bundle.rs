@@ -553,6 +553,7 @@ fn synthetic_show(i: usize, count: usize) -> Show {
             author: Some("Synthetic Author".to_string()),
             published: Some(published),
             updated: Some(updated),
+            generated: false,
         },
         watch: vec![
             Offer {
@@ -562,6 +563,7 @@ fn synthetic_show(i: usize, count: usize) -> Show {
                 only: vec![],
                 except: vec!["asia".into()],
                 note: None,
+                since: None,
             },
             Offer {
                 platform: "Synthetic TV".into(),
@@ -570,6 +572,7 @@ fn synthetic_show(i: usize, count: usize) -> Show {
                 only: vec!["JP".into()],
                 except: vec![],
                 note: None,
+                since: None,
             },
         ],
         cast: (0..6)
@@ -584,5 +587,15 @@ fn synthetic_show(i: usize, count: usize) -> Show {
             .map(|j| ShowLink { slug: slug_of(j), title: headline_of(j) })
             .collect(),
         image: None,
+        titles: vec![],
+        kind: None,
+        ends: None,
+        broadcast: None,
+        data_outlook: None,
+        related: vec![],
+        related_rejected: vec![],
+        official_site: None,
+        references: Default::default(),
+        data: None,
     }
 }
