@@ -6,10 +6,12 @@
 //! - `facts`: an item as a `facts::Work`: titles, kind, dates in Japan, slot, ids, offers.
 //! - `sites`: links from the sites' templates, with every id checked.
 //! - `slugs`: keys, slugs and the [`SlugRegistry`] that keeps them.
+//! - `seasons`: the links between seasons, parts and films, and what follows a work.
 #![allow(dead_code)]
 
 mod data;
 mod facts;
+mod seasons;
 mod sites;
 mod slugs;
 
