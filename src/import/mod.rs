@@ -7,13 +7,27 @@
 //! - `sites`: links from the sites' templates, with every id checked.
 //! - `slugs`: keys, slugs and the [`SlugRegistry`] that keeps them.
 //! - `seasons`: the links between seasons, parts and films, and what follows a work.
+//! - `merge`: an editor's shard with the data's facts; the editor always wins.
+//! - `article`: the generated text.
 #![allow(dead_code)]
 
+mod article;
 mod data;
 mod facts;
+mod merge;
 mod seasons;
 mod sites;
 mod slugs;
 
 pub use facts::Dropped;
+pub use merge::Conflict;
 pub use slugs::SlugRegistry;
+
+use crate::dates::PartialDate;
+
+/// The release of the data being imported: its version and its date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Release {
+    pub version: String,
+    pub as_of: PartialDate,
+}
