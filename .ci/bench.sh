@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash .ci/setup.sh --test
-export PATH="$PWD/tests/e2e/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export PATH="$PWD/.ci/node/node_modules/.bin:$PWD/tests/e2e/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 trunk build --release
 cargo build --locked --release --bin nextseason-bundle --bin nextseason-prerender
 export NEXTSEASON_BUNDLE_TOOL="$PWD/target/release/nextseason-bundle"

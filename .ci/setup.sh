@@ -22,6 +22,27 @@ have cargo || fail "cargo is missing: install Rust with rustup (https://rustup.r
 have rustup || fail "rustup is missing: the wasm32 target is installed with rustup (https://rustup.rs)."
 [ -n "$WASM_BINDGEN_VERSION" ] || fail "no wasm-bindgen in Cargo.lock"
 
+apt_install() {
+  if [ "$(id -u)" -eq 0 ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+  elif have sudo && sudo -n true 2>/dev/null; then
+    sudo DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+  else
+    fail "please install these packages as root (apt-get install $*), then run this again."
+  fi
+}
+
+# cargo install compiles trunk and wasm-bindgen-cli, which build C code: a C compiler is needed.
+if have cc; then
+  say "C compiler: present"
+else
+  have apt-get || fail "no C compiler (cc): install gcc with your package manager, then run this again."
+  say "installing gcc (cargo install needs a C compiler)"
+  apt_install gcc libc6-dev
+fi
+
 if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "wasm32-unknown-unknown target: present"
 else
@@ -46,16 +67,12 @@ fi
 
 $for_tests || { say "ready to serve: trunk serve"; exit 0; }
 
-apt_install() {
-  if [ "$(id -u)" -eq 0 ]; then
-    DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
-  elif have sudo && sudo -n true 2>/dev/null; then
-    sudo DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
-  else
-    fail "please install these packages as root (apt-get install $*), then run this again."
-  fi
+# Node 20.10 or later: playwright-core needs 20, `node --test --test-concurrency` 20.10.
+NODE_MIN=20.10
+node_ok() {
+  local version
+  version=$(node --version 2>/dev/null | sed 's/^v//') || return 1
+  [ -n "$version" ] && [ "$(printf '%s\n%s\n' "$NODE_MIN" "$version" | sort -V | head -n 1)" = "$NODE_MIN" ]
 }
 
 missing=()
@@ -67,6 +84,17 @@ if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]} from the Debian archive"
   apt_install "${missing[@]}"
 fi
+if ! node_ok; then
+  # Too old (Debian 12's own is 18): the npm registry's `node` package brings a newer one,
+  # kept in the project's own folder and put first on PATH by test.sh and serve.sh.
+  say "node $(node --version 2>/dev/null || echo none) is older than $NODE_MIN: installing node 20 from the npm registry into .ci/node"
+  npm install --prefix .ci/node --no-audit --no-fund --loglevel=error node@20 >/dev/null \
+    || fail "could not install node 20 (npm install node@20); install Node.js $NODE_MIN or later, then run this again."
+  export PATH="$PWD/.ci/node/node_modules/.bin:$PATH"
+  node_ok || fail "node $(node --version) is still older than $NODE_MIN; install Node.js $NODE_MIN or later, then run this again."
+fi
+say "node $(node --version): present"
+
 browser=$(/usr/bin/chromium --version 2>/dev/null | grep -o '[0-9][0-9.]*' | head -1)
 driver=$(/usr/bin/chromedriver --version 2>/dev/null | grep -o '[0-9][0-9.]*' | head -1)
 [ "${browser%%.*}" = "${driver%%.*}" ] || fail "Chromium $browser and ChromeDriver $driver differ: install both from the same source."

@@ -85,8 +85,9 @@ impl Links {
                 let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
                 (name == param).then(|| value.to_string())
             }),
+            // Whole path segments: "/anime" owns "/anime/x", not "/animes".
             Links::Path { base } => url.path.strip_prefix(base.trim_end_matches('/')).and_then(|rest| {
-                let rest = rest.trim_matches('/');
+                let rest = rest.strip_prefix('/')?.trim_end_matches('/');
                 (!rest.is_empty() && !rest.contains('/')).then(|| rest.to_string())
             }),
             Links::Pages { .. } => None,
@@ -326,6 +327,11 @@ mod tests {
         assert_eq!(path.slug_in(&url("/anime/sengoku-youko", "", "")).as_deref(), Some("sengoku-youko"));
         assert_eq!(path.slug_in(&url("/anime", "", "")), None);
         assert_eq!(path.slug_in(&url("/animefan/x", "", "")), None);
+        assert_eq!(path.slug_in(&url("/animes", "", "")), None, "a base is matched by whole segments");
+        assert_eq!(path.slug_in(&url("/anime/sengoku-youko/", "", "")).as_deref(), Some("sengoku-youko"));
+        let bare = Links::Path { base: "/anime".into() };
+        assert_eq!(bare.slug_in(&url("/animes", "", "")), None);
+        assert_eq!(bare.slug_in(&url("/anime/s", "", "")).as_deref(), Some("s"));
     }
 
     #[test]

@@ -24,8 +24,7 @@ pub mod text;
 use leptos::prelude::*;
 use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::path;
-use links::ShowLinks;
-use pages::{HomePage, NotFoundPage, ShowPage, SiteFrame};
+use pages::{site_links, HomePage, NotFoundPage, ShowPage, SiteFrame};
 
 /// The site: its routes, `/` (the catalogue, its search in the query) and `/shows/:slug`, any
 /// other path a 404 page; a trailing slash is allowed (static hosts add one to folders).
@@ -38,7 +37,7 @@ pub fn App() -> impl IntoView {
     // data at hand, happens at once).
     navigation::install();
     browser::leave_fragment_links_to_browser();
-    provide_context(ShowLinks::Site);
+    provide_context(site_links());
     view! {
         <Router>
             <SiteFrame pending=pending>

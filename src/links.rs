@@ -2,9 +2,11 @@
 //! leptos_router's `<A>` (followed in place by the `<Router>` of `App`); in a widget or in
 //! cards pasted into a blog they are plain anchors with the href the widget writes (a query
 //! parameter of the host's page, the blogger's own pages, or absolute links to the site).
+//!
+//! The router's link is given by the site (`ShowLinks::Site`), not named here: a widget built
+//! on its own then carries no router at all.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use std::sync::Arc;
 
 /// The site's own path of a show.
@@ -16,8 +18,8 @@ pub fn show_path(slug: &str) -> String {
 /// anchors to the site's paths (cards rendered alone, in tests).
 #[derive(Clone)]
 pub enum ShowLinks {
-    /// The site under its `<Router>`: `<A href="/shows/<slug>">`.
-    Site,
+    /// The site under its `<Router>`: its link component (`<A>`) given an href and children.
+    Site(fn(String, Children) -> AnyView),
     /// Plain anchors with this href: a widget's own, or absolute links to the site.
     Written(Arc<dyn Fn(&str) -> String + Send + Sync>),
 }
@@ -32,7 +34,7 @@ impl ShowLinks {
 pub fn show_href(slug: &str) -> String {
     match use_context::<ShowLinks>() {
         Some(ShowLinks::Written(href)) => href(slug),
-        Some(ShowLinks::Site) | None => show_path(slug),
+        Some(ShowLinks::Site(_)) | None => show_path(slug),
     }
 }
 
@@ -43,7 +45,7 @@ pub fn show_href(slug: &str) -> String {
 #[component]
 pub fn LinkToShow(#[prop(into)] slug: String, children: Children) -> impl IntoView {
     match use_context::<ShowLinks>() {
-        Some(ShowLinks::Site) => view! { <A href=show_path(&slug)>{children()}</A> }.into_any(),
+        Some(ShowLinks::Site(link)) => link(show_path(&slug), children),
         _ => view! { <a href=show_href(&slug) data-ns-show=slug>{children()}</a> }.into_any(),
     }
 }

@@ -10,7 +10,7 @@ use crate::components::HeadingLevel;
 use crate::embed::CardKind;
 use crate::dates::PartialDate;
 use crate::head::{PageHead, SITE_NAME};
-use crate::pages::{Home, Listing, NotFound, ShowView, SiteFrame};
+use crate::pages::{site_links, Home, Listing, NotFound, ShowView, SiteFrame};
 use crate::links::{self, ShowLinks};
 use crate::search::Query;
 use crate::text::escape_html;
@@ -78,7 +78,7 @@ fn framed<V: IntoView + 'static>(path: &str, page: impl FnOnce() -> V + Send + '
     let path = if path.is_empty() { "/404" } else { path }.to_string();
     to_html(move || {
         provide_context(RequestUrl::new(&path));
-        provide_context(ShowLinks::Site);
+        provide_context(site_links());
         view! {
             <Router>
                 <SiteFrame pending=Signal::stored(false)>{page().into_any()}</SiteFrame>

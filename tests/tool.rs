@@ -1,6 +1,7 @@
 //! The bundle tool (`nextseason-bundle`), run as editors run it: one fixture per rule, each a
 //! copy of the shipped bundle with one mistake, asserting the exact message and location; the
-//! seed's own mis-decoded text repaired; `index` round-trips; exit codes and formats.
+//! seed's own mis-decoded text repaired; `index` round-trips; exit codes and formats; help,
+//! completions and usage errors.
 #![cfg(not(target_arch = "wasm32"))]
 
 use serde_json::{json, Value};
@@ -398,12 +399,89 @@ fn json_format_and_exit_codes() {
     );
     let usage = Command::new(TOOL).args(["check"]).output().unwrap();
     assert_eq!(usage.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&usage.stderr).contains("which bundle directory?"));
+    let usage = String::from_utf8_lossy(&usage.stderr);
+    assert!(usage.contains("required arguments were not provided") && usage.contains("<BUNDLE_DIR>"), "{usage}");
     let missing = Command::new(TOOL).args(["check", "/no/such/bundle"]).output().unwrap();
     assert_eq!(missing.status.code(), Some(2));
     let help = Command::new(TOOL).args(["fix-encoding", "--help"]).output().unwrap();
     assert_eq!(help.status.code(), Some(0));
-    assert!(String::from_utf8_lossy(&help.stdout).starts_with("usage: nextseason-bundle fix-encoding"));
+    assert!(String::from_utf8_lossy(&help.stdout).contains("Usage: nextseason-bundle fix-encoding"));
+}
+
+/// Runs the tool with no bundle of its own: exit code, stdout, stderr.
+fn tool(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(TOOL).args(args).output().unwrap();
+    (out.status.code().unwrap(), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+}
+
+const COMMANDS: [&str; 5] = ["check", "fix-encoding", "index", "synthetic", "completions"];
+
+#[test]
+fn help_for_the_tool_and_each_command() {
+    for args in [&["--help"][..], &["-h"], &["help"]] {
+        let (code, out, _) = tool(args);
+        assert_eq!(code, 0, "{args:?}");
+        for command in COMMANDS {
+            assert!(out.contains(&format!("\n  {command} ")), "{args:?} does not name {command}:\n{out}");
+        }
+        assert!(out.contains("Exit status: 0 clean, 1 problems found, 2 usage or I/O error."), "{out}");
+    }
+    let options: [(&str, &[&str]); 5] = [
+        ("check", &["<BUNDLE_DIR>", "--format <FORMAT>", "json", "file:line:column: json.path", "Exit status: 0 clean, 1 problems found"]),
+        ("fix-encoding", &["<BUNDLE_DIR>", "--format <FORMAT>", "Mac Roman", "Exit status: 0 (whether or not anything changed)"]),
+        ("index", &["<BUNDLE_DIR>", "--head-size <N>", "--part-size <N>", "index/<n>.json", "[default: 48]", "[default: 2000]"]),
+        ("synthetic", &["--shows <N>", "--out <DIR>", "--merge", "--head-size <N>", "--part-size <N>"]),
+        ("completions", &["<SHELL>", "bash", "zsh", "fish"]),
+    ];
+    for (command, names) in options {
+        for args in [vec![command, "--help"], vec!["help", command]] {
+            let (code, out, _) = tool(&args);
+            assert_eq!(code, 0, "{args:?}");
+            assert!(out.contains(&format!("Usage: nextseason-bundle {command} ")), "{args:?}:\n{out}");
+            for name in names {
+                assert!(out.contains(name), "{args:?} does not mention {name}:\n{out}");
+            }
+        }
+    }
+}
+
+#[test]
+fn completions_for_each_shell() {
+    let (code, script, _) = tool(&["completions", "bash"]);
+    assert_eq!(code, 0);
+    assert!(script.contains("complete ") && script.contains("nextseason-bundle"), "{script}");
+    for word in COMMANDS.iter().chain(&["--format", "--head-size", "--part-size", "--shows", "--out", "--merge"]) {
+        assert!(script.contains(word), "the bash script does not complete {word}");
+    }
+    for shell in ["zsh", "fish", "elvish", "powershell"] {
+        let (code, script, _) = tool(&["completions", shell]);
+        assert_eq!(code, 0, "{shell}");
+        assert!(script.contains("fix-encoding"), "{shell}: {script}");
+    }
+    let (code, _, err) = tool(&["completions", "tcsh"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("tcsh"), "{err}");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let bundle = Bundle::shipped();
+    let dir = bundle.0.to_str().unwrap();
+    for (args, says) in [
+        (&["check", "--no-such-flag", dir][..], "unexpected argument '--no-such-flag'"),
+        (&["check", dir, "--format", "xml"], "invalid value 'xml'"),
+        (&["check", dir, dir], "unexpected argument"),
+        (&["index", dir, "--head-size", "0"], "takes a number of shows, at least 1"),
+        (&["synthetic", "--shows", "3"], "--out <DIR>"),
+        (&["chek", dir], "a similar subcommand exists: 'check'"),
+        (&[], "Usage: nextseason-bundle <COMMAND>"),
+    ] {
+        let (code, out, err) = tool(args);
+        assert_eq!(code, 2, "{args:?}: {out}{err}");
+        assert!(err.contains(says), "{args:?}: {err}");
+    }
+    // Nothing was written by any of them.
+    assert_eq!(bundle.check(), (0, vec!["No problems in 3 files.".to_string()]));
 }
 
 /// The shipped bundle with 7 synthetic shows, its catalogue in parts of 2 after a head of 2:

@@ -1,5 +1,11 @@
+use crate::links::ShowLinks;
 use leptos::prelude::*;
 use leptos_router::components::A;
+
+/// How the site writes links to its shows: the router's `<A>`, in context for the cards.
+pub fn site_links() -> ShowLinks {
+    ShowLinks::Site(|href, children| view! { <A href=href>{children()}</A> }.into_any())
+}
 
 /// Everything around a page: progress bar, skip link, header, `<main>` and footer. One
 /// component, so that the pages written at build time (`prerender`) and the live app have

@@ -5,7 +5,7 @@ mod home;
 mod not_found;
 mod show;
 
-pub use frame::SiteFrame;
+pub use frame::{site_links, SiteFrame};
 pub use home::{Home, HomePage, Listing};
 pub use not_found::{NotFound, NotFoundPage};
 pub use show::{ShowPage, ShowView};

@@ -304,10 +304,10 @@ After route switches round the synthetic shows (garbage collected first):
 
 ## Budgets
 
-${budget(showTotal <= 130000, `First view of a show page ≤ 130 KB brotli: ${kb(showTotal)}`)}
-${budget(widgetTotal <= 130000, `Embed widget ≤ 130 KB brotli: ${kb(widgetTotal)}`)}
+${budget(showTotal <= 213600, `First view of a show page, with leptos_router, no heavier than before it (issue 11): ≤ 213.6 KB brotli (target 190 KB): ${kb(showTotal)}`)}
+${budget(widgetTotal <= 150000, `One widget on a blog ≤ 150 KB brotli in all: ${kb(widgetTotal)}`)}
 ${budget(t('slow', 'site', 'shardStart').median < t('slow', 'site', 'wasmEnd').median, `The shard is requested in parallel with the wasm download (slow link: request at ${t('slow', 'site', 'shardStart').median.toFixed(0)} ms, wasm done at ${t('slow', 'site', 'wasmEnd').median.toFixed(0)} ms)`)}
-${budget(Number(ratio('slow')) <= 1.2 && Number(ratio('loopback')) <= 1.2, `Prerendered: time to the article's <h1> ≤ 1.2 × the static page: slow mobile ${ratio('slow')}, loopback ${ratio('loopback')}`)}
+${budget(Number(ratio('slow')) <= 1.1, `Prerendered: time to the article's <h1> ≤ 1.1 × the static page on the slow link: ${ratio('slow')} (loopback ${ratio('loopback')})`)}
 ${budget(maxCls === 0, `Prerendered: cumulative layout shift while the app takes over = 0: ${maxCls.toFixed(4)} at most, over ${2 * RUNS} loads`)}
 ${budget(pageBytes(showWeight) <= 1.5 * pageBytes(staticWeight), `Prerendered: the page's own bytes (HTML + CSS, brotli) ≤ 1.5 × the static page's: ${kb(pageBytes(showWeight))} against ${kb(pageBytes(staticWeight))} (${(pageBytes(showWeight) / pageBytes(staticWeight)).toFixed(2)} ×)`)}
 ${budget(switches.warm.median <= 16, `Route switch prefetched ≤ 16 ms: ${switches.warm.median.toFixed(1)} ms`)}

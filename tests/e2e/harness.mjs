@@ -9,8 +9,11 @@ import { startServer } from './server.mjs';
 
 export const DIST = resolve(process.env.NEXTSEASON_DIST ?? new URL('../../dist', import.meta.url).pathname);
 /** The bundle tool (built by .ci/test.sh), which generates labelled-synthetic catalogues. */
-export const BUNDLE_TOOL = resolve(process.env.NEXTSEASON_BUNDLE_TOOL ?? new URL('../../target/debug/nextseason-bundle', import.meta.url).pathname);
-export const PRERENDER_TOOL = resolve(process.env.NEXTSEASON_PRERENDER_TOOL ?? new URL('../../target/debug/nextseason-prerender', import.meta.url).pathname);
+/** Where cargo put the debug tools: CARGO_TARGET_DIR when set (relative to the repository's
+ *  root, where .ci/test.sh runs cargo), else the project's target/. */
+const TARGET = resolve(new URL('../..', import.meta.url).pathname, process.env.CARGO_TARGET_DIR ?? 'target');
+export const BUNDLE_TOOL = resolve(process.env.NEXTSEASON_BUNDLE_TOOL ?? join(TARGET, 'debug', 'nextseason-bundle'));
+export const PRERENDER_TOOL = resolve(process.env.NEXTSEASON_PRERENDER_TOOL ?? join(TARGET, 'debug', 'nextseason-prerender'));
 /** Up to this many generated shows, their pages are written as a release build writes them. */
 const PRERENDER_UP_TO = 1000;
 

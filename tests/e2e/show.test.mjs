@@ -92,6 +92,27 @@ test('"Read also" is followed without a reload, and Back returns', async () => {
   assert.deepEqual(page.errors, []);
 });
 
+test('an address with a trailing slash is the same page (static hosts add one to folders)', async () => {
+  const page = await site.page();
+  await page.visit(`${site.url}/shows/metallic-rouge/`);
+  await page.waitForSelector('.ns-root h1#ns-headline');
+  assert.equal(await page.textContent('h1'), HEADLINE);
+  assert.equal(await page.title(), `${HEADLINE} · NextSeason`);
+  // Followed in place too: the router matches it as it matches the address without.
+  await page.evaluate(() => (window.__sameDocument = true));
+  await page.evaluate(() => {
+    const link = Object.assign(document.createElement('a'), { href: '/shows/sengoku-youko/', textContent: 'next' });
+    document.querySelector('main').append(link);
+    link.click();
+  });
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent.includes('Sengoku Youko'));
+  assert.equal(await page.evaluate(() => window.__sameDocument), true);
+  await page.visit(`${site.url}/shows/`);
+  await page.waitForSelector('.ns-root h1');
+  assert.equal(await page.textContent('h1'), 'Page not found');
+  assert.deepEqual(page.errors.filter((e) => !e.includes('404')), []);
+});
+
 test('the catalogue lists every show and links to it client-side', async () => {
   const page = await site.page();
   await page.visit(site.url);

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Builds the widget's own wasm (src/bin/nextseason-embed.rs) into Trunk's staging folder, the
+# way Trunk builds the site's: cargo for wasm32, wasm-bindgen (the version on PATH, which
+# setup.sh pins to Cargo.lock's), and in release builds wasm-opt with the level and flags of
+# index.html's `<link data-trunk rel="rust">`. Names carry a hash of the content, as Trunk's
+# do, and are written into embed.js. Run by Trunk.toml's post-build hook.
+set -euo pipefail
+: "${TRUNK_SOURCE_DIR:?run by Trunk (Trunk.toml post_build hook)}" "${TRUNK_STAGING_DIR:?}"
+src=$TRUNK_SOURCE_DIR
+out=$TRUNK_STAGING_DIR
+# Cargo reads .cargo/config.toml (erase_components) from the folder it starts in, not from
+# --manifest-path: it starts in the project, wherever the build's output goes.
+cd "$src"
+target_dir=${CARGO_TARGET_DIR:-target}
+case $target_dir in /*) ;; *) target_dir=$src/$target_dir ;; esac
+release=false
+[ "${TRUNK_PROFILE:-debug}" = release ] && release=true
+
+profile_flag=()
+profile_dir=debug
+if $release; then
+  profile_flag=(--release)
+  profile_dir=release
+fi
+cargo build --quiet --locked --manifest-path "$src/Cargo.toml" --target wasm32-unknown-unknown \
+  --bin nextseason-embed "${profile_flag[@]}"
+
+# wasm-bindgen and wasm-opt take seconds: their output is kept by the input's hash, so that a
+# rebuild that changed no Rust (an editor's change of a show's file under `trunk serve`) reuses it.
+input="$target_dir/wasm32-unknown-unknown/$profile_dir/nextseason-embed.wasm"
+tools=$(wasm-bindgen --version)
+if $release; then tools="$tools $(wasm-opt --version)"; fi
+key=$( { sha256sum "$input"; sha256sum "$src/index.html"; echo "$tools"; } | sha256sum | cut -c1-16)
+work="$target_dir/nextseason-embed/$profile_dir/$key"
+if [ ! -f "$work/done" ]; then
+  rm -rf "$target_dir/nextseason-embed/$profile_dir"
+  mkdir -p "$work"
+  wasm-bindgen --target web --no-typescript --out-dir "$work" --out-name nextseason-embed "$input"
+  if $release; then
+    # The site's settings, read from its one place: data-wasm-opt="z" data-wasm-opt-params="…".
+    link=$(grep -o '<link data-trunk rel="rust"[^>]*>' "$src/index.html")
+    level=$(printf '%s' "$link" | sed -n 's/.*data-wasm-opt="\([^"]*\)".*/\1/p')
+    params=$(printf '%s' "$link" | sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p')
+    # shellcheck disable=SC2086 # the flags are words
+    wasm-opt "-O${level:-z}" $params --output="$work/opt.wasm" "$work/nextseason-embed_bg.wasm"
+    mv "$work/opt.wasm" "$work/nextseason-embed_bg.wasm"
+  fi
+  touch "$work/done"
+fi
+
+hash=$(cat "$work/nextseason-embed_bg.wasm" "$work/nextseason-embed.js" | sha256sum | cut -c1-16)
+glue="nextseason-embed-$hash.js"
+wasm="nextseason-embed-${hash}_bg.wasm"
+cp "$work/nextseason-embed.js" "$out/$glue"
+cp "$work/nextseason-embed_bg.wasm" "$out/$wasm"
+sed -e "s/__NEXTSEASON_JS__/$glue/" -e "s/__NEXTSEASON_WASM__/$wasm/" "$out/embed.js" > "$out/embed.js.built"
+mv "$out/embed.js.built" "$out/embed.js"

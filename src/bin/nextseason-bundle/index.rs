@@ -1,0 +1,112 @@
+//! `index`: the catalogue (index.json and its parts) written from the shows' files.
+
+use crate::bundle_dir::{json_files, read_bundle};
+use crate::output::{io, Fatal, Verdict};
+use nextseason::bundle::{self, CatalogueEntry, HEAD_SIZE, PART_SIZE};
+use std::path::{Path, PathBuf};
+
+/// Writes the catalogue (index.json and index/<n>.json) from the shows' files.
+///
+/// One entry per show of shows/*.json, in the catalogue's default order (recently updated
+/// first, then by title), the same bytes for the same shows:
+///   index.json      the head: total, part_size, parts, every facet value with its count, and the
+///                   first --head-size entries (by default two pages of the catalogue)
+///   index/<n>.json  the parts, n = 1, 2, …: the next --part-size entries each
+/// Deletes index/*.json files left from a larger catalogue. Writes nothing and exits 1 when a
+/// show's file has problems.
+#[derive(clap::Args)]
+#[command(verbatim_doc_comment, after_help = "Exit status: 0 written or up to date, 1 a show's file has problems, 2 usage or I/O error.")]
+pub struct Args {
+    /// The bundle directory (the site's is public/data)
+    pub bundle_dir: PathBuf,
+    #[command(flatten)]
+    pub sizes: Sizes,
+}
+
+/// Entries in the head of the catalogue and in each part.
+#[derive(Clone, Copy, clap::Args)]
+pub struct Sizes {
+    /// Entries in the head, index.json
+    #[arg(long = "head-size", value_name = "N", default_value_t = HEAD_SIZE, value_parser = count_of_shows)]
+    pub head: usize,
+    /// Entries in each part, index/<n>.json
+    #[arg(long = "part-size", value_name = "N", default_value_t = PART_SIZE, value_parser = count_of_shows)]
+    pub part: usize,
+}
+
+/// A size of the catalogue's files: an empty head or part would hold nothing to page through.
+fn count_of_shows(text: &str) -> Result<usize, String> {
+    text.parse::<usize>().ok().filter(|n| *n >= 1).ok_or_else(|| "takes a number of shows, at least 1".to_string())
+}
+
+pub fn run(args: &Args) -> Result<Verdict, Fatal> {
+    let dir = &args.bundle_dir;
+    let bundle = read_bundle(dir)?;
+    let mut entries = Vec::new();
+    let mut problems = Vec::new();
+    for (name, text) in &bundle.shows {
+        let slug = name.trim_end_matches(".json");
+        match bundle::decode_show(text, slug) {
+            Ok(show) => entries.push(CatalogueEntry::of(&show)),
+            Err(found) => problems.extend(found.into_iter().map(|p| format!("{}: {p}", dir.join("shows").join(name).display()))),
+        }
+    }
+    if !problems.is_empty() {
+        for problem in &problems {
+            println!("{problem}");
+        }
+        println!("index.json not written: fix these first (nextseason-bundle check {} lists everything).", dir.display());
+        return Ok(Verdict::Problems);
+    }
+    let count = entries.len();
+    let (changed, parts) = write_catalogue(dir, entries, args.sizes)?;
+    let path = dir.join("index.json");
+    let files = match parts {
+        0 => path.display().to_string(),
+        1 => format!("{} and index/1.json", path.display()),
+        n => format!("{} and index/1.json to index/{n}.json", path.display()),
+    };
+    match (changed, parts) {
+        (true, _) => println!("wrote {files} ({count} shows)."),
+        (false, 0) => println!("{files} is up to date ({count} shows)."),
+        (false, _) => println!("{files} are up to date ({count} shows)."),
+    }
+    Ok(Verdict::Clean)
+}
+
+/// Writes the catalogue of `entries` into `dir` (index.json and index/<n>.json, pretty-printed,
+/// in the default order) and deletes the parts it no longer has. Returns whether any file
+/// changed, and how many parts there are. Files already holding the right bytes are left alone.
+pub fn write_catalogue(dir: &Path, entries: Vec<CatalogueEntry>, sizes: Sizes) -> Result<(bool, usize), Fatal> {
+    let (head, parts) = bundle::catalogue_files(entries, sizes.head, sizes.part);
+    let mut files = vec![(dir.join("index.json"), pretty(&head))];
+    let parts_dir = dir.join("index");
+    files.extend(parts.iter().map(|part| (parts_dir.join(format!("{}.json", part.part)), pretty(part))));
+    let mut changed = false;
+    if !parts.is_empty() {
+        std::fs::create_dir_all(&parts_dir).map_err(|e| io(&parts_dir, e))?;
+    }
+    for (path, text) in &files {
+        if std::fs::read(path).ok().as_deref() != Some(text.as_bytes()) {
+            std::fs::write(path, text).map_err(|e| io(path, e))?;
+            changed = true;
+        }
+    }
+    for (name, _) in json_files(&parts_dir)? {
+        let path = parts_dir.join(&name);
+        if !files.iter().any(|(written, _)| *written == path) {
+            std::fs::remove_file(&path).map_err(|e| io(&path, e))?;
+            changed = true;
+        }
+    }
+    if parts.is_empty() && parts_dir.is_dir() {
+        // Only when nothing else is left in it.
+        let _ = std::fs::remove_dir(&parts_dir);
+    }
+    Ok((changed, parts.len()))
+}
+
+/// A file of the catalogue as the tool writes it: pretty-printed JSON and a final newline.
+fn pretty<T: serde::Serialize>(value: &T) -> String {
+    format!("{}\n", serde_json::to_string_pretty(value).unwrap_or_default())
+}
