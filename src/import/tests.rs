@@ -10,6 +10,17 @@ const SYNTHETIC: &str = include_str!("../../tests/fixtures/bangumi-data-syntheti
 const METALLIC_ROUGE: &str = include_str!("../../public/data/shows/metallic-rouge.json");
 const SENGOKU_YOUKO: &str = include_str!("../../public/data/shows/sengoku-youko.json");
 
+const REGISTRY: &str = include_str!("../../.ci/bangumi-data/slugs.json");
+
+#[test]
+fn the_committed_registry_names_the_shipped_shows() {
+    let registry = SlugRegistry::parse(REGISTRY).unwrap();
+    assert_eq!(registry.get("bangumi:425595"), Some("metallic-rouge"));
+    assert_eq!(registry.get("bangumi:449725"), Some("sengoku-youko"));
+    assert_eq!(registry.get("bangumi:488197"), Some("sengoku-youko-the-thousandfold-chaos-arc"));
+    assert_eq!(registry.to_json(), REGISTRY, "written as the importer writes it");
+}
+
 fn release() -> Release {
     Release { version: "0.3.208".into(), as_of: PartialDate::Day(2026, 5, 15) }
 }
@@ -327,13 +338,15 @@ fn the_whole_data_imports() {
         eprintln!("the whole data is not at hand: skipped");
         return;
     };
-    let outcome = run(&text, &editorial(), &SlugRegistry::default());
+    let committed = SlugRegistry::parse(REGISTRY).unwrap();
+    let outcome = run(&text, &editorial(), &committed);
     let report = &outcome.report;
     println!("{}", report.summary().lines().take_while(|l| !l.starts_with("  ")).collect::<Vec<_>>().join("\n"));
     assert_eq!(report.imported + report.skipped.len(), report.items);
     assert!(report.imported > 8000, "{}", report.imported);
     assert_eq!(outcome.shards.len(), report.imported);
     assert_eq!(outcome.registry.len(), report.imported);
+    assert!(report.new_slugs.is_empty(), "the committed registry is behind the data: import it and commit .ci/bangumi-data/slugs.json ({} new)", report.new_slugs.len());
     for shard in &outcome.shards {
         decode_show(&shard.text, shard.file.trim_end_matches(".json")).unwrap_or_else(|p| panic!("{}: {p:?}", shard.file));
     }
