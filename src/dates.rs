@@ -127,6 +127,22 @@ impl PartialDate {
         }
     }
 
+    /// The last day this date can mean, as (year, month, day).
+    pub fn latest_day(self) -> (i32, u8, u8) {
+        let (year, last_month) = match self {
+            Self::Year(y) => (y, 12),
+            Self::Season(y, s) => (y, s.first_month() + 2),
+            Self::Month(y, m) => (y, m),
+            Self::Day(y, m, d) => return (y, m, d),
+        };
+        (year, last_month, days_in_month(year, last_month))
+    }
+
+    /// Whether a day falls within this date: 2024-01-11 is within "2024-01" and "2024-winter".
+    pub fn contains(self, year: i32, month: u8, day: u8) -> bool {
+        (self.earliest_day()..=self.latest_day()).contains(&(year, month, day))
+    }
+
     /// For humans: "2025", "Spring 2025", "April 2025", "January 11, 2024".
     pub fn label(self) -> String {
         match self {
@@ -383,6 +399,17 @@ mod tests {
         assert_eq!(PartialDate::parse("2025-fall").unwrap().label(), "Fall 2025");
         assert_eq!(PartialDate::parse("2025-fall").unwrap().machine(), "2025-10");
         assert_eq!(PartialDate::parse("2025-fall").unwrap().to_string(), "2025-fall");
+    }
+
+    #[test]
+    fn partial_dates_span_days() {
+        assert_eq!(PartialDate::parse("2024-winter").unwrap().latest_day(), (2024, 3, 31));
+        assert_eq!(PartialDate::parse("2024-02").unwrap().latest_day(), (2024, 2, 29));
+        assert_eq!(PartialDate::Year(2025).latest_day(), (2025, 12, 31));
+        assert!(PartialDate::Month(2024, 1).contains(2024, 1, 11));
+        assert!(!PartialDate::Month(2024, 1).contains(2024, 2, 1));
+        assert!(PartialDate::Day(2024, 1, 11).contains(2024, 1, 11));
+        assert!(!PartialDate::Day(2024, 1, 11).contains(2024, 1, 10));
     }
 
     #[test]

@@ -9,6 +9,8 @@ pub mod components;
 pub mod dates;
 pub mod embed;
 pub mod head;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod import;
 pub mod links;
 pub mod mojibake;
 pub mod navigation;

@@ -191,7 +191,8 @@ impl Index {
             .iter()
             .map(|e| {
                 let mut text = e.title.clone();
-                for extra in e.native_title.iter().map(|n| &n.text).chain(&e.alt_titles).chain(&e.studios) {
+                let titles = e.native_title.iter().chain(&e.titles).map(|n| &n.text);
+                for extra in titles.chain(&e.alt_titles).chain(&e.studios) {
                     text.push('\n');
                     text.push_str(extra);
                 }
@@ -340,7 +341,7 @@ mod tests {
         serde_json::from_str(
             r#"{"schema":1,"shows":[
               {"slug":"metallic-rouge","title":"Metallic Rouge","native_title":{"text":"メタリックルージュ","lang":"ja"},"studios":["Bones"],"genres":["Action","Science Fiction"],"premiere":"2024-01-11","status":"no_announcement","updated":"2024-03-01"},
-              {"slug":"sengoku-youko","title":"Sengoku Youko","studios":["White Fox"],"genres":["Action","Fantasy"],"premiere":"2024-01"},
+              {"slug":"sengoku-youko","title":"Sengoku Youko","titles":[{"text":"战国妖狐","lang":"zh-Hans"}],"studios":["White Fox"],"genres":["Action","Fantasy"],"premiere":"2024-01"},
               {"slug":"synthetic-a","title":"Synthetic Hernández Story","alt_titles":["Another Name"],"studios":["Studio Ñ"],"genres":["Drama"],"premiere":"2019","status":"announced","updated":"2025-06-30"},
               {"slug":"synthetic-b","title":"Another Synthetic","studios":["Bones"],"genres":["Drama","Action"],"status":"announced","updated":"2025-01-01"}
             ]}"#,
@@ -370,6 +371,7 @@ mod tests {
         assert_eq!(titles(&index, &index.search(&query("/?q=ANOTHER+name"))), ["Synthetic Hernández Story"]);
         assert_eq!(titles(&index, &index.search(&query("/?q=ルージュ"))), ["Metallic Rouge"]);
         assert_eq!(titles(&index, &index.search(&query("/?q=white+fox"))), ["Sengoku Youko"]);
+        assert_eq!(titles(&index, &index.search(&query("/?q=战国"))), ["Sengoku Youko"], "titles in other languages");
         assert_eq!(titles(&index, &index.search(&query("/?q=studio+n"))), ["Synthetic Hernández Story"]);
         assert_eq!(index.search(&query("/?q=nothing+like+it")).total, 0);
     }

@@ -414,7 +414,7 @@ fn tool(args: &[&str]) -> (i32, String, String) {
     (out.status.code().unwrap(), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
 }
 
-const COMMANDS: [&str; 5] = ["check", "fix-encoding", "index", "synthetic", "completions"];
+const COMMANDS: [&str; 6] = ["check", "fix-encoding", "index", "import", "synthetic", "completions"];
 
 #[test]
 fn help_for_the_tool_and_each_command() {
@@ -575,4 +575,93 @@ fn check_finds_a_missing_part_and_a_stale_one() {
     assert_eq!(bundle.run(&["index", "--head-size", "2", "--part-size", "2"]).0, 0);
     assert!(bundle.path("index/3.json").exists() && !bundle.path("index/7.json").exists());
     assert_eq!(bundle.check().0, 0);
+}
+
+const EXCERPT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/bangumi-data-excerpt.json");
+
+/// A registry's folder with the pin beside it, as .ci/bangumi-data holds them.
+fn pinned(bundle: &Bundle, version: &str) -> String {
+    let dir = bundle.path("pin");
+    std::fs::create_dir_all(&dir).unwrap();
+    let pin = json!({"dependencies": {"bangumi-data": version}, "nextseason": {"as_of": "2026-05-15"}});
+    std::fs::write(dir.join("package.json"), pin.to_string()).unwrap();
+    dir.join("slugs.json").display().to_string()
+}
+
+/// Runs `import bangumi-data <data> <bundle>` with more arguments.
+fn import(bundle: &Bundle, data: &str, more: &[&str]) -> (i32, Vec<String>) {
+    let out = Command::new(TOOL).args(["import", "bangumi-data", data]).arg(&bundle.0).args(more).env("NO_COLOR", "1").output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap() + &String::from_utf8(out.stderr).unwrap();
+    (out.status.code().unwrap(), text.replace(&bundle.0.display().to_string(), "B").lines().map(str::to_string).collect())
+}
+
+#[test]
+fn import_writes_every_work_and_the_catalogue_then_changes_nothing() {
+    let bundle = Bundle::shipped();
+    let registry = pinned(&bundle, "0.3.208");
+    let (code, lines) = import(&bundle, EXCERPT, &["--registry", &registry]);
+    assert_eq!(code, 0, "{lines:#?}");
+    assert_eq!(lines[0], "bangumi-data 0.3.208 (as of 2026-05-15): 24 items, 23 imported, 1 skipped.");
+    assert_eq!(lines[1], "Shards: 21 added, 2 updated, 0 unchanged, 0 stale; 2 merged into editors' files; 23 new slugs.");
+    assert!(lines.contains(&"Catalogue: B/index.json (23 shows, 0 parts).".to_string()), "{lines:#?}");
+    // What it wrote is a bundle the site reads: every file, every link between them.
+    assert_eq!(bundle.check(), (0, vec!["No problems in 24 files.".to_string()]));
+    let sengoku = bundle.json("shows/sengoku-youko.json");
+    assert_eq!(sengoku["data_outlook"]["next"], "sengoku-youko-the-thousandfold-chaos-arc");
+    assert_eq!(sengoku["article"]["headline"], "Will Sengoku Youko have season 2?【Release Date】");
+    let slugs: Value = serde_json::from_str(&std::fs::read_to_string(&registry).unwrap()).unwrap();
+    assert_eq!((slugs["bangumi:425595"].as_str(), slugs.as_object().unwrap().len()), (Some("metallic-rouge"), 23));
+    // A second run reads its own output: nothing changes.
+    let before = std::fs::read_to_string(bundle.path("shows/sengoku-youko.json")).unwrap();
+    let (code, lines) = import(&bundle, EXCERPT, &["--registry", &registry]);
+    assert_eq!(code, 0);
+    assert_eq!(lines[1], "Shards: 0 added, 0 updated, 23 unchanged, 0 stale; 2 merged into editors' files; 0 new slugs.");
+    assert_eq!(std::fs::read_to_string(bundle.path("shows/sengoku-youko.json")).unwrap(), before);
+    // The report for machines.
+    let (code, lines) = import(&bundle, EXCERPT, &["--registry", &registry, "--format", "json", "--editorial", SHIPPED_SHOWS]);
+    assert_eq!(code, 0);
+    let report: Value = serde_json::from_str(&lines.join("\n")).unwrap();
+    assert_eq!((report["items"].as_u64(), report["imported"].as_u64(), report["skipped"][0]["category"].as_str()), (Some(24), Some(23), Some("same key as an earlier item")));
+    assert_eq!(report["catalogue"], json!({"written": true, "shows": 23, "parts": 0}));
+}
+
+const SHIPPED_SHOWS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/public/data/shows");
+
+#[test]
+fn import_reports_conflicts_with_exit_1_and_keeps_the_editors_word() {
+    let bundle = Bundle::shipped();
+    let registry = pinned(&bundle, "0.3.208");
+    bundle.edit("shows/metallic-rouge.json", |v| v["premiere"] = json!("2024-01-10"));
+    let (code, lines) = import(&bundle, EXCERPT, &["--registry", &registry]);
+    assert_eq!(code, 1, "{lines:#?}");
+    assert!(lines.contains(&"Conflicts: 1.".to_string()), "{lines:#?}");
+    assert!(lines.contains(&"  shows/metallic-rouge.json: premiere: the editor's \"2024-01-10\" stays; the data says \"2024-01-11\"".to_string()), "{lines:#?}");
+    assert_eq!(bundle.json("shows/metallic-rouge.json")["premiere"], "2024-01-10");
+}
+
+#[test]
+fn import_refuses_data_of_another_release_than_the_pin() {
+    let bundle = Bundle::shipped();
+    let registry = pinned(&bundle, "0.3.208");
+    let package = bundle.path("node_modules/bangumi-data");
+    std::fs::create_dir_all(package.join("dist")).unwrap();
+    std::fs::copy(EXCERPT, package.join("dist/data.json")).unwrap();
+    std::fs::write(package.join("package.json"), r#"{"name": "bangumi-data", "version": "0.3.209"}"#).unwrap();
+    let data = package.join("dist/data.json").display().to_string();
+    let (code, lines) = import(&bundle, &data, &["--registry", &registry]);
+    assert_eq!(code, 2);
+    assert_eq!(lines, ["nextseason-bundle: B/node_modules/bangumi-data/dist/data.json is bangumi-data 0.3.209 but B/pin/package.json pins 0.3.208 (as of 2026-05-15): update the pin and its date"]);
+    let (code, lines) = import(&bundle, "/no/such/data.json", &["--registry", &registry]);
+    assert_eq!(code, 2);
+    assert!(lines[0].starts_with("nextseason-bundle: /no/such/data.json: "), "{lines:?}");
+    // The default registry is relative to where the tool runs: from a folder without one (never
+    // from the repository's, whose registry a test must not touch), there is no pin.
+    let out = Command::new(TOOL).args(["import", "bangumi-data", EXCERPT, "data"]).current_dir(&bundle.0).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains(".ci/bangumi-data/package.json: No such file"), "{out:?}");
+    assert!(!bundle.path("data").exists(), "nothing written");
+    let help = tool(&["import", "bangumi-data", "--help"]).1;
+    for name in ["<DATA_JSON>", "<BUNDLE_DIR>", "--editorial <DIR>", "--registry <FILE>", "[default: .ci/bangumi-data/slugs.json]", "--format <FORMAT>"] {
+        assert!(help.contains(name), "{name}: {help}");
+    }
 }

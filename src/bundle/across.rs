@@ -233,12 +233,15 @@ fn entry_against_shard(entry: &CatalogueEntry, shard: &Shard) -> Vec<(&'static s
         .collect()
 }
 
-/// Each show's links name a show with a file (a link that is not a slug is reported as such).
+/// Each show's links ("Read also" and related works) name a show with a file (a link that is
+/// not a slug is reported as such).
 fn check_read_also(shards: &Shards, across: &mut Vec<(String, Problem)>) {
     for shard in &shards.read {
-        for (j, link) in shard.show.read_also.iter().enumerate() {
-            if !shards.slugs.contains(&link.slug) && !shard.is_broken(&format!("read_also[{j}].slug")) {
-                across.push((shard.file.clone(), Problem::new(format!("read_also[{j}].slug"), format!("names \"{}\", which has no file in shows/", link.slug))));
+        let read_also = shard.show.read_also.iter().enumerate().map(|(j, link)| (format!("read_also[{j}].slug"), &link.slug));
+        let related = shard.show.related.iter().enumerate().map(|(j, link)| (format!("related[{j}].slug"), &link.slug));
+        for (path, slug) in read_also.chain(related) {
+            if !shards.slugs.contains(slug) && !shard.is_broken(&path) {
+                across.push((shard.file.clone(), Problem::new(path, format!("names \"{slug}\", which has no file in shows/"))));
             }
         }
     }
@@ -290,6 +293,7 @@ fn disagreements(index: &CatalogueEntry, show: &CatalogueEntry) -> Vec<(&'static
     compare("title", &index.title, &show.title);
     compare("native_title", &index.native_title, &show.native_title);
     compare("alt_titles", &index.alt_titles, &show.alt_titles);
+    compare("titles", &index.titles, &show.titles);
     compare("studios", &index.studios, &show.studios);
     compare("genres", &index.genres, &show.genres);
     compare("premiere", &index.premiere, &show.premiere);
@@ -349,5 +353,18 @@ mod tests {
         assert_eq!(problems[0].to_string(), "line 1, column 1: not valid JSON: EOF while parsing a value");
         let located = check_bundle(Some(""), &[("1.json".to_string(), String::new())], &[("x.json".to_string(), String::new())]);
         assert!(located.iter().all(|l| l.line == 1 && l.column == 1), "{located:?}");
+    }
+
+    #[test]
+    fn related_works_name_shows_of_the_bundle() {
+        let mut show: serde_json::Value = serde_json::from_str(super::super::tests::SENGOKU_YOUKO).unwrap();
+        show["related"] = serde_json::json!([{ "slug": "metallic-rouge", "title": "Metallic Rouge", "relation": "film" }, { "slug": "sengoku-youko-2", "title": "Part two", "relation": "sequel" }]);
+        let shows = [
+            ("metallic-rouge.json".to_string(), super::super::tests::METALLIC_ROUGE.to_string()),
+            ("sengoku-youko.json".to_string(), serde_json::to_string_pretty(&show).unwrap()),
+        ];
+        let found = check_bundle(Some(super::super::tests::INDEX), &[], &shows);
+        let messages: Vec<String> = found.iter().map(|l| format!("{}: {}", l.file, l.problem)).collect();
+        assert_eq!(messages, ["shows/sengoku-youko.json: related[1].slug: names \"sengoku-youko-2\", which has no file in shows/"]);
     }
 }

@@ -130,6 +130,9 @@ pub(super) fn check_entries(entries: &[CatalogueEntry], problems: &mut Vec<Probl
         }
         check_text(&at("title"), &entry.title, problems);
         check_native(&at("native_title"), entry.native_title.as_ref(), problems);
+        for (j, title) in entry.titles.iter().enumerate() {
+            check_native(&at(&format!("titles[{j}]")), Some(title), problems);
+        }
         for (list, values) in [("alt_titles", &entry.alt_titles), ("studios", &entry.studios), ("genres", &entry.genres)] {
             for (j, value) in values.iter().enumerate() {
                 check_text(&at(&format!("{list}[{j}]")), value, problems);
@@ -147,6 +150,7 @@ impl CatalogueEntry {
             title: show.title.clone(),
             native_title: show.native_title.clone(),
             alt_titles: show.alt_titles.clone(),
+            titles: show.titles.clone(),
             studios: show.studios.clone(),
             genres: show.genres.clone(),
             premiere: show.premiere,

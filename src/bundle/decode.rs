@@ -256,6 +256,17 @@ fn part_problems(text: &str) -> Vec<Problem> {
     if let Some(v) = get("premiere") { part::<Option<PartialDate>>(v, "premiere", &mut out) }
     if let Some(v) = get("source") { part::<Option<Source>>(v, "source", &mut out) }
     if let Some(v) = get("outlook") { part::<Option<Outlook>>(v, "outlook", &mut out) }
+    if let Some(v) = get("kind") { part::<Option<WorkKind>>(v, "kind", &mut out) }
+    if let Some(v) = get("ends") { part::<Option<PartialDate>>(v, "ends", &mut out) }
+    if let Some(v) = get("broadcast") { part::<Option<BroadcastSlot>>(v, "broadcast", &mut out) }
+    if let Some(v) = get("data_outlook") { part::<Option<DataOutlook>>(v, "data_outlook", &mut out) }
+    if let Some(v) = get("image") { part::<Option<String>>(v, "image", &mut out) }
+    if let Some(v) = get("official_site") { part::<Option<String>>(v, "official_site", &mut out) }
+    if let Some(v) = get("references") { part::<References>(v, "references", &mut out) }
+    if let Some(v) = get("data") { part::<Option<DataSource>>(v, "data", &mut out) }
+    each::<NativeText>(get("titles"), "titles", &mut out);
+    each::<Related>(get("related"), "related", &mut out);
+    each::<String>(get("related_rejected"), "related_rejected", &mut out);
     each::<String>(get("alt_titles"), "alt_titles", &mut out);
     each::<String>(get("genres"), "genres", &mut out);
     each::<String>(get("studios"), "studios", &mut out);
@@ -275,6 +286,7 @@ fn part_problems(text: &str) -> Vec<Problem> {
             if let Some(v) = get("author") { part::<Option<String>>(v, "article.author", &mut out) }
             if let Some(v) = get("published") { part::<Option<PartialDate>>(v, "article.published", &mut out) }
             if let Some(v) = get("updated") { part::<Option<PartialDate>>(v, "article.updated", &mut out) }
+            if let Some(v) = get("generated") { part::<bool>(v, "article.generated", &mut out) }
         }
         Some(other) => part::<Article>(other, "article", &mut out),
         None => {}

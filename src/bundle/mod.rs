@@ -29,4 +29,4 @@ pub use decode::{decode_catalogue_head, decode_catalogue_part, decode_show, Prob
 pub use facets::{facet_key, facets, FacetTally, FacetValue, STATUS_ORDER};
 pub use positions::{path_at, value_positions};
 pub use schema::*;
-pub use show_rules::{inline, is_safe_url, is_valid_slug, Inline};
+pub use show_rules::{inline, is_language_tag, is_safe_url, is_valid_slug, text_problem, Inline};

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 /// The article itself: headline (the page's `<h1>`), byline, intro, sections and footnotes.
 #[component]
 pub fn ArticleCard(article: Article) -> impl IntoView {
-    let Article { headline, intro, sections, footnotes, author, published, updated } = article;
+    let Article { headline, intro, sections, footnotes, author, published, updated, generated: _ } = article;
     let has_byline = author.is_some() || published.is_some() || updated.is_some();
     let unwritten = intro.is_empty() && sections.is_empty();
     view! {

@@ -42,22 +42,16 @@ fn count_of_shows(text: &str) -> Result<usize, String> {
 pub fn run(args: &Args) -> Result<Verdict, Fatal> {
     let dir = &args.bundle_dir;
     let bundle = read_bundle(dir)?;
-    let mut entries = Vec::new();
-    let mut problems = Vec::new();
-    for (name, text) in &bundle.shows {
-        let slug = name.trim_end_matches(".json");
-        match bundle::decode_show(text, slug) {
-            Ok(show) => entries.push(CatalogueEntry::of(&show)),
-            Err(found) => problems.extend(found.into_iter().map(|p| format!("{}: {p}", dir.join("shows").join(name).display()))),
+    let entries = match entries_of(dir, &bundle.shows) {
+        Ok(entries) => entries,
+        Err(problems) => {
+            for problem in &problems {
+                println!("{problem}");
+            }
+            println!("index.json not written: fix these first (nextseason-bundle check {} lists everything).", dir.display());
+            return Ok(Verdict::Problems);
         }
-    }
-    if !problems.is_empty() {
-        for problem in &problems {
-            println!("{problem}");
-        }
-        println!("index.json not written: fix these first (nextseason-bundle check {} lists everything).", dir.display());
-        return Ok(Verdict::Problems);
-    }
+    };
     let count = entries.len();
     let (changed, parts) = write_catalogue(dir, entries, args.sizes)?;
     let path = dir.join("index.json");
@@ -72,6 +66,25 @@ pub fn run(args: &Args) -> Result<Verdict, Fatal> {
         (false, _) => println!("{files} are up to date ({count} shows)."),
     }
     Ok(Verdict::Clean)
+}
+
+/// The catalogue's entry of every show file of `dir`'s shows/ (as (file name, text)), or the
+/// problems of those that break a rule, each as `path: problem`.
+pub fn entries_of(dir: &Path, shows: &[(String, String)]) -> Result<Vec<CatalogueEntry>, Vec<String>> {
+    let mut entries = Vec::new();
+    let mut problems = Vec::new();
+    for (name, text) in shows {
+        let slug = name.trim_end_matches(".json");
+        match bundle::decode_show(text, slug) {
+            Ok(show) => entries.push(CatalogueEntry::of(&show)),
+            Err(found) => problems.extend(found.into_iter().map(|p| format!("{}: {p}", dir.join("shows").join(name).display()))),
+        }
+    }
+    if problems.is_empty() {
+        Ok(entries)
+    } else {
+        Err(problems)
+    }
 }
 
 /// Writes the catalogue of `entries` into `dir` (index.json and index/<n>.json, pretty-printed,

@@ -16,6 +16,8 @@ mod check;
 #[cfg(not(target_arch = "wasm32"))]
 mod fix_encoding;
 #[cfg(not(target_arch = "wasm32"))]
+mod import;
+#[cfg(not(target_arch = "wasm32"))]
 mod index;
 #[cfg(not(target_arch = "wasm32"))]
 mod output;
@@ -41,6 +43,7 @@ enum Command {
     Check(check::Args),
     FixEncoding(fix_encoding::Args),
     Index(index::Args),
+    Import(import::Args),
     Synthetic(synthetic::Args),
     /// Prints a completion script for a shell.
     ///
@@ -66,6 +69,7 @@ fn main() -> std::process::ExitCode {
         Command::Check(args) => check::run(args),
         Command::FixEncoding(args) => fix_encoding::run(args),
         Command::Index(args) => index::run(args),
+        Command::Import(args) => import::run(args),
         Command::Synthetic(args) => synthetic::run(args),
         Command::Completions { shell } => {
             clap_complete::generate(*shell, &mut Cli::command(), "nextseason-bundle", &mut std::io::stdout());

@@ -184,11 +184,22 @@ fn synthetic_show(i: usize, count: usize) -> Show {
             author: Some("Synthetic Author".to_string()),
             published: Some(published),
             updated: Some(updated),
+            generated: false,
         },
         watch: synthetic_offers(i),
         cast,
         read_also: (1..=3).filter(|k| *k < count).map(|k| (i + k) % count).map(|j| ShowLink { slug: slug_of(j), title: headline_of(j) }).collect(),
         image: None,
+        titles: vec![],
+        kind: None,
+        ends: None,
+        broadcast: None,
+        data_outlook: None,
+        related: vec![],
+        related_rejected: vec![],
+        official_site: None,
+        references: Default::default(),
+        data: None,
     }
 }
 
@@ -219,6 +230,7 @@ fn synthetic_offers(i: usize) -> Vec<Offer> {
             only: vec![],
             except: vec!["asia".into()],
             note: None,
+            since: None,
         },
         Offer {
             platform: "Synthetic TV".into(),
@@ -227,6 +239,7 @@ fn synthetic_offers(i: usize) -> Vec<Offer> {
             only: vec!["JP".into()],
             except: vec![],
             note: None,
+            since: None,
         },
     ]
 }

@@ -1,0 +1,181 @@
+//! `import bangumi-data`: a shard for every work of bangumi-data in a bundle, merged with the
+//! editors' shards, then the catalogue. The rules are the library's (`nextseason::import`);
+//! this reads and writes the files and prints the report.
+
+use crate::bundle_dir::{json_files, read_bundle};
+use crate::index::{entries_of, write_catalogue, Sizes};
+use crate::output::{colour, io, paint, print_json, Fatal, Format, Verdict};
+use nextseason::bundle::{HEAD_SIZE, PART_SIZE};
+use nextseason::dates::PartialDate;
+use nextseason::import::{import, Release, SlugRegistry};
+use std::path::{Path, PathBuf};
+
+/// Imports a catalogue of works into a bundle.
+#[derive(clap::Args)]
+#[command(verbatim_doc_comment)]
+pub struct Args {
+    #[command(subcommand)]
+    pub source: Source,
+}
+
+#[derive(clap::Subcommand)]
+pub enum Source {
+    BangumiData(BangumiData),
+}
+
+/// Writes a shard for every work of bangumi-data into a bundle, then its catalogue.
+///
+/// Reads bangumi-data's dist/data.json (CC BY 4.0) and writes <bundle-dir>/shows/<slug>.json for
+/// every work: the editor's own shard where one names the work (references.bangumi), with the
+/// data's facts added where the editor wrote none (the editor's fields always win, and a fact
+/// the data disputes is reported as a conflict), else a shard written from the data alone
+/// (its article marked generated). Then writes the catalogue as `index` does.
+///
+/// The editors' shards are read from --editorial (by default the bundle's own shows/); shards
+/// with a generated article are the importer's earlier output, never an editor's. A work keeps
+/// its slug for good: the registry (--registry) maps each work to its slug, and new works are
+/// added to it. The data's release and date come from the pin beside the registry
+/// (package.json: the bangumi-data version it depends on, and nextseason.as_of); a data.json
+/// from another release is refused.
+///
+/// Run from the repository's root, for example:
+///
+///   (cd .ci/bangumi-data && npm ci)
+///   nextseason-bundle import bangumi-data .ci/bangumi-data/node_modules/bangumi-data/dist/data.json dist/data
+#[derive(clap::Args)]
+#[command(
+    verbatim_doc_comment,
+    after_help = "Exit status: 0 written, 1 written with conflicts or editors' files that could not be merged (or a show's file that keeps the catalogue from being written), 2 usage or I/O error, or a data.json that cannot be read."
+)]
+pub struct BangumiData {
+    /// bangumi-data's dist/data.json
+    pub data_json: PathBuf,
+    /// The bundle directory to write into (shows/, index.json, index/)
+    pub bundle_dir: PathBuf,
+    /// The editors' shards [default: <BUNDLE_DIR>/shows]
+    #[arg(long, value_name = "DIR")]
+    pub editorial: Option<PathBuf>,
+    /// The slug registry, with the pin (package.json) beside it
+    #[arg(long, value_name = "FILE", default_value = ".ci/bangumi-data/slugs.json")]
+    pub registry: PathBuf,
+    /// How to print the report
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+pub fn run(args: &Args) -> Result<Verdict, Fatal> {
+    match &args.source {
+        Source::BangumiData(args) => bangumi_data(args),
+    }
+}
+
+fn read(path: &Path) -> Result<String, Fatal> {
+    std::fs::read_to_string(path).map_err(|e| io(path, e))
+}
+
+/// The release the pin names, checked against the data's own package when it is beside it.
+fn release(registry: &Path, data_json: &Path) -> Result<Release, Fatal> {
+    let pin_path = registry.parent().unwrap_or(Path::new(".")).join("package.json");
+    let pin: serde_json::Value = serde_json::from_str(&read(&pin_path)?).map_err(|e| Fatal(format!("{}: {e}", pin_path.display())))?;
+    let version = pin["dependencies"]["bangumi-data"].as_str().map(str::to_string);
+    let as_of = pin["nextseason"]["as_of"].as_str().map(PartialDate::parse);
+    let (Some(version), Some(Ok(as_of))) = (version, as_of) else {
+        return Err(Fatal(format!("{}: needs dependencies.bangumi-data (the version) and nextseason.as_of (its date, YYYY-MM-DD)", pin_path.display())));
+    };
+    // npm's layout: node_modules/bangumi-data/dist/data.json beside its package.json.
+    let package = data_json.parent().and_then(Path::parent).map(|p| p.join("package.json"));
+    if let Some(Ok(text)) = package.as_ref().map(std::fs::read_to_string) {
+        let own: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+        if own["name"] == "bangumi-data" && own["version"].as_str() != Some(version.as_str()) {
+            return Err(Fatal(format!(
+                "{} is bangumi-data {} but {} pins {version} (as of {as_of}): update the pin and its date",
+                data_json.display(),
+                own["version"].as_str().unwrap_or("of no version"),
+                pin_path.display()
+            )));
+        }
+    }
+    Ok(Release { version, as_of })
+}
+
+fn bangumi_data(args: &BangumiData) -> Result<Verdict, Fatal> {
+    let release = release(&args.registry, &args.data_json)?;
+    let data = read(&args.data_json)?;
+    let registry = match std::fs::read_to_string(&args.registry) {
+        Ok(text) => SlugRegistry::parse(&text).map_err(|e| Fatal(format!("{}: {e}", args.registry.display())))?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => SlugRegistry::default(),
+        Err(e) => return Err(io(&args.registry, e)),
+    };
+    let shows_dir = args.bundle_dir.join("shows");
+    std::fs::create_dir_all(&shows_dir).map_err(|e| io(&shows_dir, e))?;
+    // The editors' shards, and the importer's earlier output in the bundle (when the editors'
+    // are elsewhere).
+    let mut files = json_files(args.editorial.as_ref().unwrap_or(&shows_dir))?;
+    if args.editorial.is_some() {
+        for (name, text) in json_files(&shows_dir)? {
+            let generated = serde_json::from_str::<serde_json::Value>(&text).is_ok_and(|v| v["article"]["generated"] == true);
+            if generated && !files.iter().any(|(n, _)| *n == name) {
+                files.push((name, text));
+            }
+        }
+    }
+    let outcome = import(&data, &files, &registry, &release).map_err(|e| Fatal(format!("{}: {e}", args.data_json.display())))?;
+
+    for shard in &outcome.shards {
+        let path = shows_dir.join(&shard.file);
+        if std::fs::read(&path).ok().as_deref() != Some(shard.text.as_bytes()) {
+            std::fs::write(&path, &shard.text).map_err(|e| io(&path, e))?;
+        }
+    }
+    for file in &outcome.report.stale {
+        let path = shows_dir.join(file);
+        if path.exists() {
+            std::fs::remove_file(&path).map_err(|e| io(&path, e))?;
+        }
+    }
+    let registry_text = outcome.registry.to_json();
+    if std::fs::read_to_string(&args.registry).ok().as_deref() != Some(registry_text.as_str()) {
+        std::fs::write(&args.registry, &registry_text).map_err(|e| io(&args.registry, e))?;
+    }
+
+    // The catalogue, from every show file of the bundle, as `index` writes it.
+    let bundle = read_bundle(&args.bundle_dir)?;
+    let catalogue = match entries_of(&args.bundle_dir, &bundle.shows) {
+        Ok(entries) => {
+            let count = entries.len();
+            let (_, parts) = write_catalogue(&args.bundle_dir, entries, Sizes { head: HEAD_SIZE, part: PART_SIZE })?;
+            Ok((count, parts))
+        }
+        Err(problems) => Err(problems),
+    };
+
+    let report = &outcome.report;
+    let troubled = !report.conflicts.is_empty() || !report.editorial_problems.is_empty() || catalogue.is_err();
+    match args.format {
+        Format::Json => {
+            let mut json = serde_json::to_value(report).unwrap_or_default();
+            json["catalogue"] = match &catalogue {
+                Ok((shows, parts)) => serde_json::json!({"written": true, "shows": shows, "parts": parts}),
+                Err(problems) => serde_json::json!({"written": false, "problems": problems}),
+            };
+            print_json(&json);
+        }
+        Format::Text => {
+            let on = colour();
+            println!("{}", report.summary());
+            match &catalogue {
+                Ok((shows, parts)) => println!("Catalogue: {} ({shows} shows, {parts} parts).", args.bundle_dir.join("index.json").display()),
+                Err(problems) => {
+                    for problem in problems {
+                        println!("{problem}");
+                    }
+                    println!("{}", paint(on, "31", "index.json not written: fix these first."));
+                }
+            }
+            if troubled {
+                println!("{}", paint(on, "31", "Written, with conflicts or problems for an editor to look at (above)."));
+            }
+        }
+    }
+    Ok(if troubled { Verdict::Problems } else { Verdict::Clean })
+}

@@ -1,0 +1,150 @@
+//! The short text of a generated shard, written from the facts of the data and nothing else:
+//! what the work is and when it aired, and what the data lists after it. It is marked
+//! `generated`, and says that it only reports the data: a season missing from the data is
+//! unknown to it, never "not announced".
+
+use super::facts::Work;
+use super::seasons::{After, Stands};
+use super::Release;
+use crate::bundle::{Article, DataStatus, WorkKind};
+use crate::dates::PartialDate;
+
+/// "Will Sengoku Youko get a season 2?"; another season after a first; a sequel to a film.
+pub fn headline(work: &Work, has_prequel: bool) -> String {
+    match work.kind {
+        WorkKind::Movie => format!("Will {} get a sequel?", work.title),
+        _ if has_prequel => format!("Will {} get another season?", work.title),
+        _ => format!("Will {} get a season 2?", work.title),
+    }
+}
+
+/// A work named in a sentence: its title and, when it has one, its first day in Japan.
+pub struct Named {
+    pub title: String,
+    pub premiere: Option<PartialDate>,
+    pub ends: Option<PartialDate>,
+}
+
+/// The data's outlook for a work, in sentences, and its status.
+pub fn outlook_summary(title: &str, after: &After, named: &dyn Fn(usize) -> Named, release: &Release) -> (DataStatus, String) {
+    let as_of = release.as_of.label();
+    match after {
+        After::Next { work, stands } => {
+            let next = named(*work);
+            let on = next.premiere.map(|d| format!(" on {}", d.label())).unwrap_or_default();
+            match stands {
+                Stands::Aired => {
+                    let ended = next.ends.map(|d| format!(", and its last episode aired on {}", d.label())).unwrap_or_default();
+                    (DataStatus::Aired, format!("A continuation has aired: {} premiered in Japan{on}{ended}.", next.title))
+                }
+                Stands::Airing => {
+                    let end = match next.ends {
+                        Some(d) => format!("its last episode is listed for {}", d.label()),
+                        None => format!("as of {as_of}, bangumi-data lists no end date"),
+                    };
+                    (DataStatus::Airing, format!("A continuation is on the air: {} premiered in Japan{on}; {end}.", next.title))
+                }
+                Stands::Dated => (
+                    DataStatus::Dated,
+                    format!("A continuation is dated: {} is set to premiere in Japan{on}, according to bangumi-data as of {as_of}.", next.title),
+                ),
+            }
+        }
+        After::FilmsOnly(later) => {
+            let mut names: Vec<String> = later
+                .iter()
+                .take(3)
+                .map(|&i| {
+                    let w = named(i);
+                    match w.premiere {
+                        Some(d) => format!("{} ({})", w.title, d.label()),
+                        None => w.title,
+                    }
+                })
+                .collect();
+            if later.len() > 3 {
+                names.push(format!("{} more", later.len() - 3));
+            }
+            (
+                DataStatus::FilmsOnly,
+                format!(
+                    "As of {as_of}, bangumi-data lists no later TV or web season of {title}; only films, recaps or specials followed it: {}. That only means the data has no later season yet: it is not a statement that none has been announced.",
+                    list(&names)
+                ),
+            )
+        }
+        After::Nothing => (
+            DataStatus::NothingLater,
+            format!(
+                "As of {as_of}, bangumi-data lists nothing after {title}: no later season, part or film. That only means the data has no entry for one yet: it is not a statement that none has been announced."
+            ),
+        ),
+    }
+}
+
+/// "A", "A and B", "A, B and C".
+fn list(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [head @ .., last] => format!("{} and {last}", head.join(", ")),
+    }
+}
+
+/// The generated article of a work: the headline, what the work is, the outlook, and where the
+/// text comes from.
+pub fn article(work: &Work, has_prequel: bool, outlook: &str, release: &Release) -> Article {
+    let as_of = release.as_of.earliest_day();
+    let past = |d: PartialDate| d.earliest_day() <= as_of;
+    let mut facts = format!("{}{}", work.title, if work.native != work.title { format!(" ({})", work.native) } else { String::new() });
+    let language = match work.lang.as_deref().map(|l| l.split('-').next().unwrap_or_default()) {
+        Some("ja") => "Japanese ",
+        Some("zh") => "Chinese ",
+        Some("ko") => "Korean ",
+        Some("en") => "English-language ",
+        _ => "",
+    };
+    let what = match work.kind {
+        WorkKind::Tv => "TV anime",
+        WorkKind::Web => "web anime",
+        WorkKind::Movie => "anime film",
+        WorkKind::Ova => "OVA",
+    };
+    let described = format!("{language}{what}");
+    let a = if described.starts_with(['A', 'E', 'I', 'O', 'U', 'a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+    facts.push_str(&format!(" is {a} {described}"));
+    match (work.kind, work.premiere()) {
+        (WorkKind::Movie, Some(d)) if past(d) => facts.push_str(&format!(" released in Japan on {}.", d.label())),
+        (WorkKind::Movie, Some(d)) => facts.push_str(&format!(" set for release in Japan on {}.", d.label())),
+        (WorkKind::Ova, Some(d)) if past(d) => facts.push_str(&format!(" first released on {}.", d.label())),
+        (_, Some(d)) if past(d) => facts.push_str(&format!(" that premiered in Japan on {}.", d.label())),
+        (_, Some(d)) => facts.push_str(&format!(" set to premiere in Japan on {}.", d.label())),
+        (_, None) => facts.push('.'),
+    }
+    let ended = work.ends().filter(|d| past(*d));
+    if let Some(slot) = &work.slot {
+        let verb = if ended.is_some() { "was" } else { "is" };
+        facts.push_str(&format!(" In Japan it {verb} broadcast weekly on {}s at {} ({}).", slot.weekday.label(), slot.time, slot.zone));
+    }
+    match (work.kind, work.ends()) {
+        (WorkKind::Ova, Some(d)) if past(d) => facts.push_str(&format!(" Its last volume came out on {}.", d.label())),
+        (WorkKind::Tv | WorkKind::Web, Some(d)) if past(d) => facts.push_str(&format!(" Its last episode aired on {}.", d.label())),
+        (WorkKind::Tv | WorkKind::Web, Some(d)) => facts.push_str(&format!(" Its last episode is listed for {}.", d.label())),
+        _ => {}
+    }
+    let credit = format!(
+        "This text was written automatically from bangumi-data {} (as of {}), a public list of anime and where they air (CC BY 4.0). It states what the data lists, nothing more.",
+        release.version,
+        release.as_of.label()
+    );
+    Article {
+        headline: headline(work, has_prequel),
+        intro: vec![facts, outlook.to_string(), credit],
+        sections: Vec::new(),
+        footnotes: Vec::new(),
+        author: None,
+        published: None,
+        updated: None,
+        generated: true,
+    }
+}

@@ -1,0 +1,415 @@
+//! The facts of one item of the data, checked and in the bundle's own types: its titles, kind,
+//! dates in Japan, weekly slot, official site, reference ids and places to watch. A field that
+//! breaks a rule is left out and reported ([`Dropped`]); only an item without a usable title or
+//! kind is refused whole.
+
+use super::data::{decode_site, known, Item, SiteKind, SiteMeta};
+use super::sites::site_url;
+use super::slugs::key_of;
+use crate::bundle::{
+    is_language_tag, is_safe_url, text_problem, BroadcastSlot, NativeText, Offer, OfferKind, ReferenceSite, References, Weekday, WorkKind,
+};
+use crate::dates::{Instant, LocalTime, PartialDate};
+use crate::regions;
+use std::collections::BTreeMap;
+
+/// Japan's offset from UTC, in minutes: premieres, slots and dates are given in Japan time.
+pub const JST_MINUTES: i32 = 540;
+
+/// A work of the data, as the importer uses it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Work {
+    /// Its position in data.json's `items`.
+    pub item: usize,
+    /// Its stable key ([`super::slugs`]).
+    pub key: String,
+    /// The title the site shows: the first usable English title, else its own.
+    pub title: String,
+    /// Its title in its own language.
+    pub native: String,
+    /// The language of the work (`lang`), when it is a language tag.
+    pub lang: Option<String>,
+    /// Usable English titles, in the data's order.
+    pub en: Vec<String>,
+    /// Every other title, with its language: the translations but the one shown as `title`.
+    pub titles: Vec<NativeText>,
+    pub kind: WorkKind,
+    pub begin: Option<Instant>,
+    pub end: Option<Instant>,
+    pub slot: Option<BroadcastSlot>,
+    /// https only.
+    pub official_site: Option<String>,
+    /// The official site as given (http too), folded, to find works that share it.
+    pub site_key: Option<String>,
+    pub references: References,
+    pub offers: Vec<Offer>,
+}
+
+impl Work {
+    /// Its first day in Japan.
+    pub fn premiere(&self) -> Option<PartialDate> {
+        self.begin.map(jst_day)
+    }
+
+    /// Its last day in Japan (not for a film, whose `end` means nothing in the data).
+    pub fn ends(&self) -> Option<PartialDate> {
+        let ends = self.end.filter(|_| self.kind != WorkKind::Movie).map(jst_day)?;
+        match self.premiere() {
+            Some(premiere) if ends.earliest_day() < premiere.earliest_day() => None,
+            _ => Some(ends),
+        }
+    }
+}
+
+/// A field of an item left out, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Dropped {
+    pub field: String,
+    pub reason: String,
+}
+
+fn drop(dropped: &mut Vec<Dropped>, field: impl Into<String>, reason: impl Into<String>) {
+    dropped.push(Dropped { field: field.into(), reason: reason.into() });
+}
+
+/// The day of an instant in Japan.
+pub fn jst_day(at: Instant) -> PartialDate {
+    let local = LocalTime::at(at.epoch_ms, JST_MINUTES);
+    PartialDate::Day(local.year, local.month, local.day)
+}
+
+/// The same instant written in Japan time: `2024-07-18T00:00:00+09:00`.
+pub fn in_jst(at: Instant) -> Instant {
+    Instant { epoch_ms: at.epoch_ms, offset_minutes: JST_MINUTES }
+}
+
+/// An instant of the data ("2024-01-10T16:25:00.000Z"); fractions of a second are dropped.
+pub fn parse_instant(text: &str) -> Result<Instant, String> {
+    let whole = match (text.find('T'), text.find('.')) {
+        (Some(t), Some(dot)) if dot > t => {
+            let digits = text[dot + 1..].bytes().take_while(u8::is_ascii_digit).count();
+            format!("{}{}", &text[..dot], &text[dot + 1 + digits..])
+        }
+        _ => text.to_string(),
+    };
+    Instant::parse(&whole).map_err(|_| format!("{text:?} is not an instant such as \"2024-01-10T16:25:00.000Z\""))
+}
+
+/// The weekly slot of a repeating interval "R/<first>/P7D", in Japan time; None for another
+/// period (daily, once).
+pub fn weekly_slot(interval: &str) -> Result<Option<BroadcastSlot>, String> {
+    let bad = || format!("{interval:?} is not a repeating interval such as \"R/2024-01-10T16:25:00.000Z/P7D\"");
+    let mut parts = interval.split('/');
+    let (Some(repeat), Some(first), Some(period), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else { return Err(bad()) };
+    if !repeat.starts_with('R') || !repeat[1..].bytes().all(|b| b.is_ascii_digit()) || !period.starts_with('P') {
+        return Err(bad());
+    }
+    let first = parse_instant(first).map_err(|_| bad())?;
+    if period != "P7D" {
+        return Ok(None);
+    }
+    let local = LocalTime::at(first.epoch_ms, JST_MINUTES);
+    let weekday = Weekday::from_index(local.weekday).ok_or_else(bad)?;
+    Ok(Some(BroadcastSlot { weekday, time: format!("{:02}:{:02}", local.hour, local.minute), zone: "JST".into() }))
+}
+
+/// One line of text: spaces, tabs and line breaks as single spaces, trimmed; without the
+/// zero-width spaces and byte-order marks some titles of the data carry (invisible, meaningless).
+/// Other invisible controls (which reorder text) stay, and the text rules refuse them.
+pub fn clean_line(text: &str) -> String {
+    let visible: String = text.chars().filter(|c| !matches!(c, '\u{200B}' | '\u{FEFF}')).collect();
+    visible.split([' ', '\t', '\n', '\r']).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
+/// An official site as a key to compare by: no scheme, no `www.`, no index page, no final slash,
+/// lowercase host.
+pub fn site_key(url: &str) -> Option<String> {
+    let rest = url.trim().strip_prefix("https://").or_else(|| url.trim().strip_prefix("http://"))?;
+    let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    let host = host.to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host);
+    if !host.contains('.') || host.contains(['@', ' ']) {
+        return None;
+    }
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    let path = ["index.html", "index.htm", "index.php"].iter().fold(path, |p, index| p.strip_suffix(index).unwrap_or(p));
+    Some(format!("{host}{}", path.trim_end_matches('/')))
+}
+
+/// The work of an item, with the fields left out; or why the item cannot be imported (a short
+/// category for counting, and the reason).
+pub fn work_of(index: usize, item: &Item, site_meta: &BTreeMap<String, SiteMeta>) -> Result<(Work, Vec<Dropped>), (&'static str, String)> {
+    let mut dropped = Vec::new();
+    let native = clean_line(&item.title);
+    if let Some(problem) = text_problem(&native) {
+        return Err(("unusable title", format!("its title {:?} {problem}", item.title)));
+    }
+    let kind = match item.kind.as_str() {
+        "tv" => WorkKind::Tv,
+        "web" => WorkKind::Web,
+        "movie" => WorkKind::Movie,
+        "ova" => WorkKind::Ova,
+        other => return Err(("unknown type", format!("its type {other:?} is none of tv, web, movie, ova"))),
+    };
+    let lang = match known(&item.lang) {
+        Some(tag) if is_language_tag(tag) => Some(tag.to_string()),
+        Some(tag) => {
+            drop(&mut dropped, "lang", format!("{tag:?} is not a language tag"));
+            None
+        }
+        None => None,
+    };
+
+    // Translations, in the order of their languages (the map's), each title once.
+    let mut translations: Vec<NativeText> = Vec::new();
+    for (tag, texts) in &item.title_translate {
+        if !is_language_tag(tag) {
+            drop(&mut dropped, "titleTranslate", format!("{tag:?} is not a language tag"));
+            continue;
+        }
+        for text in texts {
+            let text = clean_line(text);
+            match text_problem(&text) {
+                Some(problem) => drop(&mut dropped, format!("titleTranslate.{tag}"), format!("{text:?} {problem}")),
+                None if text == native || translations.iter().any(|t| t.text == text) => {}
+                None => translations.push(NativeText { text, lang: tag.clone() }),
+            }
+        }
+    }
+    let en: Vec<String> = translations.iter().filter(|t| t.lang == "en").map(|t| t.text.clone()).collect();
+    let title = en.first().cloned().unwrap_or_else(|| native.clone());
+    let titles = translations.into_iter().filter(|t| t.text != title).collect();
+
+    let mut instant = |field: &str, value: &Option<String>| match known(value).map(parse_instant) {
+        Some(Ok(at)) => Some(at),
+        Some(Err(reason)) => {
+            drop(&mut dropped, field, reason);
+            None
+        }
+        None => None,
+    };
+    let begin = instant("begin", &item.begin);
+    let end = instant("end", &item.end);
+    let slot = match known(&item.broadcast).map(weekly_slot) {
+        Some(Ok(slot)) => slot,
+        Some(Err(reason)) => {
+            drop(&mut dropped, "broadcast", reason);
+            None
+        }
+        None => None,
+    };
+    let official_site = match known(&item.official_site) {
+        Some(url) if is_safe_url(url) => Some(url.to_string()),
+        Some(url) => {
+            drop(&mut dropped, "officialSite", format!("{url:?} is not an https link"));
+            None
+        }
+        None => None,
+    };
+    let site_key = known(&item.official_site).and_then(site_key);
+
+    let mut references = References::default();
+    let mut offers = Vec::new();
+    for (i, value) in item.sites.iter().enumerate() {
+        let site = match decode_site(value) {
+            Ok(site) => site,
+            Err(reason) => {
+                drop(&mut dropped, format!("sites[{i}]"), reason);
+                continue;
+            }
+        };
+        let at = format!("sites[{i}] ({})", site.site);
+        let Some(meta) = site_meta.get(&site.site) else {
+            drop(&mut dropped, at, "no such site in siteMeta");
+            continue;
+        };
+        match meta.kind {
+            // Download sites are not places to watch.
+            SiteKind::Resource => {}
+            SiteKind::Info => {
+                let Some(reference) = reference_site(&site.site) else { continue };
+                let id = known(&site.id).unwrap_or_default();
+                if !reference.is_valid_id(id) {
+                    drop(&mut dropped, at, format!("{id:?} is not a {} id", reference.name()));
+                } else if references.get(reference).is_some() {
+                    drop(&mut dropped, at, format!("a second {} id", reference.name()));
+                } else {
+                    references.set(reference, Some(id.to_string()));
+                }
+            }
+            SiteKind::Onair => match offer_of(&site.site, meta, &site, &mut dropped, &at) {
+                Some(offer) => offers.push(offer),
+                None => continue,
+            },
+        }
+    }
+
+    let key = key_of(
+        references.bangumi.as_deref(),
+        references.mal.as_deref(),
+        references.anilist.as_deref(),
+        references.anidb.as_deref(),
+        &native,
+        begin.map(|b| jst_day(b).to_string()).as_deref(),
+    );
+    let work = Work { item: index, key, title, native, lang, en, titles, kind, begin, end, slot, official_site, site_key, references, offers };
+    Ok((work, dropped))
+}
+
+/// The field of `references` for an info site of the data.
+fn reference_site(site: &str) -> Option<ReferenceSite> {
+    Some(match site {
+        "bangumi" => ReferenceSite::Bangumi,
+        "mal" => ReferenceSite::Mal,
+        "aniList" => ReferenceSite::AniList,
+        "anidb" => ReferenceSite::AniDb,
+        "tmdb" => ReferenceSite::Tmdb,
+        _ => return None,
+    })
+}
+
+/// A place to watch: the platform's name, its link, where it serves (the item's own regions,
+/// else the site's; none: everywhere), since when.
+fn offer_of(name: &str, meta: &SiteMeta, site: &super::data::Site, dropped: &mut Vec<Dropped>, at: &str) -> Option<Offer> {
+    let platform = clean_line(&meta.title);
+    if let Some(problem) = text_problem(&platform) {
+        drop(dropped, at, format!("the site's title {platform:?} {problem}"));
+        return None;
+    }
+    let url = match site_url(name, meta, known(&site.id), known(&site.url)) {
+        Ok(url) => url,
+        Err(reason) => {
+            drop(dropped, at, reason);
+            return None;
+        }
+    };
+    let given: &[String] = match &site.regions {
+        Some(own) if !own.is_empty() => own,
+        _ => meta.regions.as_deref().unwrap_or(&[]),
+    };
+    let mut only: Vec<String> = Vec::new();
+    for code in given {
+        let code = code.trim().to_ascii_uppercase();
+        match regions::country(&code) {
+            Some(country) if !only.iter().any(|c| c == country.code) => only.push(country.code.to_string()),
+            Some(_) => {}
+            None => drop(dropped, format!("{at}.regions"), format!("{code:?} is not a country code the site knows")),
+        }
+    }
+    if !given.is_empty() && only.is_empty() {
+        // Leaving the list empty would offer it everywhere.
+        drop(dropped, at, "none of its regions is a known country");
+        return None;
+    }
+    let since = match known(&site.begin).map(parse_instant) {
+        Some(Ok(at)) => Some(jst_day(at)),
+        Some(Err(reason)) => {
+            drop(dropped, format!("{at}.begin"), reason);
+            None
+        }
+        None => None,
+    };
+    Some(Offer { platform, url, kind: OfferKind::Stream, only, except: Vec::new(), note: None, since })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::data::{decode_item, parse};
+    use super::*;
+
+    #[test]
+    fn instants_and_slots_in_japan_time() {
+        let at = parse_instant("2024-01-10T16:25:00.000Z").unwrap();
+        assert_eq!(jst_day(at), PartialDate::Day(2024, 1, 11));
+        assert_eq!(in_jst(at).to_string(), "2024-01-11T01:25:00+09:00");
+        // 2024-01-10 was a Wednesday: 16:25 UTC is 01:25 on Thursday in Japan.
+        let slot = weekly_slot("R/2024-01-10T16:25:00.000Z/P7D").unwrap().unwrap();
+        assert_eq!((slot.weekday, slot.time.as_str(), slot.zone.as_str()), (Weekday::Thursday, "01:25", "JST"));
+        assert_eq!(weekly_slot("R/2025-04-29T16:00:00.000Z/P2D"), Ok(None));
+        assert_eq!(weekly_slot("R/2025-04-29T16:00:00.000Z/P0D"), Ok(None));
+        assert!(weekly_slot("2024-01-10T16:25:00.000Z").is_err());
+        assert!(weekly_slot("R/yesterday/P7D").is_err());
+        assert!(parse_instant("2024-13-10T16:25:00.000Z").is_err());
+        assert_eq!(parse_instant("2024-07-17T15:00:07.123Z").unwrap().to_string(), "2024-07-17T15:00:07Z");
+    }
+
+    #[test]
+    fn lines_lose_their_zero_width_spaces_not_their_bidi_controls() {
+        assert_eq!(clean_line("Hayate the Combat\u{feff} Butler\u{feff}"), "Hayate the Combat Butler");
+        assert_eq!(clean_line(" 异世界自杀小队\u{200b}\u{200b}\n"), "异世界自杀小队");
+        assert_eq!(clean_line("a\u{202e}b"), "a\u{202e}b");
+    }
+
+    #[test]
+    fn official_sites_compare_without_scheme_www_or_index() {
+        assert_eq!(site_key("https://www.Sengoku-Youko.com/").as_deref(), Some("sengoku-youko.com"));
+        assert_eq!(site_key("http://sengoku-youko.com/index.html").as_deref(), Some("sengoku-youko.com"));
+        assert_eq!(site_key("https://www.nhk.or.jp/anime/nintama/").as_deref(), Some("nhk.or.jp/anime/nintama"));
+        assert_eq!(site_key("ftp://x.org"), None);
+        assert_eq!(site_key("https://localhost/"), None);
+    }
+
+    fn meta() -> BTreeMap<String, SiteMeta> {
+        parse(
+            r#"{"items":[],"siteMeta":{
+              "bangumi":{"title":"番组计划","urlTemplate":"https://bangumi.tv/subject/{{id}}","type":"info"},
+              "gamer":{"title":"動畫瘋","urlTemplate":"https://acg.gamer.com.tw/acgDetail.php?s={{id}}","regions":["TW"],"type":"onair"},
+              "netflix":{"title":"Netflix","urlTemplate":"https://www.netflix.com/title/{{id}}","type":"onair"},
+              "mikan":{"title":"蜜柑计划","urlTemplate":"https://mikanani.me/Home/Bangumi/{{id}}","type":"resource"}}}"#,
+        )
+        .unwrap()
+        .site_meta
+    }
+
+    #[test]
+    fn an_items_regions_override_its_sites() {
+        let item = decode_item(&serde_json::json!({
+            "title": "X", "type": "tv", "lang": "ja", "begin": "2024-01-10T15:00:00.000Z",
+            "sites": [
+                {"site": "gamer", "id": "1", "begin": "2024-01-10T15:00:00.000Z"},
+                {"site": "gamer", "id": "2", "regions": ["hk", "MO", "MO"]},
+                {"site": "gamer", "id": "3", "regions": ["XX"]},
+                {"site": "netflix", "id": "81746611"},
+                {"site": "mikan", "id": "3236"},
+                {"site": "bangumi", "id": "../1"},
+                {"site": "nowhere", "id": "1"}
+            ]
+        }))
+        .unwrap();
+        let (work, dropped) = work_of(0, &item, &meta()).unwrap();
+        let offers: Vec<(&str, Vec<String>, Option<PartialDate>)> = work.offers.iter().map(|o| (o.url.as_str(), o.only.clone(), o.since)).collect();
+        assert_eq!(
+            offers,
+            [
+                ("https://acg.gamer.com.tw/acgDetail.php?s=1", vec!["TW".to_string()], Some(PartialDate::Day(2024, 1, 11))),
+                ("https://acg.gamer.com.tw/acgDetail.php?s=2", vec!["HK".to_string(), "MO".to_string()], None),
+                ("https://www.netflix.com/title/81746611", vec![], None),
+            ]
+        );
+        assert!(work.offers.iter().all(|o| o.kind == OfferKind::Stream));
+        let reasons: Vec<String> = dropped.iter().map(|d| format!("{}: {}", d.field, d.reason)).collect();
+        assert_eq!(
+            reasons,
+            [
+                "sites[2] (gamer).regions: \"XX\" is not a country code the site knows",
+                "sites[2] (gamer): none of its regions is a known country",
+                "sites[5] (bangumi): \"../1\" is not a Bangumi id",
+                "sites[6] (nowhere): no such site in siteMeta",
+            ]
+        );
+        // Without a valid Bangumi id, the work is known by its title and premiere.
+        assert_eq!(work.key, "title:X|2024-01-11");
+    }
+
+    #[test]
+    fn only_a_title_and_a_kind_are_required() {
+        let work = |json: serde_json::Value| work_of(0, &decode_item(&json).unwrap(), &meta());
+        assert_eq!(work(serde_json::json!({"title": " ", "type": "tv"})).unwrap_err().1, "its title \" \" must not be empty");
+        assert_eq!(work(serde_json::json!({"title": "X", "type": "special"})).unwrap_err().1, "its type \"special\" is none of tv, web, movie, ova");
+        let (w, dropped) = work(serde_json::json!({"title": "X\nY", "type": "movie", "lang": "Japanese", "begin": "soon", "end": "2020-01-01T00:00:00.000Z", "officialSite": "http://x.jp/"})).unwrap();
+        assert_eq!((w.native.as_str(), w.title.as_str(), w.lang.as_deref(), w.begin, w.ends()), ("X Y", "X Y", None, None, None));
+        assert_eq!(w.site_key.as_deref(), Some("x.jp"));
+        let fields: Vec<&str> = dropped.iter().map(|d| d.field.as_str()).collect();
+        assert_eq!(fields, ["lang", "begin", "officialSite"]);
+    }
+}

@@ -1,0 +1,578 @@
+//! The importer of bangumi-data (`dist/data.json`, CC BY 4.0): a shard for every work of the
+//! data, merged with the editors' own shards, for the bundle that the release build serves.
+//! Native only; it uses the bundle's schema and rules (`bundle`), and `dates`, `regions`,
+//! `text`, `mojibake` beneath them, and does no I/O: the tool reads and writes the files.
+//!
+//! - `data`: the serde types of data.json, decoded item by item.
+//! - `facts`: an item as a [`facts::Work`]: titles, kind, dates in Japan, slot, ids, offers.
+//! - `sites`: links from the sites' templates, with every id checked.
+//! - `slugs`: keys, slugs and the [`SlugRegistry`] that keeps them.
+//! - `seasons`: the links between seasons, parts and films, and what follows a work.
+//! - `merge`: an editor's shard with the data's facts; the editor always wins.
+//! - `article`: the generated text.
+//!
+//! Deterministic: the same data, files and registry give the same bytes, and a second run over
+//! its own output changes nothing.
+
+mod article;
+mod data;
+mod facts;
+mod merge;
+mod seasons;
+mod sites;
+mod slugs;
+#[cfg(test)]
+mod tests;
+
+pub use facts::Dropped;
+pub use merge::Conflict;
+pub use slugs::SlugRegistry;
+
+use crate::bundle::{decode_show, DataOutlook, DataSource, NativeText, Related, Relation, Show, SCHEMA_VERSION};
+use crate::dates::PartialDate;
+use facts::{in_jst, Work};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+/// The data's name, as the page credits it.
+pub const SOURCE: &str = "bangumi-data";
+/// The data's license.
+pub const LICENSE: &str = "CC BY 4.0";
+
+/// The release of the data being imported: its version and its date, which every fact of it is
+/// "as of".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Release {
+    pub version: String,
+    pub as_of: PartialDate,
+}
+
+/// What an import gives: the shards to write (shows/<file>), the registry with the new works'
+/// slugs, and the report.
+#[derive(Clone, Debug)]
+pub struct ImportOutcome {
+    /// In the order of their file names.
+    pub shards: Vec<Shard>,
+    pub registry: SlugRegistry,
+    pub report: Report,
+}
+
+/// A show's file to write into the bundle's shows/.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Shard {
+    /// "metallic-rouge.json".
+    pub file: String,
+    pub text: String,
+    pub origin: Origin,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Origin {
+    /// Written from the data alone.
+    Generated,
+    /// An editor's shard with the data's facts added.
+    Merged,
+    /// An editor's shard as written: not in the data, or it could not be merged.
+    AsWritten,
+}
+
+/// What an import did, for the editor and for machines (`--format json`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Report {
+    pub source: String,
+    pub version: String,
+    pub as_of: String,
+    /// Items in data.json.
+    pub items: usize,
+    /// Items that gave a shard (generated or merged into an editor's); with `skipped`, every item.
+    pub imported: usize,
+    /// Editors' files the data was merged into.
+    pub merged: Vec<String>,
+    /// Files written that were not among the files given, that differ from them, that are the same.
+    pub added: Vec<String>,
+    pub updated: Vec<String>,
+    pub unchanged: Vec<String>,
+    /// Files of an earlier import that this one no longer writes (to delete).
+    pub stale: Vec<String>,
+    /// Entries added to the slug registry.
+    pub new_slugs: Vec<NewSlug>,
+    pub conflicts: Vec<Conflict>,
+    pub skipped: Vec<Skipped>,
+    /// Fields of imported items left out, by work.
+    pub left_out: Vec<LeftOut>,
+    /// Links between works (each pair counted once) and directed links by relation.
+    pub links: LinkCounts,
+    /// The data's outlooks written, by status.
+    pub outlooks: BTreeMap<String, usize>,
+    /// Editors' files that could not be read, or merged, and were copied as written.
+    pub editorial_problems: Vec<FileProblem>,
+    /// Sites of siteMeta that could not be read: their links are left out.
+    pub bad_sites: Vec<FileProblem>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct NewSlug {
+    pub key: String,
+    pub slug: String,
+}
+
+/// An item that gave no shard.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Skipped {
+    /// Its position in data.json's items.
+    pub item: usize,
+    pub title: Option<String>,
+    /// A short category, to count by: "malformed item", "unusable title", "unknown type",
+    /// "same key as an earlier item", "slug of an editor's file", "breaks a rule".
+    pub category: String,
+    pub reason: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LeftOut {
+    /// The work's key.
+    pub key: String,
+    pub field: String,
+    pub reason: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct LinkCounts {
+    pub pairs: usize,
+    pub sequel: usize,
+    pub prequel: usize,
+    pub film: usize,
+    pub recap: usize,
+    pub special: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FileProblem {
+    pub file: String,
+    pub message: String,
+}
+
+/// An editor's shard that could be read.
+struct EditorShard {
+    file: String,
+    slug: String,
+    show: Show,
+    text: String,
+}
+
+/// The files given: the editors' shards, those that could not be read, and the importer's own
+/// earlier output (shards with a generated article: never read as an editor's).
+#[derive(Default)]
+struct Given {
+    editors: Vec<EditorShard>,
+    unreadable: Vec<(String, String)>,
+    texts: BTreeMap<String, String>,
+    previous: BTreeSet<String>,
+}
+
+fn read_given(files: &[(String, String)], report: &mut Report) -> Given {
+    let mut given = Given::default();
+    let mut files: Vec<&(String, String)> = files.iter().collect();
+    files.sort();
+    for (file, text) in files {
+        let Some(slug) = file.strip_suffix(".json") else { continue };
+        if given.texts.insert(file.clone(), text.clone()).is_some() {
+            continue;
+        }
+        let generated = |text: &str| serde_json::from_str::<serde_json::Value>(text).ok().is_some_and(|v| v["article"]["generated"] == true);
+        match decode_show(text, slug) {
+            Ok(show) if show.article.generated => {
+                given.previous.insert(file.clone());
+            }
+            Ok(show) => given.editors.push(EditorShard { file: file.clone(), slug: slug.to_string(), show, text: text.clone() }),
+            Err(_) if generated(text) => {
+                given.previous.insert(file.clone());
+            }
+            Err(problems) => {
+                let message = problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("; ");
+                report.editorial_problems.push(FileProblem { file: format!("shows/{file}"), message: format!("{message} (copied as written, not merged)") });
+                given.unreadable.push((file.clone(), text.clone()));
+            }
+        }
+    }
+    given
+}
+
+/// Imports the data: a shard for every work, merged into the editor's shard where one names the
+/// work (`references.bangumi`, else its MyAnimeList, AniList or AniDB id), and the editors'
+/// other shards as written. `files` are the shards already at hand, as (file name, text): the
+/// editors', and any earlier output of the importer (recognised by their generated article,
+/// compared with, never merged). `registry` is the slug registry as committed; the outcome
+/// holds it with the new works added. Fails only when data.json cannot be read at all.
+pub fn import(data_json: &str, files: &[(String, String)], registry: &SlugRegistry, release: &Release) -> Result<ImportOutcome, String> {
+    let data = data::parse(data_json)?;
+    let mut report = Report {
+        source: SOURCE.into(),
+        version: release.version.clone(),
+        as_of: release.as_of.to_string(),
+        items: data.items.len(),
+        bad_sites: data.bad_sites.iter().map(|(site, why)| FileProblem { file: format!("siteMeta.{site}"), message: why.clone() }).collect(),
+        ..Report::default()
+    };
+    let given = read_given(files, &mut report);
+
+    // The works, each key once.
+    let mut works: Vec<Work> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut left_out: Vec<Vec<facts::Dropped>> = Vec::new();
+    for (i, value) in data.items.iter().enumerate() {
+        let title = value.get("title").and_then(|t| t.as_str()).map(str::to_string);
+        let skip = |category: &str, reason: String| Skipped { item: i, title: title.clone(), category: category.into(), reason };
+        let item = match data::decode_item(value) {
+            Ok(item) => item,
+            Err(reason) => {
+                report.skipped.push(skip("malformed item", reason));
+                continue;
+            }
+        };
+        match facts::work_of(i, &item, &data.site_meta) {
+            Err((category, reason)) => report.skipped.push(skip(category, reason)),
+            Ok((work, _)) if by_key.contains_key(&work.key) => {
+                let first = works[by_key[&work.key]].item;
+                report.skipped.push(skip("same key as an earlier item", format!("{} is also item {first}'s", work.key)));
+            }
+            Ok((work, dropped)) => {
+                by_key.insert(work.key.clone(), works.len());
+                works.push(work);
+                left_out.push(dropped);
+            }
+        }
+    }
+
+    // Editors' shards, bound to the works they name.
+    let mut editor_of: HashMap<usize, usize> = HashMap::new();
+    for (e, shard) in given.editors.iter().enumerate() {
+        let refs = &shard.show.references;
+        let keys = [("bangumi", &refs.bangumi), ("mal", &refs.mal), ("anilist", &refs.anilist), ("anidb", &refs.anidb)];
+        let Some(w) = keys.iter().find_map(|(site, id)| by_key.get(&format!("{site}:{}", id.as_deref()?)).copied()) else { continue };
+        match editor_of.get(&w) {
+            Some(&other) => report.editorial_problems.push(FileProblem {
+                file: format!("shows/{}", shard.file),
+                message: format!("names the same work as shows/{} ({}): not merged", given.editors[other].file, works[w].key),
+            }),
+            None => {
+                editor_of.insert(w, e);
+            }
+        }
+    }
+
+    // Slugs: the editors', the registry's, then new ones, earliest works first.
+    let mut registry = registry.clone();
+    let editor_slugs: HashSet<&str> = given.editors.iter().map(|e| e.slug.as_str()).chain(given.unreadable.iter().filter_map(|(f, _)| f.strip_suffix(".json"))).collect();
+    let mut taken: HashSet<String> = registry.slugs().into_iter().map(str::to_string).chain(editor_slugs.iter().map(|s| s.to_string())).collect();
+    let mut slug_of: Vec<Option<String>> = vec![None; works.len()];
+    let mut bound: Vec<(usize, usize)> = editor_of.iter().map(|(&w, &e)| (w, e)).collect();
+    bound.sort();
+    for (w, e) in bound {
+        let shard = &given.editors[e];
+        let key = &works[w].key;
+        match registry.get(key) {
+            Some(slug) if slug != shard.slug => report.conflicts.push(Conflict {
+                file: format!("shows/{}", shard.file),
+                field: "slug".into(),
+                editor: format!("\"{}\"", shard.slug),
+                data: format!("\"{slug}\" (the registry's for {key}: the editor's file is used, the registry left as it is)"),
+            }),
+            Some(_) => {}
+            None if registry.slugs().contains(shard.slug.as_str()) => report.conflicts.push(Conflict {
+                file: format!("shows/{}", shard.file),
+                field: "slug".into(),
+                editor: format!("\"{}\"", shard.slug),
+                data: format!("the registry gives \"{}\" to another work: {key} is not registered", shard.slug),
+            }),
+            None => {
+                registry.add(key, &shard.slug);
+                report.new_slugs.push(NewSlug { key: key.clone(), slug: shard.slug.clone() });
+            }
+        }
+        slug_of[w] = Some(shard.slug.clone());
+    }
+    let mut order: Vec<usize> = (0..works.len()).filter(|w| !editor_of.contains_key(w)).collect();
+    order.sort_by_cached_key(|&w| (works[w].begin.map_or(i64::MAX, |b| b.epoch_ms), works[w].key.clone()));
+    let mut excluded = vec![false; works.len()];
+    for &w in &order {
+        let work = &works[w];
+        match registry.get(&work.key) {
+            Some(slug) if editor_slugs.contains(slug) => {
+                report.skipped.push(Skipped {
+                    item: work.item,
+                    title: Some(work.native.clone()),
+                    category: "slug of an editor's file".into(),
+                    reason: format!("the registry gives it \"{slug}\", but shows/{slug}.json is an editor's shard that names no id of it (add references.bangumi to merge them)"),
+                });
+                excluded[w] = true;
+            }
+            Some(slug) => slug_of[w] = Some(slug.to_string()),
+            None => {
+                let base = work.en.iter().find_map(|t| slugs::title_slug(t)).or_else(|| slugs::title_slug(&work.native));
+                let year = work.premiere().map(|d| d.earliest_day().0);
+                let slug = slugs::first_free(&slugs::candidates(base.as_deref(), year, &work.key), &|s| taken.contains(s));
+                registry.add(&work.key, &slug);
+                report.new_slugs.push(NewSlug { key: work.key.clone(), slug: slug.clone() });
+                taken.insert(slug.clone());
+                slug_of[w] = Some(slug);
+            }
+        }
+    }
+    report.new_slugs.sort_by(|a, b| a.key.cmp(&b.key));
+
+    let links = seasons::link(&works);
+    // Build every shard; a work whose shard breaks a rule is left out and the rest built again
+    // without links to it (the rules are checked on everything the importer writes).
+    let mut built;
+    loop {
+        built = build(&works, &links, &slug_of, &excluded, &editor_of, &given, release);
+        let failed: Vec<(usize, String)> = built.failed.drain(..).collect();
+        if failed.is_empty() {
+            break;
+        }
+        for (w, reason) in failed {
+            excluded[w] = true;
+            report.skipped.push(Skipped { item: works[w].item, title: Some(works[w].native.clone()), category: "breaks a rule".into(), reason });
+        }
+    }
+    report.conflicts.extend(built.conflicts);
+    report.editorial_problems.extend(built.problems);
+    report.links = built.links;
+    report.outlooks = built.outlooks;
+    report.merged = built.merged;
+    for (w, dropped) in left_out.into_iter().enumerate() {
+        if slug_of[w].is_some() && !excluded[w] {
+            report.left_out.extend(dropped.into_iter().map(|d| LeftOut { key: works[w].key.clone(), field: d.field, reason: d.reason }));
+        }
+    }
+    report.imported = (0..works.len()).filter(|&w| slug_of[w].is_some() && !excluded[w]).count();
+
+    // The editors' shards the data does not name, and those that could not be read: as written.
+    let mut shards = built.shards;
+    for (e, shard) in given.editors.iter().enumerate() {
+        if !editor_of.values().any(|&x| x == e) {
+            shards.push(Shard { file: shard.file.clone(), text: shard.text.clone(), origin: Origin::AsWritten });
+        }
+    }
+    for (file, text) in &given.unreadable {
+        shards.push(Shard { file: file.clone(), text: text.clone(), origin: Origin::AsWritten });
+    }
+    shards.sort_by(|a, b| a.file.cmp(&b.file));
+
+    for shard in &shards {
+        match given.texts.get(&shard.file) {
+            None => report.added.push(shard.file.clone()),
+            Some(text) if *text == shard.text => report.unchanged.push(shard.file.clone()),
+            Some(_) => report.updated.push(shard.file.clone()),
+        }
+    }
+    let written: HashSet<&str> = shards.iter().map(|s| s.file.as_str()).collect();
+    report.stale = given.previous.iter().filter(|f| !written.contains(f.as_str())).cloned().collect();
+    report.skipped.sort_by_key(|s| s.item);
+    report.conflicts.sort_by(|a, b| (&a.file, &a.field).cmp(&(&b.file, &b.field)));
+    report.editorial_problems.sort_by(|a, b| a.file.cmp(&b.file));
+    Ok(ImportOutcome { shards, registry, report })
+}
+
+/// The shards of the works, and what building them found.
+#[derive(Default)]
+struct Built {
+    shards: Vec<Shard>,
+    failed: Vec<(usize, String)>,
+    conflicts: Vec<Conflict>,
+    problems: Vec<FileProblem>,
+    links: LinkCounts,
+    outlooks: BTreeMap<String, usize>,
+    merged: Vec<String>,
+}
+
+fn build(
+    works: &[Work],
+    links: &[Vec<seasons::Link>],
+    slug_of: &[Option<String>],
+    excluded: &[bool],
+    editor_of: &HashMap<usize, usize>,
+    given: &Given,
+    release: &Release,
+) -> Built {
+    let mut built = Built::default();
+    let present = |w: usize| slug_of[w].is_some() && !excluded[w];
+    let editor = |w: usize| editor_of.get(&w).map(|&e| &given.editors[e]);
+    let title_of = |w: usize| editor(w).map_or_else(|| works[w].title.clone(), |e| e.show.title.clone());
+    let slug_to_work: HashMap<&str, usize> = (0..works.len()).filter(|&w| present(w)).filter_map(|w| Some((slug_of[w].as_deref()?, w))).collect();
+    // An editor's rejection holds both ways.
+    let rejects = |w: usize, other: usize| editor(w).is_some_and(|e| slug_of[other].as_ref().is_some_and(|s| e.show.related_rejected.contains(s)));
+    let named = |w: usize| article::Named { title: title_of(w), premiere: works[w].premiere(), ends: works[w].ends() };
+    let data_source = DataSource { source: SOURCE.into(), version: release.version.clone(), as_of: release.as_of, license: LICENSE.into() };
+
+    for (w, work) in works.iter().enumerate() {
+        let Some(slug) = slug_of[w].clone().filter(|_| present(w)) else { continue };
+        let kept: Vec<&seasons::Link> = links[w].iter().filter(|l| present(l.other) && !rejects(w, l.other) && !rejects(l.other, w)).collect();
+        let mut related: Vec<Related> = kept
+            .iter()
+            .map(|l| Related {
+                slug: slug_of[l.other].clone().unwrap_or_default(),
+                title: title_of(l.other),
+                kind: Some(works[l.other].kind),
+                premiere: works[l.other].premiere(),
+                relation: l.relation,
+                reason: Some(l.reason.clone()),
+            })
+            .collect();
+        related.sort_by(|a, b| (a.premiere.map(PartialDate::earliest_day).is_none(), a.premiere.map(PartialDate::earliest_day), &a.slug).cmp(&(b.premiere.map(PartialDate::earliest_day).is_none(), b.premiere.map(PartialDate::earliest_day), &b.slug)));
+        for l in &kept {
+            let count = match l.relation {
+                Relation::Sequel => &mut built.links.sequel,
+                Relation::Prequel => &mut built.links.prequel,
+                Relation::Film => &mut built.links.film,
+                Relation::Recap => &mut built.links.recap,
+                Relation::Special => &mut built.links.special,
+            };
+            *count += 1;
+            if w < l.other {
+                built.links.pairs += 1;
+            }
+        }
+        // What follows, by the links the shard will hold: the editor's own, else the data's.
+        let editors_related = editor(w).map(|e| &e.show.related).filter(|r| !r.is_empty());
+        let followed: Vec<(usize, Relation)> = match editors_related {
+            Some(own) => own.iter().filter_map(|r| Some((*slug_to_work.get(r.slug.as_str())?, r.relation))).collect(),
+            None => kept.iter().map(|l| (l.other, l.relation)).collect(),
+        };
+        let after = seasons::after(works, w, &followed, release.as_of);
+        let (status, summary) = article::outlook_summary(&title_of(w), &after, &named, release);
+        let next = match &after {
+            seasons::After::Next { work: next, .. } => Some(*next),
+            _ => None,
+        };
+        let data_outlook = DataOutlook {
+            status,
+            summary: summary.clone(),
+            next: next.and_then(|n| slug_of[n].clone()),
+            premiere: next.and_then(|n| works[n].premiere()),
+            premiere_at: next.and_then(|n| works[n].begin).map(in_jst),
+        };
+        let has_prequel = related.iter().any(|r| r.relation == Relation::Prequel);
+        let show = Show {
+            schema: SCHEMA_VERSION,
+            slug: slug.clone(),
+            title: work.title.clone(),
+            native_title: work.lang.as_ref().map(|lang| NativeText { text: work.native.clone(), lang: lang.clone() }),
+            alt_titles: Vec::new(),
+            titles: work.titles.clone(),
+            kind: Some(work.kind),
+            seasons: None,
+            genres: Vec::new(),
+            studios: Vec::new(),
+            premiere: work.premiere(),
+            ends: work.ends(),
+            broadcast: work.slot.clone(),
+            source: None,
+            outlook: None,
+            data_outlook: Some(data_outlook),
+            article: article::article(work, has_prequel, &summary, release),
+            watch: work.offers.clone(),
+            cast: Vec::new(),
+            read_also: Vec::new(),
+            related,
+            related_rejected: Vec::new(),
+            image: None,
+            official_site: work.official_site.clone(),
+            references: work.references.clone(),
+            data: Some(data_source.clone()),
+        };
+        let file = format!("{slug}.json");
+        match editor(w) {
+            None => match written(&show) {
+                Ok(text) => {
+                    if let Some(d) = &show.data_outlook {
+                        *built.outlooks.entry(d.status.key().to_string()).or_default() += 1;
+                    }
+                    built.shards.push(Shard { file, text, origin: Origin::Generated });
+                }
+                Err(reason) => built.failed.push((w, reason)),
+            },
+            Some(editor) => {
+                let mut data_titles: Vec<String> = vec![work.native.clone(), work.title.clone()];
+                data_titles.extend(work.titles.iter().map(|t| t.text.clone()));
+                let (merged, conflicts) = merge::merge(&format!("shows/{}", editor.file), editor.show.clone(), show, &data_titles);
+                match written(&merged) {
+                    Ok(text) => {
+                        if let Some(d) = &merged.data_outlook {
+                            *built.outlooks.entry(d.status.key().to_string()).or_default() += 1;
+                        }
+                        built.conflicts.extend(conflicts);
+                        built.merged.push(format!("shows/{file}"));
+                        built.shards.push(Shard { file, text, origin: Origin::Merged });
+                    }
+                    Err(reason) => {
+                        built.problems.push(FileProblem { file: format!("shows/{file}"), message: format!("merged with the data it {reason}: copied as written") });
+                        built.shards.push(Shard { file, text: editor.text.clone(), origin: Origin::AsWritten });
+                    }
+                }
+            }
+        }
+    }
+    built.merged.sort();
+    built
+}
+
+/// A show's file as the importer writes it (pretty JSON in the schema's order, a final newline),
+/// once the site's own decoder accepts it; else the first problem.
+fn written(show: &Show) -> Result<String, String> {
+    let text = format!("{}\n", serde_json::to_string_pretty(show).map_err(|e| e.to_string())?);
+    match decode_show(&text, &show.slug) {
+        Ok(_) => Ok(text),
+        Err(problems) => Err(format!("breaks a rule: {}", problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("; "))),
+    }
+}
+
+impl Report {
+    /// The report for a person: counts, then each conflict, skipped item and problem.
+    pub fn summary(&self) -> String {
+        let mut out = Vec::new();
+        out.push(format!("{} {} (as of {}): {} items, {} imported, {} skipped.", self.source, self.version, self.as_of, self.items, self.imported, self.skipped.len()));
+        out.push(format!(
+            "Shards: {} added, {} updated, {} unchanged, {} stale; {} merged into editors' files; {} new slugs.",
+            self.added.len(),
+            self.updated.len(),
+            self.unchanged.len(),
+            self.stale.len(),
+            self.merged.len(),
+            self.new_slugs.len()
+        ));
+        let l = &self.links;
+        out.push(format!("Links: {} pairs of works ({} sequel, {} film, {} recap, {} special links).", l.pairs, l.sequel, l.film, l.recap, l.special));
+        if !self.outlooks.is_empty() {
+            out.push(format!("Outlooks from the data: {}.", self.outlooks.iter().map(|(k, n)| format!("{n} {k}")).collect::<Vec<_>>().join(", ")));
+        }
+        let mut by_category: BTreeMap<&str, usize> = BTreeMap::new();
+        for s in &self.skipped {
+            *by_category.entry(s.category.as_str()).or_default() += 1;
+        }
+        if !by_category.is_empty() {
+            out.push(format!("Skipped: {}.", by_category.iter().map(|(c, n)| format!("{n} {c}")).collect::<Vec<_>>().join(", ")));
+        }
+        let mut by_field: BTreeMap<String, usize> = BTreeMap::new();
+        for d in &self.left_out {
+            let field = d.field.split(['[', '.']).next().unwrap_or_default().to_string();
+            *by_field.entry(field).or_default() += 1;
+        }
+        if !by_field.is_empty() {
+            out.push(format!("Fields left out: {}.", by_field.iter().map(|(f, n)| format!("{n} {f}")).collect::<Vec<_>>().join(", ")));
+        }
+        out.push(format!("Conflicts: {}.", self.conflicts.len()));
+        for c in &self.conflicts {
+            out.push(format!("  {}: {}: the editor's {} stays; the data says {}", c.file, c.field, c.editor, c.data));
+        }
+        for p in self.editorial_problems.iter().chain(&self.bad_sites) {
+            out.push(format!("  {}: {}", p.file, p.message));
+        }
+        for s in &self.skipped {
+            out.push(format!("  skipped item {} ({}): {}: {}", s.item, s.title.as_deref().unwrap_or("no title"), s.category, s.reason));
+        }
+        out.join("\n")
+    }
+}
