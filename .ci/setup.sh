@@ -108,4 +108,13 @@ else
   say "installing npm test packages (wasm-opt $WASM_OPT_VERSION, playwright-core, axe-core)"
   (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
 fi
+# The pinned release of bangumi-data (.ci/bangumi-data/package-lock.json), which the importer's
+# test over the whole data reads.
+bangumi_version=$(sed -n 's/.*"bangumi-data": "\([^"]*\)".*/\1/p' .ci/bangumi-data/package.json | head -n 1)
+if [ "$(sed -n 's/.*"version": "\([^"]*\)".*/\1/p' .ci/bangumi-data/node_modules/bangumi-data/package.json 2>/dev/null | head -n 1)" = "$bangumi_version" ]; then
+  say "bangumi-data $bangumi_version: present"
+else
+  say "installing bangumi-data $bangumi_version (npm ci in .ci/bangumi-data)"
+  (cd .ci/bangumi-data && npm ci --no-audit --no-fund --loglevel=error)
+fi
 say "ready to test"

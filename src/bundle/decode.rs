@@ -3,6 +3,7 @@
 
 use super::catalogue::check_entries;
 use super::positions::{is_within, path_at};
+use super::imported::*;
 use super::schema::*;
 use super::show_rules::{check_text, show_problems};
 use crate::dates::PartialDate;

@@ -5,10 +5,10 @@
 //! file the site renders, and every problem is reported the same way: the JSON path of the field
 //! and what is wrong with it.
 //!
-//! - `schema`: the types of the files.
+//! - `schema`: the types of the files; `imported`: those of the facts that reference data gives.
 //! - `decode`: text → typed value, or every problem with its path.
 //! - `positions`: paths ↔ lines and columns of a JSON text.
-//! - `show_rules`: the rules of one show's file.
+//! - `show_rules`: the rules of one show's file; `imported_rules`: those of its imported facts.
 //! - `catalogue`: the head and its parts, which file holds which entry, the default order.
 //! - `facets`: facet values and their counts.
 //! - `across`: the rules between files (the editor's `check`).
@@ -17,6 +17,8 @@ mod across;
 mod catalogue;
 mod decode;
 mod facets;
+mod imported;
+mod imported_rules;
 mod positions;
 mod schema;
 mod show_rules;
@@ -28,5 +30,6 @@ pub use catalogue::{by_date_then_title, catalogue_files, default_cmp, default_cm
 pub use decode::{decode_catalogue_head, decode_catalogue_part, decode_show, Problem, MAX_SHOW_BYTES};
 pub use facets::{facet_key, facets, FacetTally, FacetValue, STATUS_ORDER};
 pub use positions::{path_at, value_positions};
+pub use imported::*;
 pub use schema::*;
 pub use show_rules::{inline, is_language_tag, is_safe_url, is_valid_slug, text_problem, Inline};

@@ -325,14 +325,13 @@ fn editors_shards_outside_the_data_or_unreadable_are_copied_as_written() {
     assert_eq!(outcome.report.unchanged, ["broken.json", "my-own-show.json"]);
 }
 
-/// The whole of bangumi-data, when it is at hand: `BANGUMI_DATA_JSON`, the pinned package after
-/// `npm ci` in .ci/bangumi-data, or /tmp/bgm/package/dist/data.json.
+/// The whole of bangumi-data, when it is at hand: `BANGUMI_DATA_JSON`, or the pinned package,
+/// which `.ci/setup.sh --test` installs (`npm ci` in .ci/bangumi-data).
 #[test]
 fn the_whole_data_imports() {
     let candidates = [
         std::env::var("BANGUMI_DATA_JSON").unwrap_or_default(),
         concat!(env!("CARGO_MANIFEST_DIR"), "/.ci/bangumi-data/node_modules/bangumi-data/dist/data.json").to_string(),
-        "/tmp/bgm/package/dist/data.json".to_string(),
     ];
     let Some(text) = candidates.iter().filter(|p| !p.is_empty()).find_map(|p| std::fs::read_to_string(p).ok()) else {
         eprintln!("the whole data is not at hand: skipped");
