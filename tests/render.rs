@@ -425,6 +425,13 @@ fn outlook_card_from_the_data_for_every_status() {
     ), "{html}");
     assert!(!html.contains("role=\"timer\""));
 
+    // A next season missing from related (the rules refuse it) is named, not linked.
+    let mut unlinked = show.clone();
+    unlinked.related.clear();
+    unlinked.data_outlook.as_mut().unwrap().status = bundle::DataStatus::Aired;
+    let html = outlook_card(&unlinked);
+    assert!(html.contains("<p class=\"ns-outlook__data\">The next season premiered in Japan on <time datetime=\"2026-04-02\">April 2, 2026</time>.</p>"), "{html}");
+
     let outlook = show.data_outlook.as_mut().unwrap();
     (outlook.status, outlook.next, outlook.premiere, outlook.premiere_at) = (bundle::DataStatus::FilmsOnly, None, None, None);
     let html = outlook_card(&show);

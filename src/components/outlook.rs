@@ -77,22 +77,21 @@ fn data_body(outlook: DataOutlook, related: &[Related], data: Option<&DataSource
     let date = |d: PartialDate| view! { <time datetime=d.machine()>{d.label()}</time> };
     let this = if title.is_empty() { "this work".into_any() } else { in_languages(title, native_title) };
     let next_work = next.as_deref().and_then(|slug| related.iter().find(|r| r.slug == slug));
-    let next_link = next_work.map_or_else(
-        || "the next season".into_any(),
-        |work| {
+    let subject = || match next_work {
+        Some(work) => {
             let name = in_languages(&work.title, native_title);
-            view! { <LinkToShow slug=work.slug.clone()>{name}</LinkToShow> }.into_any()
-        },
-    );
-    let when = premiere.map(date);
+            view! { "The next season, "<LinkToShow slug=work.slug.clone()>{name}</LinkToShow>"," }.into_any()
+        }
+        None => "The next season".into_any(),
+    };
+    let on = premiere.map(|d| view! { " on "{date(d)} });
     let sentence = match status {
         DataStatus::Airing => view! {
-            "The next season, "{next_link}", premiered in Japan on "{when}
-            {as_of.map(|d| view! { " and was on the air there as of "{date(d)} })}"."
+            {subject()}" premiered in Japan"{on}{as_of.map(|d| view! { " and was on the air there as of "{date(d)} })}"."
         }
         .into_any(),
-        DataStatus::Dated => view! { "The next season, "{next_link}", premieres in Japan on "{when}"." }.into_any(),
-        DataStatus::Aired => view! { "The next season, "{next_link}", premiered in Japan on "{when}"." }.into_any(),
+        DataStatus::Dated => view! { {subject()}" premieres in Japan"{on}"." }.into_any(),
+        DataStatus::Aired => view! { {subject()}" premiered in Japan"{on}"." }.into_any(),
         DataStatus::FilmsOnly => view! {
             "Only films, recaps or specials follow "{this}" in "{source.clone()}": no later season or part"
             {as_of.map(|d| view! { " as of "{date(d)} })}"."
