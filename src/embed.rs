@@ -11,7 +11,7 @@ use crate::api::{self, ShowError};
 use crate::browser;
 use crate::bundle::Show;
 use crate::components::{
-    ArticleCard, CastCard, ErrorCard, HeadingLevel, OutlookCard, ReadAlsoCard, ShowCard, ShowSkeleton, TechSheet, WatchCard,
+    ArticleCard, CastCard, DataCredit, ErrorCard, HeadingLevel, OutlookCard, ReadAlsoCard, ShowCard, ShowSkeleton, TechSheet, WatchCard,
 };
 use crate::links::ShowLinks;
 use leptos::prelude::*;
@@ -229,17 +229,36 @@ fn WidgetShow(bundle: String, slug: String, cards: Vec<CardKind>, on_shown: Call
     }
 }
 
-/// A show's cards as the widget shows them, `cards` in that order; also what the build writes
-/// for bloggers to paste (`prerender::embed_snippet`). `bundle`: where "Read also" prefetches.
+/// A show's cards as the widget shows them, `cards` in that order, then the data's credit when
+/// facts come from it (whichever cards are picked); also what the build writes for bloggers to
+/// paste (`prerender::embed_snippet`). `bundle`: where "Read also" prefetches.
 pub fn show_cards(show: &Show, cards: &[CardKind], bundle: &str) -> impl IntoView {
-    view! { <div class="ns-show">{cards.iter().map(|kind| card(*kind, show, bundle)).collect_view()}</div> }
+    view! {
+        <div class="ns-show">
+            {cards.iter().map(|kind| card(*kind, show, bundle)).collect_view()}
+            {show.data.clone().map(|data| view! { <DataCredit data/> })}
+        </div>
+    }
 }
 
 fn card(kind: CardKind, show: &Show, bundle: &str) -> AnyView {
     match kind {
-        CardKind::Article => view! { <ArticleCard article=show.article.clone()/> }.into_any(),
+        CardKind::Article => view! { <ArticleCard article=show.article.clone() native_title=show.native_title.clone() data=show.data.clone()/> }.into_any(),
         CardKind::Sheet => view! { <TechSheet show=show.clone()/> }.into_any(),
-        CardKind::Outlook => view! { <OutlookCard outlook=show.outlook.clone() seasons=show.seasons/> }.into_any(),
+        CardKind::Outlook => view! {
+            <OutlookCard
+                outlook=show.outlook.clone()
+                seasons=show.seasons
+                data_outlook=show.data_outlook.clone()
+                related=show.related.clone()
+                data=show.data.clone()
+                title=show.title.clone()
+                native_title=show.native_title.clone()
+                kind=show.kind
+                premiere=show.premiere
+            />
+        }
+        .into_any(),
         CardKind::Watch => view! { <WatchCard offers=show.watch.clone()/> }.into_any(),
         CardKind::Cast => view! { <CastCard cast=show.cast.clone()/> }.into_any(),
         CardKind::ReadAlso => {

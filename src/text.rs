@@ -1,5 +1,6 @@
 //! Text comparison for humans: case and diacritics folded, so that "cote d'ivoire" sorts, and
-//! later matches, where "Côte d’Ivoire" is.
+//! later matches, where "Côte d’Ivoire" is. And the pieces of an English sentence that are in
+//! another language, so that pages can mark them with their `lang`.
 
 /// Lowercase, with the Latin letters' diacritics removed and typographic quotes made plain.
 pub fn fold(text: &str) -> String {
@@ -20,6 +21,126 @@ pub fn escape_html(text: &str) -> String {
         }
     }
     out
+}
+
+/// The pieces of an English text, each with its language where that is not English: `known`
+/// (a title whose language is `lang`) wherever it occurs, and each run of East Asian script. A
+/// run with kana is Japanese and one with hangul Korean; one of Han characters alone is in
+/// `lang` (they are written in Japanese and in Chinese alike), and left unmarked without a
+/// `lang` or when `lang` is English. The pieces, put back together, are the text.
+pub fn language_pieces<'a>(text: &'a str, known: Option<&str>, lang: Option<&'a str>) -> Vec<(&'a str, Option<&'a str>)> {
+    let lang = lang.filter(|l| !l.is_empty() && !is_english(l));
+    // Byte ranges of the text, each with its language; side by side ones of one language joined.
+    let mut ranges: Vec<(usize, usize, Option<&'a str>)> = Vec::new();
+    let mut push = |start: usize, end: usize, in_lang: Option<&'a str>| match ranges.last_mut() {
+        _ if start == end => {}
+        Some(last) if last.1 == start && last.2 == in_lang => last.1 = end,
+        _ => ranges.push((start, end, in_lang)),
+    };
+    let mut from = 0;
+    if let (Some(known), Some(lang)) = (known.filter(|k| !k.trim().is_empty()), lang) {
+        while let Some(at) = text[from..].find(known).map(|at| from + at) {
+            script_runs(text, from, at, lang, &mut push);
+            push(at, at + known.len(), Some(lang));
+            from = at + known.len();
+        }
+    }
+    script_runs(text, from, text.len(), lang.unwrap_or_default(), &mut push);
+    // A known title and the run beside it, apart only by a space or a mark, are one piece.
+    let mut pieces: Vec<(usize, usize, Option<&'a str>)> = Vec::with_capacity(ranges.len());
+    for range in ranges {
+        match pieces.as_mut_slice() {
+            [.., before, (gap_start, gap_end, None)]
+                if before.2.is_some() && before.2 == range.2 && text[*gap_start..*gap_end].chars().all(joins_east_asian) =>
+            {
+                before.1 = range.1;
+                pieces.pop();
+            }
+            _ => pieces.push(range),
+        }
+    }
+    pieces.into_iter().map(|(start, end, in_lang)| (&text[start..end], in_lang)).collect()
+}
+
+fn is_english(tag: &str) -> bool {
+    tag.split(['-', '_']).next().is_some_and(|primary| primary.eq_ignore_ascii_case("en"))
+}
+
+/// The runs of East Asian script in `text[start..end]`, and the plain text between them, given
+/// to `push` in order. A run begins and ends with a letter of those scripts and holds only those
+/// letters and what may stand between two of them in a title (spaces, digits, East Asian
+/// punctuation, a few ASCII marks: "戦国妖狐 千魔混沌編", "第2期"). `lang`: for Han alone ("" for none).
+fn script_runs<'a>(text: &str, start: usize, end: usize, lang: &'a str, push: &mut impl FnMut(usize, usize, Option<&'a str>)) {
+    let chars: Vec<(usize, char)> = text[start..end].char_indices().map(|(at, c)| (start + at, c)).collect();
+    let mut plain_from = start;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i].1;
+        if !is_east_asian_letter(c) {
+            i += 1;
+            continue;
+        }
+        // The run goes on to the last letter reached through letters and joiners only.
+        let (mut last, mut kana, mut hangul) = (i, is_kana(c), is_hangul(c));
+        let mut j = i + 1;
+        while let Some(&(_, next)) = chars.get(j) {
+            if is_east_asian_letter(next) {
+                (last, kana, hangul) = (j, kana || is_kana(next), hangul || is_hangul(next));
+            } else if !joins_east_asian(next) {
+                break;
+            }
+            j += 1;
+        }
+        // East Asian brackets right around the run are its own: "哔哩哔哩（港澳台）", "「戦国妖狐」".
+        while last + 1 < chars.len() && is_east_asian_closer(chars[last + 1].1) {
+            last += 1;
+        }
+        let mut first = i;
+        while first > 0 && chars[first - 1].0 >= plain_from && is_east_asian_opener(chars[first - 1].1) {
+            first -= 1;
+        }
+        let run_start = chars[first].0;
+        let run_end = chars[last].0 + chars[last].1.len_utf8();
+        let run_lang = if kana { "ja" } else if hangul { "ko" } else { lang };
+        push(plain_from, run_start, None);
+        push(run_start, run_end, Some(run_lang).filter(|l| !l.is_empty()));
+        plain_from = run_end;
+        i = last + 1;
+    }
+    push(plain_from, end, None);
+}
+
+fn is_kana(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F)
+}
+
+fn is_hangul(c: char) -> bool {
+    matches!(c as u32, 0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7AF)
+}
+
+fn is_east_asian_letter(c: char) -> bool {
+    is_kana(c)
+        || is_hangul(c)
+        // Han: unified ideographs, extension A, compatibility ideographs, the supplementary
+        // planes; iteration marks and 〇.
+        || matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF | 0x3005..=0x3007)
+}
+
+fn is_east_asian_opener(c: char) -> bool {
+    matches!(c, '（' | '「' | '『' | '【' | '〈' | '《' | '〔' | '［' | '〖' | '(')
+}
+
+fn is_east_asian_closer(c: char) -> bool {
+    matches!(c, '）' | '」' | '』' | '】' | '〉' | '》' | '〕' | '］' | '〗' | ')')
+}
+
+/// What may stand between two East Asian letters inside one title.
+fn joins_east_asian(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_ascii_digit()
+        || matches!(c, ':' | '-' | '!' | '?' | '.' | '~' | '&' | '/' | '\'' | '(' | ')')
+        // CJK symbols and punctuation, full-width forms, general punctuation (…, ―).
+        || matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFFEF | 0x2010..=0x206F)
 }
 
 fn fold_char(c: char) -> char {
@@ -46,7 +167,7 @@ fn fold_char(c: char) -> char {
 
 #[cfg(test)]
 mod tests {
-    use super::{escape_html, fold};
+    use super::{escape_html, fold, language_pieces};
 
     #[test]
     fn escapes_markup() {
@@ -60,5 +181,32 @@ mod tests {
         assert_eq!(fold("Türkiye"), "turkiye");
         assert_eq!(fold("メタリックルージュ"), "メタリックルージュ");
         assert!(fold("Côte d’Ivoire") < fold("Croatia"));
+    }
+
+    #[test]
+    fn marks_the_pieces_in_other_languages() {
+        let ja = Some("ja");
+        assert_eq!(language_pieces("Will Metallic Rouge have season 2?【Release Date】", Some("メタリックルージュ"), ja), [("Will Metallic Rouge have season 2?【Release Date】", None)]);
+        assert_eq!(language_pieces("Will 戦国妖狐 get another season?", Some("戦国妖狐"), ja), [("Will ", None), ("戦国妖狐", ja), (" get another season?", None)]);
+        // A known title is marked whole, with its Latin letters.
+        assert_eq!(language_pieces("機動戦士ガンダムSEED", Some("機動戦士ガンダムSEED"), ja), [("機動戦士ガンダムSEED", ja)]);
+        assert_eq!(
+            language_pieces("the title \"戦国妖狐 千魔混沌編\" is \"戦国妖狐\" with the arc name \"千魔混沌編\"", None, ja),
+            [("the title \"", None), ("戦国妖狐 千魔混沌編", ja), ("\" is \"", None), ("戦国妖狐", ja), ("\" with the arc name \"", None), ("千魔混沌編", ja), ("\"", None)]
+        );
+        assert_eq!(language_pieces("\"戦国妖狐 千魔混沌編\" is \"戦国妖狐\"", Some("戦国妖狐"), ja), [("\"", None), ("戦国妖狐 千魔混沌編", ja), ("\" is \"", None), ("戦国妖狐", ja), ("\"", None)]);
+        assert_eq!(language_pieces("進撃の巨人 The Final Season", None, None), [("進撃の巨人", ja), (" The Final Season", None)]);
+        assert_eq!(language_pieces("第2期 (2024)", None, Some("zh-Hans")), [("第2期", Some("zh-Hans")), (" (2024)", None)]);
+        // Han alone is Japanese or Chinese: without a language it stays unmarked.
+        assert_eq!(language_pieces("木棉花 HK", None, None), [("木棉花 HK", None)]);
+        assert_eq!(language_pieces("木棉花 HK", None, Some("zh")), [("木棉花", Some("zh")), (" HK", None)]);
+        assert_eq!(language_pieces("哔哩哔哩（港澳台）", None, Some("zh")), [("哔哩哔哩（港澳台）", Some("zh"))]);
+        assert_eq!(language_pieces("あはれ！名作くん(第2期) (2017)", None, ja), [("あはれ！名作くん(第2期)", ja), (" (2017)", None)]);
+        assert_eq!(language_pieces("the marker \"(第6期)\"", None, ja), [("the marker \"", None), ("(第6期)", ja), ("\"", None)]);
+        assert_eq!(language_pieces("the title 「戦国妖狐」.", None, ja), [("the title ", None), ("「戦国妖狐」", ja), (".", None)]);
+        assert_eq!(language_pieces("Will Metallic Rouge have season 2?【Release Date】", None, ja), [("Will Metallic Rouge have season 2?【Release Date】", None)]);
+        assert_eq!(language_pieces("금수저", None, Some("ja")), [("금수저", Some("ko"))]);
+        assert_eq!(language_pieces("戦国妖狐", Some("戦国妖狐"), Some("en")), [("戦国妖狐", None)]);
+        assert_eq!(language_pieces("", Some("x"), ja), []);
     }
 }

@@ -15,9 +15,40 @@ use web_sys::{Element, HtmlElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 const METALLIC_ROUGE: &str = include_str!("../public/data/shows/metallic-rouge.json");
+// Shards the importer wrote from bangumi-data 0.3.208 (tests/fixtures/imported/README.md).
+const MERGED_METALLIC_ROUGE: &str = include_str!("fixtures/imported/metallic-rouge.json");
+const MERGED_SENGOKU_YOUKO: &str = include_str!("fixtures/imported/sengoku-youko.json");
+const GENERATED_MEISAKUKUN: &str = include_str!("fixtures/imported/anidb-16366.json");
 
 fn shipped() -> Show {
     bundle::decode_show(METALLIC_ROUGE, "metallic-rouge").unwrap()
+}
+
+fn imported(text: &str, slug: &str) -> Show {
+    bundle::decode_show(text, slug).unwrap()
+}
+
+fn outlook_card(show: Show) -> HtmlElement {
+    mount(move || {
+        view! {
+            <OutlookCard
+                outlook=show.outlook
+                seasons=show.seasons
+                data_outlook=show.data_outlook
+                related=show.related
+                data=show.data
+                title=show.title
+                native_title=show.native_title
+                kind=show.kind
+                premiere=show.premiere
+            />
+        }
+    })
+}
+
+fn attrs(host: &Element, selector: &str, name: &str) -> Vec<String> {
+    let list = host.query_selector_all(selector).unwrap();
+    (0..list.length()).map(|i| list.item(i).unwrap().dyn_into::<Element>().unwrap().get_attribute(name).unwrap_or_default()).collect()
 }
 
 /// Mounts a view in a fresh element of the test page and returns that element.
@@ -63,7 +94,7 @@ fn article_card_renders_headline_sections_and_footnote() {
 #[wasm_bindgen_test]
 fn technical_sheet_renders_terms_and_values() {
     let host = mount(|| view! { <TechSheet show=shipped()/> });
-    assert_eq!(texts(&host, "dt"), ["Title", "Native title", "Seasons", "Genres", "Studio", "Premiere", "Source material"]);
+    assert_eq!(texts(&host, "dt"), ["Title", "Native title", "Seasons", "Genres", "Studio", "Premiere", "Source material", "On other sites"]);
     assert_eq!(find(&host, "dd [lang=ja]").text_content().unwrap(), "メタリックルージュ");
     assert_eq!(find(&host, "dd time").get_attribute("datetime").unwrap(), "2024-01-11");
 }
@@ -183,4 +214,118 @@ fn skeletons_are_hidden_from_assistive_technology() {
     let host = mount(|| view! { <ShowSkeleton/> });
     assert_eq!(host.query_selector_all(".ns-skeleton[aria-hidden=true]").unwrap().length(), 5);
     assert_eq!(find(&host, "[role=status]").text_content().unwrap(), "Loading the show…");
+}
+
+#[wasm_bindgen_test]
+fn technical_sheet_renders_the_datas_facts_and_links() {
+    let host = mount(|| view! { <TechSheet show=imported(MERGED_METALLIC_ROUGE, "metallic-rouge")/> });
+    assert_eq!(
+        texts(&host, "dt"),
+        ["Title", "Native title", "Other titles", "Type", "Seasons", "Genres", "Studio", "Premiere", "Last episode", "Broadcast", "Source material", "Official site", "On other sites"]
+    );
+    assert_eq!(attrs(&host, ".ns-sheet__titles [lang]", "lang"), ["zh-Hans", "zh-Hans", "zh-Hant"]);
+    assert_eq!(texts(&host, ".ns-sheet__titles [lang]"), ["金属胭脂", "金属口红", "金屬口紅"]);
+    let links = attrs(&host, ".ns-sheet__links a", "href");
+    assert_eq!(links.len(), 5);
+    assert!(links[0] == "https://myanimelist.net/anime/54794" && links[4] == "https://bangumi.tv/subject/425595");
+    for rel in attrs(&host, "a", "rel") {
+        assert_eq!(rel, "noopener noreferrer");
+    }
+    assert!(attrs(&host, "a", "href").iter().all(|href| href.starts_with("https://")));
+}
+
+#[wasm_bindgen_test]
+fn outlook_card_renders_the_data_outlook_and_its_timeline() {
+    let host = outlook_card(imported(MERGED_SENGOKU_YOUKO, "sengoku-youko"));
+    assert_eq!(find(&host, "h2").text_content().unwrap(), "Next season outlook");
+    let badge = find(&host, ".ns-badge");
+    assert_eq!(badge.text_content().unwrap(), "Next season aired");
+    assert!(badge.class_name().split(' ').any(|c| c == "ns-badge--data"));
+    assert_eq!(
+        find(&host, ".ns-outlook__data").text_content().unwrap(),
+        "The next season, Sengoku Youko: The Thousandfold Chaos Arc, premiered in Japan on July 18, 2024."
+    );
+    assert_eq!(find(&host, ".ns-outlook__data a").get_attribute("href").unwrap(), "/shows/sengoku-youko-the-thousandfold-chaos-arc");
+    assert!(find(&host, ".ns-outlook__source").text_content().unwrap().starts_with("From bangumi-data, a community-maintained list of anime and where they stream, as of May 2026"));
+    // The timeline: a visible heading, this page first (it premiered first), then the sequel.
+    assert_eq!(find(&host, "h3").text_content().unwrap(), "Seasons, parts and films");
+    assert_eq!(texts(&host, ".ns-timeline > li .ns-timeline__work"), ["Sengoku Youko (this page)", "Sengoku Youko: The Thousandfold Chaos Arc"]);
+    assert_eq!(find(&host, ".ns-timeline > li:first-child").get_attribute("aria-current").unwrap(), "page");
+    assert_eq!(attrs(&host, ".ns-timeline a", "href"), ["/shows/sengoku-youko-the-thousandfold-chaos-arc"]);
+    assert_eq!(texts(&host, ".ns-timeline__facts")[1], "July 18, 2024 · Sequel · TV series");
+    let why = find(&host, ".ns-timeline__why");
+    assert!(why.text_content().unwrap().starts_with("Why linked: the title \"戦国妖狐 千魔混沌編\" is \"戦国妖狐\""));
+    assert_eq!(attrs(&why, "[lang]", "lang"), ["ja", "ja", "ja"]);
+}
+
+#[wasm_bindgen_test]
+fn outlook_timeline_of_five_earlier_seasons_is_in_date_order() {
+    let mut show = imported(GENERATED_MEISAKUKUN, "anidb-16366");
+    show.related.reverse();
+    let host = outlook_card(show);
+    assert_eq!(find(&host, ".ns-badge").text_content().unwrap(), "Nothing later in the data");
+    assert!(find(&host, ".ns-outlook__data").text_content().unwrap().contains("is in bangumi-data as of May 15, 2026: no later season, part or film."));
+    assert!(find(&host, ".ns-outlook__source").text_content().unwrap().ends_with("A season it does not list yet may already have been announced."));
+    assert_eq!(
+        attrs(&host, ".ns-timeline a", "href"),
+        ["/shows/bgm-175468", "/shows/bgm-212813", "/shows/bgm-239750", "/shows/bgm-279473", "/shows/bgm-301700"]
+    );
+    assert_eq!(texts(&host, ".ns-timeline time"), ["April 8, 2016", "April 7, 2017", "April 6, 2018", "April 5, 2019", "October 2, 2020", "April 1, 2021"]);
+    assert!(find(&host, ".ns-timeline > li:last-child").class_name().contains("ns-timeline__entry--here"));
+    assert_eq!(attrs(&host, ".ns-timeline__work [lang]", "lang").len(), 6);
+}
+
+#[wasm_bindgen_test]
+async fn outlook_card_counts_down_to_a_season_the_data_dates() {
+    // Synthetic: the data's next season moved to three hours from now.
+    let mut show = imported(MERGED_SENGOKU_YOUKO, "sengoku-youko");
+    let target = js_sys::Date::now() as i64 + 3 * 3_600_000 + 30_000;
+    let at = nextseason::dates::Instant { epoch_ms: target, offset_minutes: 540 };
+    let day = nextseason::dates::LocalTime::at(target, 540);
+    let outlook = show.data_outlook.as_mut().unwrap();
+    outlook.status = bundle::DataStatus::Dated;
+    outlook.premiere = Some(nextseason::dates::PartialDate::Day(day.year, day.month, day.day));
+    outlook.premiere_at = Some(at);
+    let host = outlook_card(show);
+    assert_eq!(find(&host, ".ns-badge").text_content().unwrap(), "Next season dated");
+    let timer = find(&host, "[role=timer]");
+    let before = timer.text_content().unwrap();
+    assert!(before.starts_with("03:00:") && before.ends_with(" to go"), "{before}");
+    sleep(1_200).await;
+    assert_ne!(before, timer.text_content().unwrap(), "the countdown did not tick");
+}
+
+#[wasm_bindgen_test]
+async fn watch_card_says_since_and_still_puts_the_readers_region_first() {
+    storage().set_item("nextseason.region", "TW").unwrap();
+    let host = mount(|| view! { <WatchCard offers=imported(MERGED_METALLIC_ROUGE, "metallic-rouge").watch/> });
+    let here = texts(&host, ".ns-offer--here .ns-offer__link").into_iter().map(|t| t.replace(" (opens in a new tab)", "")).collect::<Vec<_>>();
+    assert_eq!(here, ["Ani-One中文官方動畫頻道", "Ani-One Asia", "哔哩哔哩（港澳台）", "動畫瘋", "Netflix", "Prime Video"]);
+    let first_facts = find(&host, ".ns-offer--here:nth-child(2) .ns-offer__facts").text_content().unwrap();
+    assert!(first_facts.ends_with(" · since January 11, 2024"), "{first_facts}");
+    assert_eq!(find(&host, ".ns-offer--here:nth-child(2) .ns-offer__facts time").get_attribute("datetime").unwrap(), "2024-01-11");
+    assert_eq!(attrs(&host, ".ns-offer__link [lang=zh]", "lang").len(), 5);
+    storage().remove_item("nextseason.region").unwrap();
+}
+
+#[wasm_bindgen_test]
+fn generated_article_is_marked_under_its_headline() {
+    let show = imported(GENERATED_MEISAKUKUN, "anidb-16366");
+    let host = mount(move || view! { <ArticleCard article=show.article native_title=show.native_title data=show.data/> });
+    let headline = find(&host, "h1");
+    assert_eq!(headline.text_content().unwrap(), "Will あはれ！名作くん(第6期) get another season?");
+    assert_eq!(find(&headline, "[lang]").get_attribute("lang").unwrap(), "ja");
+    let note = headline.next_element_sibling().unwrap();
+    assert_eq!(note.class_name(), "ns-generated");
+    assert_eq!(note.text_content().unwrap(), "This summary was written automatically from bangumi-data’s facts, not by an editor.");
+}
+
+#[wasm_bindgen_test]
+fn data_credit_links_the_data_and_its_license() {
+    let data = imported(MERGED_METALLIC_ROUGE, "metallic-rouge").data.unwrap();
+    let host = mount(move || view! { <DataCredit data/> });
+    let credit = find(&host, "p.ns-credit");
+    assert_eq!(credit.text_content().unwrap().replace(" (opens in a new tab)", ""), "Data: bangumi-data (CC BY 4.0), version 0.3.208 of May 15, 2026.");
+    assert_eq!(attrs(&host, "a", "href"), ["https://github.com/bangumi-data/bangumi-data", "https://creativecommons.org/licenses/by/4.0/"]);
+    assert_eq!(attrs(&host, "a", "rel"), ["noopener noreferrer", "noopener noreferrer"]);
 }

@@ -242,3 +242,328 @@ fn cards_follow_the_heading_level_and_links_of_where_they_are_rendered() {
     assert!(html.contains("<a href=\"?show=sengoku-youko\" data-ns-show=\"sengoku-youko\">"));
     assert!(!html.contains("<h1"));
 }
+
+// Facts from bangumi-data (issue 12): shards the importer wrote from the real data, frozen in
+// tests/fixtures/imported/ (its README); cases the data lacks are made from them, labelled.
+
+fn imported(slug: &str) -> Show {
+    let text = std::fs::read_to_string(format!("{}/tests/fixtures/imported/{slug}.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    bundle::decode_show(&text, slug).unwrap()
+}
+
+fn outlook_card(show: &Show) -> String {
+    let show = show.clone();
+    render(move || {
+        view! {
+            <OutlookCard
+                outlook=show.outlook.clone()
+                seasons=show.seasons
+                data_outlook=show.data_outlook.clone()
+                related=show.related.clone()
+                data=show.data.clone()
+                title=show.title.clone()
+                native_title=show.native_title.clone()
+                kind=show.kind
+                premiere=show.premiere
+            />
+        }
+    })
+}
+
+fn offsets(html: &str, needles: &[&str]) -> Vec<usize> {
+    needles.iter().map(|n| html.find(n).unwrap_or_else(|| panic!("no {n} in {html}"))).collect()
+}
+
+#[test]
+fn technical_sheet_shows_the_datas_facts() {
+    let show = imported("metallic-rouge");
+    let html = render(|| view! { <TechSheet show=show.clone()/> });
+    assert_named_section(&html);
+    let row = |term: &str, value: &str| format!("<dt>{term}</dt><dd>{value}</dd>");
+    for (term, value) in [
+        ("Title", "Metallic Rouge".to_string()),
+        ("Native title", "<span lang=\"ja\" class=\"ns-native\">メタリックルージュ</span>".to_string()),
+        (
+            "Other titles",
+            "<ul class=\"ns-sheet__titles\"><li><span lang=\"zh-Hans\">金属胭脂</span> <span class=\"ns-sheet__lang\">(Chinese)</span></li><li><span lang=\"zh-Hans\">金属口红</span> <span class=\"ns-sheet__lang\">(Chinese)</span></li><li><span lang=\"zh-Hant\">金屬口紅</span> <span class=\"ns-sheet__lang\">(Chinese)</span></li></ul>".to_string(),
+        ),
+        ("Type", "TV series".to_string()),
+        ("Premiere", "<time datetime=\"2024-01-11\">January 11, 2024</time> in Japan".to_string()),
+        ("Last episode", "<time datetime=\"2024-04-04\">April 4, 2024</time> in Japan".to_string()),
+        ("Broadcast", "Thursdays at 01:25 JST".to_string()),
+        (
+            "Official site",
+            "<a href=\"https://metallicrouge.jp/\" target=\"_blank\" rel=\"noopener noreferrer\">metallicrouge.jp<span class=\"ns-visually-hidden\"> (opens in a new tab)</span></a>".to_string(),
+        ),
+    ] {
+        assert!(html.contains(&row(term, &value)), "{term}: {html}");
+    }
+    let links: Vec<String> = [
+        ("https://myanimelist.net/anime/54794", "MyAnimeList"),
+        ("https://anilist.co/anime/162985", "AniList"),
+        ("https://anidb.net/anime/17926", "AniDB"),
+        ("https://www.themoviedb.org/tv/222787", "The Movie Database"),
+        ("https://bangumi.tv/subject/425595", "Bangumi"),
+    ]
+    .iter()
+    .map(|(url, name)| format!("<li><a href=\"{url}\" target=\"_blank\" rel=\"noopener noreferrer\">{name}<span class=\"ns-visually-hidden\"> (opens in a new tab)</span></a></li>"))
+    .collect();
+    assert!(html.contains(&row("On other sites", &format!("<ul class=\"ns-sheet__links\">{}</ul>", links.concat()))), "{html}");
+    // The terms in the sheet's order.
+    let terms = ["Title", "Native title", "Other titles", "Type", "Seasons", "Genres", "Studio", "Premiere", "Last episode", "Broadcast", "Source material", "Official site", "On other sites"];
+    let at = offsets(&html, &terms.map(|t| format!("<dt>{t}</dt>")).iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "{terms:?} out of order");
+}
+
+#[test]
+fn technical_sheet_leaves_out_the_datas_facts_when_absent() {
+    // The shipped shard names only its Bangumi subject.
+    let show = shipped("metallic-rouge");
+    let html = render(|| view! { <TechSheet show=show.clone()/> });
+    for term in ["Other titles", "Type", "Last episode", "Last volume", "Broadcast", "Official site"] {
+        assert!(!html.contains(&format!("<dt>{term}</dt>")), "{term}");
+    }
+    assert!(html.contains("<dt>Premiere</dt><dd><time datetime=\"2024-01-11\">January 11, 2024</time></dd>"), "no 'in Japan' without the data");
+    assert!(html.contains("<ul class=\"ns-sheet__links\"><li><a href=\"https://bangumi.tv/subject/425595\""));
+    assert!(!html.contains("myanimelist"));
+    let mut bare = show.clone();
+    bare.references = Default::default();
+    assert!(!render(|| view! { <TechSheet show=bare.clone()/> }).contains("<dt>On other sites</dt>"));
+}
+
+#[test]
+fn technical_sheet_skips_invalid_ids_and_unsafe_sites() {
+    let mut show = imported("metallic-rouge");
+    show.references.mal = Some("54794/../../evil".into());
+    show.references.tmdb = Some("person/1".into());
+    show.official_site = Some("javascript:alert(1)".into());
+    show.kind = Some(bundle::WorkKind::Ova);
+    let html = render(|| view! { <TechSheet show=show.clone()/> });
+    assert!(!html.contains("myanimelist") && !html.contains("themoviedb") && !html.contains("href=\"javascript:"));
+    assert!(html.contains("href=\"https://anilist.co/anime/162985\"") && html.contains("href=\"https://bangumi.tv/subject/425595\""));
+    assert!(html.contains("<dt>Official site</dt><dd><span>javascript:alert(1)</span></dd>"), "{html}");
+    assert!(html.contains("<dt>Type</dt><dd>OVA</dd>"));
+    assert!(html.contains("<dt>Last volume</dt><dd><time datetime=\"2024-04-04\">"));
+}
+
+#[test]
+fn technical_sheet_of_a_title_known_only_in_japanese() {
+    let show = imported("anidb-16366");
+    let html = render(|| view! { <TechSheet show=show.clone()/> });
+    assert!(html.contains("<dt>Title</dt><dd><span lang=\"ja\" class=\"ns-native\">あはれ！名作くん(第6期)</span></dd>"), "{html}");
+    assert!(!html.contains("<dt>Native title</dt>"), "the same title once");
+    assert!(html.contains("<li><span lang=\"zh-Hans\">做得很好！名作君 第六季</span> <span class=\"ns-sheet__lang\">(Chinese)</span></li>"));
+    assert!(!html.contains("<dt>Broadcast</dt>") && !html.contains("<dt>Official site</dt>"));
+}
+
+#[test]
+fn watch_card_says_since_when_an_offer_is_there() {
+    let show = imported("metallic-rouge");
+    let html = render(|| view! { <WatchCard offers=show.watch.clone()/> });
+    assert!(html.contains(
+        "class=\"ns-offer__link\">U-NEXT<span class=\"ns-visually-hidden\"> (opens in a new tab)</span></a></p><p class=\"ns-offer__facts\"><span class=\"ns-offer__kind\">Streaming</span> · <span>in Japan</span> · <span>since <time datetime=\"2024-01-16\">January 16, 2024</time></span></p>"
+    ), "{html}");
+    assert!(html.contains("<span>worldwide</span> · <span>since <time datetime=\"2025-02-28\">February 28, 2025</time></span></p>"));
+    // Without since, the line is as before.
+    assert!(html.contains(">Niconico<span class=\"ns-visually-hidden\"> (opens in a new tab)</span></a></p><p class=\"ns-offer__facts\"><span class=\"ns-offer__kind\">Streaming</span> · <span>in Japan</span></p>"));
+    assert!(html.contains("<span class=\"ns-offer__kind\">Subscription</span> · <span>outside Asia</span></p>"));
+    // Platforms named in Chinese or Japanese carry their language.
+    assert!(html.contains(">d<span lang=\"ja\">アニメストア</span><span class=\"ns-visually-hidden\">"));
+    assert!(html.contains("><span lang=\"zh\">動畫瘋</span> HK<span class=\"ns-visually-hidden\">"));
+    assert!(html.contains("><span lang=\"zh\">哔哩哔哩（港澳台）</span><span class=\"ns-visually-hidden\">"));
+}
+
+#[test]
+fn outlook_card_from_the_data_links_the_next_season() {
+    let show = imported("sengoku-youko");
+    let html = outlook_card(&show);
+    assert_named_section(&html);
+    assert!(html.contains("<p class=\"ns-outlook__status\"><span class=\"ns-badge ns-badge--data ns-badge--data-aired\">Next season aired</span></p>"), "{html}");
+    assert!(html.contains(
+        "<p class=\"ns-outlook__data\">The next season, <a href=\"/shows/sengoku-youko-the-thousandfold-chaos-arc\" data-ns-show=\"sengoku-youko-the-thousandfold-chaos-arc\">Sengoku Youko: The Thousandfold Chaos Arc</a>, premiered in Japan on <time datetime=\"2024-07-18\">July 18, 2024</time>.</p>"
+    ), "{html}");
+    assert!(html.contains(
+        "<p class=\"ns-outlook__source\">From bangumi-data, a community-maintained list of anime and where they stream, as of May 2026: what the data lists, not an announcement.</p>"
+    ));
+    assert!(!html.contains("role=\"timer\""), "an aired season has no countdown");
+}
+
+#[test]
+fn outlook_card_from_the_data_never_reads_as_not_announced() {
+    let show = imported("sengoku-youko-the-thousandfold-chaos-arc");
+    let html = outlook_card(&show);
+    assert!(html.contains("<span class=\"ns-badge ns-badge--data ns-badge--data-nothing-later\">Nothing later in the data</span>"));
+    assert!(html.contains(
+        "<p class=\"ns-outlook__data\">Nothing after Sengoku Youko: The Thousandfold Chaos Arc is in bangumi-data as of <time datetime=\"2026-05-15\">May 15, 2026</time>: no later season, part or film.</p>"
+    ), "{html}");
+    assert!(html.contains(
+        "<p class=\"ns-outlook__source\">From bangumi-data, a community-maintained list of anime and where they stream, as of May 2026: what the data lists, not an announcement. A season it does not list yet may already have been announced.</p>"
+    ));
+    assert!(!html.contains("No announcement") && !html.contains("ns-badge--no-announcement") && !html.contains("No outlook has been written"));
+}
+
+#[test]
+fn outlook_card_from_the_data_for_every_status() {
+    // Synthetic: the real shard's data outlook turned into the statuses its data does not hold.
+    let mut show = imported("sengoku-youko");
+    let outlook = show.data_outlook.as_mut().unwrap();
+    outlook.status = bundle::DataStatus::Dated;
+    outlook.premiere = Some(nextseason::dates::PartialDate::Day(2099, 1, 10));
+    outlook.premiere_at = Some(nextseason::dates::Instant::parse("2099-01-10T23:00:00+09:00").unwrap());
+    let html = outlook_card(&show);
+    assert!(html.contains("ns-badge--data-dated\">Next season dated</span>"));
+    assert!(html.contains("</a>, premieres in Japan on <time datetime=\"2099-01-10\">January 10, 2099</time>.</p>"), "{html}");
+    assert!(html.contains("Premieres <time datetime=\"2099-01-10T14:00:00Z\">Saturday, January 10, 2099 at 14:00</time>, your time (UTC)."));
+
+    let outlook = show.data_outlook.as_mut().unwrap();
+    outlook.status = bundle::DataStatus::Airing;
+    outlook.premiere = Some(nextseason::dates::PartialDate::Day(2026, 4, 2));
+    let html = outlook_card(&show);
+    assert!(html.contains("ns-badge--data-airing\">Next season airing</span>"));
+    assert!(html.contains(
+        "</a>, premiered in Japan on <time datetime=\"2026-04-02\">April 2, 2026</time> and was on the air there as of <time datetime=\"2026-05-15\">May 15, 2026</time>.</p>"
+    ), "{html}");
+    assert!(!html.contains("role=\"timer\""));
+
+    // A next season missing from related (the rules refuse it) is named, not linked.
+    let mut unlinked = show.clone();
+    unlinked.related.clear();
+    unlinked.data_outlook.as_mut().unwrap().status = bundle::DataStatus::Aired;
+    let html = outlook_card(&unlinked);
+    assert!(html.contains("<p class=\"ns-outlook__data\">The next season premiered in Japan on <time datetime=\"2026-04-02\">April 2, 2026</time>.</p>"), "{html}");
+
+    let outlook = show.data_outlook.as_mut().unwrap();
+    (outlook.status, outlook.next, outlook.premiere, outlook.premiere_at) = (bundle::DataStatus::FilmsOnly, None, None, None);
+    let html = outlook_card(&show);
+    assert!(html.contains("ns-badge--data-films-only\">Only films or specials followed</span>"));
+    assert!(html.contains(
+        "<p class=\"ns-outlook__data\">Only films, recaps or specials follow Sengoku Youko in bangumi-data: no later season or part as of <time datetime=\"2026-05-15\">May 15, 2026</time>.</p>"
+    ), "{html}");
+    assert!(html.contains("A season it does not list yet may already have been announced."));
+}
+
+#[test]
+fn outlook_timeline_lists_the_works_in_date_order_with_links_and_reasons() {
+    let show = imported("sengoku-youko");
+    let html = outlook_card(&show);
+    assert!(html.contains("<h3 class=\"ns-timeline__title\">Seasons, parts and films</h3><ol class=\"ns-timeline\">"), "{html}");
+    assert!(html.contains(
+        "<li aria-current=\"page\" class=\"ns-timeline__entry ns-timeline__entry--here\"><p class=\"ns-timeline__work\"><span>Sengoku Youko</span> <span class=\"ns-timeline__here\">(this page)</span></p><p class=\"ns-timeline__facts\"><time datetime=\"2024-01\">January 2024</time> · TV series</p></li>"
+    ), "{html}");
+    assert!(html.contains(
+        "<li class=\"ns-timeline__entry\"><p class=\"ns-timeline__work\"><a href=\"/shows/sengoku-youko-the-thousandfold-chaos-arc\" data-ns-show=\"sengoku-youko-the-thousandfold-chaos-arc\">Sengoku Youko: The Thousandfold Chaos Arc</a></p><p class=\"ns-timeline__facts\"><time datetime=\"2024-07-18\">July 18, 2024</time> · <span class=\"ns-timeline__relation\">Sequel</span> · TV series</p>"
+    ));
+    // The reason, readable, with the quoted Japanese titles marked.
+    assert!(html.contains(
+        "<p class=\"ns-timeline__why\">Why linked: the title \"<span lang=\"ja\">戦国妖狐 千魔混沌編</span>\" is \"<span lang=\"ja\">戦国妖狐</span>\" with the arc name \"<span lang=\"ja\">千魔混沌編</span>\"; both have the official site sengoku-youko.com</p>"
+    ), "{html}");
+    assert!(offsets(&html, &["(this page)", "The Thousandfold Chaos Arc</a></p>"]).windows(2).all(|w| w[0] < w[1]));
+
+    // Five earlier seasons, given out of order: listed by premiere, this page last.
+    let mut show = imported("anidb-16366");
+    show.related.reverse();
+    let html = outlook_card(&show);
+    let entries = ["/shows/bgm-175468\"", "/shows/bgm-212813\"", "/shows/bgm-239750\"", "/shows/bgm-279473\"", "/shows/bgm-301700\"", "(this page)"];
+    assert!(offsets(&html, &entries).windows(2).all(|w| w[0] < w[1]), "{html}");
+    assert_eq!(html.matches("<li class=\"ns-timeline__entry\">").count(), 5);
+    assert!(html.contains("data-ns-show=\"bgm-212813\"><span lang=\"ja\">あはれ！名作くん(第2期)</span></a>"), "{html}");
+    assert!(html.contains("<span class=\"ns-timeline__relation\">Prequel</span>"));
+}
+
+#[test]
+fn outlook_timeline_follows_the_links_of_where_it_is_rendered() {
+    use nextseason::links::ShowLinks;
+    let show = imported("sengoku-youko");
+    let html = {
+        let show = show.clone();
+        render(move || {
+            provide_context(HeadingLevel(2));
+            provide_context(ShowLinks::written(|slug: &str| format!("?show={slug}")));
+            view! { <OutlookCard outlook=None seasons=None data_outlook=show.data_outlook.clone() related=show.related.clone() data=show.data.clone() title=show.title.clone()/> }
+        })
+    };
+    assert_eq!(html.matches("<a href=\"?show=sengoku-youko-the-thousandfold-chaos-arc\" data-ns-show=\"sengoku-youko-the-thousandfold-chaos-arc\">").count(), 2, "{html}");
+    assert!(html.contains("<h4 class=\"ns-timeline__title\">"));
+    assert!(!html.contains("href=\"/shows/"));
+}
+
+#[test]
+fn outlook_card_keeps_the_editors_outlook() {
+    // Synthetic: an editor's outlook beside a related work, and no data outlook.
+    let mut show = shipped("metallic-rouge");
+    let html_before = outlook_card(&show);
+    show.related = imported("sengoku-youko-the-thousandfold-chaos-arc").related;
+    let html = outlook_card(&show);
+    let (editor_part, _) = html.split_once("<div class=\"ns-timeline-block\">").expect("the timeline");
+    assert_eq!(format!("{editor_part}</section>"), html_before, "the editor's outlook as before");
+    assert!(!html.contains("ns-outlook__source") && !html.contains("ns-badge--data"));
+    assert!(html_before.contains("ns-badge--no-announcement") && !html_before.contains("ns-timeline"));
+    // No outlook at all: the card says so, as before.
+    let html = render(|| view! { <OutlookCard outlook=None seasons=None data_outlook=None/> });
+    assert!(html.contains("No outlook has been written for this show yet.") && !html.contains("ns-timeline"));
+}
+
+#[test]
+fn generated_article_says_it_was_written_from_the_data() {
+    let show = imported("anidb-16366");
+    let html = render(|| view! { <ArticleCard article=show.article.clone() native_title=show.native_title.clone() data=show.data.clone()/> });
+    assert_named_section(&html);
+    assert!(html.contains(
+        ">Will <span lang=\"ja\">あはれ！名作くん(第6期)</span> get another season?</h1><p class=\"ns-generated\">This summary was written automatically from bangumi-data’s facts, not by an editor.</p>"
+    ), "{html}");
+    assert!(html.contains("<p><span lang=\"ja\">あはれ！名作くん(第6期)</span> is a Japanese TV anime that premiered in Japan on April 1, 2021."));
+    // An editor's article, merged with the data or not, has no such note.
+    for show in [imported("metallic-rouge"), shipped("metallic-rouge")] {
+        let html = render(|| view! { <ArticleCard article=show.article.clone() native_title=show.native_title.clone() data=show.data.clone()/> });
+        assert!(!html.contains("ns-generated") && !html.contains("written automatically"));
+        assert!(html.contains(">Will Metallic Rouge have season 2?【Release Date】</h1>"));
+    }
+}
+
+const CREDIT: &str = "<p class=\"ns-credit\">Data: <a href=\"https://github.com/bangumi-data/bangumi-data\" target=\"_blank\" rel=\"noopener noreferrer\">bangumi-data<span class=\"ns-visually-hidden\"> (opens in a new tab)</span></a> (<a href=\"https://creativecommons.org/licenses/by/4.0/\" target=\"_blank\" rel=\"noopener noreferrer\">CC BY 4.0<span class=\"ns-visually-hidden\"> (opens in a new tab)</span></a>), version 0.3.208 of <time datetime=\"2026-05-15\">May 15, 2026</time>.</p>";
+
+#[test]
+fn data_credit_names_the_data_its_license_version_and_date() {
+    let data = imported("metallic-rouge").data.unwrap();
+    assert_eq!(render(|| view! { <DataCredit data=data.clone()/> }), CREDIT);
+    // Another source or license is named, not linked.
+    let other = bundle::DataSource { source: "other-list".into(), license: "CC0".into(), ..data };
+    let html = render(|| view! { <DataCredit data=other.clone()/> });
+    assert!(html.starts_with("<p class=\"ns-credit\">Data: other-list (CC0), version 0.3.208") && !html.contains("<a "), "{html}");
+}
+
+#[test]
+fn the_credit_follows_the_cards_once_wherever_they_are_rendered() {
+    use nextseason::embed::{show_cards, CardKind};
+    let show = imported("metallic-rouge");
+    for cards in [&CardKind::ALL[..], &[CardKind::Cast][..]] {
+        let html = {
+            let show = show.clone();
+            render(move || show_cards(&show, cards, "/data"))
+        };
+        assert_eq!(html.matches("class=\"ns-credit\"").count(), 1, "{cards:?}");
+        assert!(html.ends_with(&format!("</section>{CREDIT}</div>")), "after the cards, in none of them: {cards:?}");
+    }
+    let page = {
+        let show = std::sync::Arc::new(show.clone());
+        render(move || view! { <nextseason::pages::ShowView show/> })
+    };
+    assert_eq!(page.matches("class=\"ns-credit\"").count(), 1);
+    assert!(page.ends_with(&format!("</section>{CREDIT}</div>")), "{page}");
+    // A show without the data's facts has no credit.
+    let shipped = shipped("metallic-rouge");
+    let html = render(move || show_cards(&shipped, &CardKind::ALL, "/data"));
+    assert!(!html.contains("ns-credit") && !html.contains("bangumi-data"));
+}
+
+#[test]
+fn the_datas_text_is_rendered_as_text_never_html() {
+    let mut show = imported("sengoku-youko");
+    show.related[0].title = "<img src=x onerror=alert(1)>".into();
+    show.related[0].reason = Some("<script>alert(2)</script>".into());
+    show.titles[0].text = "<b>bold</b>".into();
+    show.watch[0].platform = "<i>platform</i>".into();
+    let html = outlook_card(&show) + &render(|| view! { <TechSheet show=show.clone()/><WatchCard offers=show.watch.clone()/> });
+    assert!(!html.contains("<img") && !html.contains("<script>") && !html.contains("<b>") && !html.contains("<i>"));
+    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;") && html.contains("&lt;script&gt;alert(2)&lt;/script&gt;"));
+}

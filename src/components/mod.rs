@@ -4,6 +4,7 @@
 mod article;
 mod card;
 mod cast;
+mod credit;
 mod error_card;
 mod outlook;
 mod read_also;
@@ -16,6 +17,7 @@ mod watch;
 pub use article::ArticleCard;
 pub use card::Card;
 pub use cast::CastCard;
+pub use credit::DataCredit;
 pub use error_card::ErrorCard;
 pub use outlook::{Countdown, OutlookCard};
 pub use read_also::ReadAlsoCard;
@@ -25,7 +27,8 @@ pub use status_badge::StatusBadge;
 pub use tech_sheet::TechSheet;
 pub use watch::WatchCard;
 
-use crate::bundle::NativeText;
+use crate::bundle::{is_safe_url, NativeText};
+use crate::text::language_pieces;
 use leptos::prelude::*;
 
 /// The level of the top heading where the cards are rendered: 1 on the site (the article's
@@ -55,4 +58,42 @@ pub fn heading(depth: u8, id: Option<&'static str>, class: Option<&'static str>,
 /// A name in its own script, marked with its language so that screen readers and fonts get it right.
 pub fn native(text: Option<&NativeText>) -> impl IntoView {
     text.map(|n| view! { <span class="ns-native" lang=n.lang.clone()>{n.text.clone()}</span> })
+}
+
+/// Bundle text whose pieces in another language carry their `lang` (`text::language_pieces`):
+/// `title`, the show's own title, wherever it occurs, in its language, and runs of East Asian
+/// script (Han alone in `title`'s language). Text, never HTML.
+pub fn in_languages(text: &str, title: Option<&NativeText>) -> AnyView {
+    text_in(text, title.map(|t| t.text.as_str()), title.map(|t| t.lang.as_str()))
+}
+
+/// `in_languages` with a language for Han script alone, where no title is known.
+pub fn text_in(text: &str, known: Option<&str>, lang: Option<&str>) -> AnyView {
+    let pieces = language_pieces(text, known, lang);
+    if pieces.iter().all(|(_, lang)| lang.is_none()) {
+        return text.to_string().into_any();
+    }
+    pieces
+        .into_iter()
+        .map(|(piece, lang)| match lang {
+            Some(lang) => view! { <span lang=lang.to_string()>{piece.to_string()}</span> }.into_any(),
+            None => piece.to_string().into_any(),
+        })
+        .collect_view()
+        .into_any()
+}
+
+/// A link that leaves the site, in a new tab and without the page's address: https only, else
+/// its name is shown as text.
+pub fn external_link(url: &str, name: AnyView) -> AnyView {
+    if is_safe_url(url) {
+        view! {
+            <a href=url.to_string() target="_blank" rel="noopener noreferrer">
+                {name}<span class="ns-visually-hidden">" (opens in a new tab)"</span>
+            </a>
+        }
+        .into_any()
+    } else {
+        view! { <span>{name}</span> }.into_any()
+    }
 }

@@ -1,4 +1,4 @@
-use super::Card;
+use super::{text_in, Card};
 use crate::browser;
 use crate::bundle::{is_safe_url, Offer};
 use crate::regions;
@@ -59,26 +59,39 @@ fn offer_item(offer: Offer, usable: bool, here: Option<String>) -> impl IntoView
         // knows none): the reader's own region then changes its words, not the layout.
         (None, _) => Some(view! { <span class="ns-offer__mark">"Region not set"</span> }.into_any()),
     };
+    let platform = text_in(&offer.platform, None, Some(platform_language(&offer.only)));
     // Validation already refuses unsafe links; an unsafe one that got through is shown as text.
     let name = if is_safe_url(&offer.url) {
         view! {
             <a class="ns-offer__link" href=offer.url target="_blank" rel="noopener noreferrer">
-                {offer.platform}<span class="ns-visually-hidden">" (opens in a new tab)"</span>
+                {platform}<span class="ns-visually-hidden">" (opens in a new tab)"</span>
             </a>
         }
         .into_any()
     } else {
-        view! { <span>{offer.platform}</span> }.into_any()
+        view! { <span>{platform}</span> }.into_any()
     };
     view! {
         <li class=if usable { "ns-offer ns-offer--here" } else { "ns-offer" }>
             <p class="ns-offer__name">{name}</p>
             <p class="ns-offer__facts">
                 <span class="ns-offer__kind">{offer.kind.label()}</span>" · "<span>{where_}</span>
+                {offer.since.map(|d| view! { " · "<span>"since "<time datetime=d.machine()>{d.label()}</time></span> })}
             </p>
             {offer.note.map(|n| view! { <p class="ns-offer__note">{n}</p> })}
             {mark}
         </li>
+    }
+}
+
+/// The language of a platform's name written in Han characters alone (kana marks Japanese by
+/// itself): Japanese for a platform of Japan only, else Chinese (the names of the data's
+/// platforms of Taiwan, Hong Kong and mainland China).
+fn platform_language(only: &[String]) -> &'static str {
+    if !only.is_empty() && only.iter().all(|c| c == "JP") {
+        "ja"
+    } else {
+        "zh"
     }
 }
 

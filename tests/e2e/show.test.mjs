@@ -50,7 +50,8 @@ test('the deep link shows all six cards with the seed facts', async () => {
   assert.match(await page.textContent('#ns-fn-1'), /^Source material:/);
   // Every external link is https, opens apart, and carries no opener or referrer.
   const links = await page.$$eval('a[target=_blank]', (as) => as.map((a) => [a.href, a.rel]));
-  assert.equal(links.length, 2);
+  // The two platforms, and the show's page on Bangumi (the technical sheet).
+  assert.equal(links.length, 3);
   for (const [href, rel] of links) {
     assert.match(href, /^https:\/\//);
     assert.equal(rel, 'noopener noreferrer');
