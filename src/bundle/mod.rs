@@ -12,11 +12,13 @@
 //! - `catalogue`: the head and its parts, which file holds which entry, the default order.
 //! - `facets`: facet values and their counts.
 //! - `across`: the rules between files (the editor's `check`).
+//! - `fuzz`: the fuzz body of all of the above ([`fuzz_one`]), for the fuzzer and `cargo test`.
 
 mod across;
 mod catalogue;
 mod decode;
 mod facets;
+mod fuzz;
 mod imported;
 mod imported_rules;
 mod positions;
@@ -29,6 +31,7 @@ pub use across::{check_bundle, Located};
 pub use catalogue::{by_date_then_title, catalogue_files, default_cmp, default_cmp_folded, default_order, Layout, HEAD_SIZE, PAGE_SIZE, PART_SIZE};
 pub use decode::{decode_catalogue_head, decode_catalogue_part, decode_show, Problem, MAX_SHOW_BYTES};
 pub use facets::{facet_key, facets, FacetTally, FacetValue, STATUS_ORDER};
+pub use fuzz::fuzz_one;
 pub use positions::{path_at, value_positions};
 pub use imported::*;
 pub use schema::*;

@@ -10,6 +10,8 @@
 //! - `seasons`: the links between seasons, parts and films, and what follows a work.
 //! - `merge`: an editor's shard with the data's facts; the editor always wins.
 //! - `article`: the generated text.
+//! - `fuzz`: the fuzz body of the reading of the data and of its links ([`fuzz_one`]), for the
+//!   fuzzer and `cargo test`.
 //!
 //! Deterministic: the same data, files and registry give the same bytes, and a second run over
 //! its own output changes nothing.
@@ -17,6 +19,7 @@
 mod article;
 mod data;
 mod facts;
+mod fuzz;
 mod merge;
 mod seasons;
 mod sites;
@@ -25,6 +28,7 @@ mod slugs;
 mod tests;
 
 pub use facts::Dropped;
+pub use fuzz::fuzz_one;
 pub use merge::Conflict;
 pub use slugs::SlugRegistry;
 
