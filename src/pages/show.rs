@@ -1,6 +1,6 @@
 use crate::api::{self, ShowError};
 use crate::bundle::Show;
-use crate::components::{ArticleCard, CastCard, DataCredit, ErrorCard, OutlookCard, ReadAlsoCard, ShowSkeleton, TechSheet, WatchCard};
+use crate::components::{show_cards, CardKind, ErrorCard, ShowSkeleton};
 use crate::head::{use_page_head, PageHead};
 use crate::navigation;
 use crate::pages::NotFoundPage;
@@ -48,25 +48,5 @@ pub fn ShowView(show: Arc<Show>) -> impl IntoView {
     use_page_head(move || head.clone());
     let path = links::show_path(&show.slug);
     Effect::new(move |_| navigation::page_ready(&path));
-    view! {
-        <div class="ns-show">
-            <ArticleCard article=show.article.clone() native_title=show.native_title.clone() data=show.data.clone()/>
-            <TechSheet show=Show::clone(&show)/>
-            <OutlookCard
-                outlook=show.outlook.clone()
-                seasons=show.seasons
-                data_outlook=show.data_outlook.clone()
-                related=show.related.clone()
-                data=show.data.clone()
-                title=show.title.clone()
-                native_title=show.native_title.clone()
-                kind=show.kind
-                premiere=show.premiere
-            />
-            <WatchCard offers=show.watch.clone()/>
-            <CastCard cast=show.cast.clone()/>
-            <ReadAlsoCard links=show.read_also.clone() on_intent=Callback::new(|slug: String| api::prefetch_show(api::SITE_DATA, &slug))/>
-            {show.data.clone().map(|data| view! { <DataCredit data/> })}
-        </div>
-    }
+    show_cards(&show, &CardKind::ALL, api::SITE_DATA)
 }
