@@ -116,37 +116,6 @@ impl Query {
     }
 }
 
-/// The value of parameter `name` in a URL's query (`q=rouge+red&page=2`, without the `?`),
-/// decoded: `+` is a space, `%XX` a byte of UTF-8.
-pub fn query_param(query: &str, name: &str) -> Option<String> {
-    query.split('&').find_map(|pair| {
-        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        (decode(key) == name).then(|| decode(value))
-    })
-}
-
-fn decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |at: usize| bytes.get(at).and_then(|b| (*b as char).to_digit(16));
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' => match (hex(i + 1), hex(i + 2)) {
-                (Some(high), Some(low)) => {
-                    out.push((high * 16 + low) as u8);
-                    i += 2;
-                }
-                _ => out.push(b'%'),
-            },
-            byte => out.push(byte),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 /// Percent-encoding for a query value: unreserved characters stay, everything else is escaped.
 fn encode(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
@@ -324,6 +293,38 @@ pub fn similarity(a: &str, b: &str) -> f64 {
 mod tests {
     use super::*;
     use crate::bundle::{default_cmp, default_order, facets, StatusCount};
+
+    /// The value of parameter `name` in a URL's query (`q=rouge+red&page=2`, without the `?`),
+    /// decoded as the browser's URLSearchParams does (`+` is a space, `%XX` a byte of UTF-8): the
+    /// app reads its query through leptos_router, which asks the browser; this stands in for it.
+    fn query_param(query: &str, name: &str) -> Option<String> {
+        query.split('&').find_map(|pair| {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            (decode(key) == name).then(|| decode(value))
+        })
+    }
+
+    fn decode(text: &str) -> String {
+        let bytes = text.as_bytes();
+        let mut out = Vec::with_capacity(bytes.len());
+        let mut i = 0;
+        while i < bytes.len() {
+            let hex = |at: usize| bytes.get(at).and_then(|b| (*b as char).to_digit(16));
+            match bytes[i] {
+                b'+' => out.push(b' '),
+                b'%' => match (hex(i + 1), hex(i + 2)) {
+                    (Some(high), Some(low)) => {
+                        out.push((high * 16 + low) as u8);
+                        i += 2;
+                    }
+                    _ => out.push(b'%'),
+                },
+                byte => out.push(byte),
+            }
+            i += 1;
+        }
+        String::from_utf8_lossy(&out).into_owned()
+    }
 
     #[test]
     fn query_values_are_read_back_as_written() {
