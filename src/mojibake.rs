@@ -30,6 +30,11 @@ impl CodePage {
         if c.is_ascii() {
             return Some(c as u8);
         }
+        // No table holds a character between U+2600 and U+F8FE or above U+FB02 (tested): CJK
+        // text, most of an imported catalogue, skips the search through 128 characters.
+        if ('\u{2600}'..'\u{F8FF}').contains(&c) || c > '\u{FB02}' {
+            return None;
+        }
         self.upper.chars().position(|u| u == c && u != '\u{FFFD}').map(|i| 0x80 + i as u8)
     }
 
@@ -101,6 +106,15 @@ mod tests {
     use super::*;
 
     const SEED: &str = include_str!("../tests/fixtures/seed.txt");
+
+    #[test]
+    fn no_table_holds_the_characters_byte_of_skips() {
+        for page in CODE_PAGES {
+            for c in page.upper.chars().filter(|&c| c != '\u{FFFD}') {
+                assert!(!('\u{2600}'..'\u{F8FF}').contains(&c) && c <= '\u{FB02}', "{} holds {c:?}", page.name);
+            }
+        }
+    }
 
     #[test]
     fn the_seed_went_through_mac_central_european() {
