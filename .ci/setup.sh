@@ -65,9 +65,8 @@ else
   cargo install wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION"
 fi
 
-$for_tests || { say "ready to serve: trunk serve"; exit 0; }
-
-# Node 20.10 or later: playwright-core needs 20, `node --test --test-concurrency` 20.10.
+# Node.js and npm: the build installs the pinned bangumi-data with npm, and the tests run on
+# Node. Node 20.10 or later: playwright-core needs 20, `node --test --test-concurrency` 20.10.
 NODE_MIN=20.10
 node_ok() {
   local version
@@ -75,14 +74,10 @@ node_ok() {
   [ -n "$version" ] && [ "$(printf '%s\n%s\n' "$NODE_MIN" "$version" | sort -V | head -n 1)" = "$NODE_MIN" ]
 }
 
-missing=()
-have node && have npm || missing+=(nodejs npm)
-[ -x /usr/bin/chromium ] || missing+=(chromium)
-[ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
-if [ ${#missing[@]} -gt 0 ]; then
-  have apt-get || fail "install ${missing[*]} with your package manager (Chromium at /usr/bin/chromium, ChromeDriver at /usr/bin/chromedriver), then run this again."
-  say "installing ${missing[*]} from the Debian archive"
-  apt_install "${missing[@]}"
+if ! have node || ! have npm; then
+  have apt-get || fail "install Node.js $NODE_MIN or later with npm, then run this again."
+  say "installing nodejs and npm from the Debian archive"
+  apt_install nodejs npm
 fi
 if ! node_ok; then
   # Too old (Debian 12's own is 18): the npm registry's `node` package brings a newer one,
@@ -95,6 +90,26 @@ if ! node_ok; then
 fi
 say "node $(node --version): present"
 
+# The pinned release of bangumi-data (.ci/bangumi-data/package-lock.json), which the importer's
+# build (.ci/build-bundle.sh) and test over the whole data read.
+bangumi_version=$(sed -n 's/.*"bangumi-data": "\([^"]*\)".*/\1/p' .ci/bangumi-data/package.json | head -n 1)
+if [ "$(sed -n 's/.*"version": "\([^"]*\)".*/\1/p' .ci/bangumi-data/node_modules/bangumi-data/package.json 2>/dev/null | head -n 1)" = "$bangumi_version" ]; then
+  say "bangumi-data $bangumi_version: present"
+else
+  say "installing bangumi-data $bangumi_version (npm ci in .ci/bangumi-data)"
+  (cd .ci/bangumi-data && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+$for_tests || { say "ready to serve: trunk serve"; exit 0; }
+
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+if [ ${#missing[@]} -gt 0 ]; then
+  have apt-get || fail "install ${missing[*]} with your package manager (Chromium at /usr/bin/chromium, ChromeDriver at /usr/bin/chromedriver), then run this again."
+  say "installing ${missing[*]} from the Debian archive"
+  apt_install "${missing[@]}"
+fi
 browser=$(/usr/bin/chromium --version 2>/dev/null | grep -o '[0-9][0-9.]*' | head -1)
 driver=$(/usr/bin/chromedriver --version 2>/dev/null | grep -o '[0-9][0-9.]*' | head -1)
 [ "${browser%%.*}" = "${driver%%.*}" ] || fail "Chromium $browser and ChromeDriver $driver differ: install both from the same source."
@@ -107,14 +122,5 @@ if [ "$(tests/e2e/node_modules/.bin/wasm-opt --version 2>/dev/null)" = "wasm-opt
 else
   say "installing npm test packages (wasm-opt $WASM_OPT_VERSION, playwright-core, axe-core)"
   (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
-fi
-# The pinned release of bangumi-data (.ci/bangumi-data/package-lock.json), which the importer's
-# test over the whole data reads.
-bangumi_version=$(sed -n 's/.*"bangumi-data": "\([^"]*\)".*/\1/p' .ci/bangumi-data/package.json | head -n 1)
-if [ "$(sed -n 's/.*"version": "\([^"]*\)".*/\1/p' .ci/bangumi-data/node_modules/bangumi-data/package.json 2>/dev/null | head -n 1)" = "$bangumi_version" ]; then
-  say "bangumi-data $bangumi_version: present"
-else
-  say "installing bangumi-data $bangumi_version (npm ci in .ci/bangumi-data)"
-  (cd .ci/bangumi-data && npm ci --no-audit --no-fund --loglevel=error)
 fi
 say "ready to test"

@@ -75,9 +75,11 @@ Writes the pages of the bundle in DIST/data into the release build in DIST.
             true => read(&dist.join("app.html"))?,
             false => index,
         };
-        write(&dist.join("app.html"), &shell)?;
+        // The bundle is read whole before anything is written: a bundle with problems leaves the
+        // build as it was.
         let (head, entries) = read_catalogue(&dist.join("data"))?;
         let shows = read_shows(&dist.join("data"), &entries)?;
+        write(&dist.join("app.html"), &shell)?;
 
         let mut pages = vec![prerender::home_page(&head, entries.iter().take(nextseason::search::PAGE_SIZE).cloned().collect(), origin)];
         pages.extend(shows.iter().map(|show| prerender::show_page(show, origin)));

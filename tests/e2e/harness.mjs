@@ -1,7 +1,7 @@
 // Shared set-up of the end-to-end tests: a private copy of the release build (so that a test may
 // break and repair its files), served on loopback, and headless Chromium.
 import { execFileSync } from 'node:child_process';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launch } from './browser.mjs';
@@ -18,21 +18,45 @@ export const PRERENDER_TOOL = resolve(process.env.NEXTSEASON_PRERENDER_TOOL ?? j
 const PRERENDER_UP_TO = 1000;
 
 const FIXTURES = new URL('./fixtures/', import.meta.url).pathname;
+/** The editors' own bundle: their shards and its catalogue, without bangumi-data's works. */
+const EDITORIAL = new URL('../../public/data', import.meta.url).pathname;
+/** What the release build writes from the bundle: the pages and the pasted cards of its shows. */
+const WRITTEN_FROM_THE_BUNDLE = new Set(['data', 'shows', 'embed', 'index.html', '404.html', 'sitemap.xml', 'robots.txt']);
 
 /**
+ * `catalogue`: 'editorial' (the default) serves the release build on the editors' shards alone,
+ * its pages written again for them, so that a test knows every show; 'full' serves the release
+ * build as it is, with every work of bangumi-data. The full build is hard-linked, not copied
+ * (its 8,000 pages): a test on it must not write its files (page.route can change a response).
+ *
  * `synthetic`: add that many generated shows (synthetic-00000…) to the shipped ones, and (up to
  * a thousand) their pages, as the release build writes them.
  * The build is served at the root and again under /nextseason/ (a sub-folder, as a blogger's
  * CDN would), the blog fixtures under /blog/, and every /anime/… path answers with
  * fixtures/blog/anime.html (a host that rewrites to one page).
  */
-export async function open({ synthetic = 0, compress = false } = {}) {
+export async function open({ catalogue = 'editorial', synthetic = 0, compress = false } = {}) {
   const root = await mkdtemp(join(tmpdir(), 'nextseason-e2e-'));
-  await cp(DIST, root, { recursive: true });
-  if (synthetic > 0) {
-    execFileSync(BUNDLE_TOOL, ['synthetic', '--shows', String(synthetic), '--out', join(root, 'data'), '--merge']);
-    // Larger catalogues are served as a single-page host serves what has no file: 404.html.
-    if (synthetic <= PRERENDER_UP_TO) execFileSync(PRERENDER_TOOL, [root]);
+  if (catalogue === 'full') {
+    if (synthetic > 0) throw new Error('synthetic shows are added to the editorial catalogue only');
+    await rm(root, { recursive: true });
+    execFileSync('cp', ['-al', DIST, root]);
+  } else if (catalogue === 'editorial') {
+    for (const name of await readdir(DIST)) {
+      if (!WRITTEN_FROM_THE_BUNDLE.has(name)) await cp(join(DIST, name), join(root, name), { recursive: true });
+    }
+    await cp(EDITORIAL, join(root, 'data'), { recursive: true });
+    // Trunk's own page, which the prerender starts from.
+    await cp(join(DIST, 'app.html'), join(root, 'index.html'));
+    // The pages of the editors' shows; larger generated catalogues are served as a single-page
+    // host serves what has no file (404.html), their pages not written.
+    if (synthetic === 0 || synthetic > PRERENDER_UP_TO) execFileSync(PRERENDER_TOOL, [root]);
+    if (synthetic > 0) {
+      execFileSync(BUNDLE_TOOL, ['synthetic', '--shows', String(synthetic), '--out', join(root, 'data'), '--merge']);
+      if (synthetic <= PRERENDER_UP_TO) execFileSync(PRERENDER_TOOL, [root]);
+    }
+  } else {
+    throw new Error(`unknown catalogue ${catalogue}`);
   }
   const { server, requests, url } = await startServer(root, 0, {
     mounts: [['/nextseason/', root], ['/blog/', join(FIXTURES, 'blog')]],

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Writes the full bundle into Trunk's staging folder (`data/`): the editors' shards
+# (public/data/shows/) merged with a shard for every work of the pinned bangumi-data, and the
+# catalogue of them all (`nextseason-bundle import bangumi-data`). Run by Trunk.toml's post-build
+# hook, in `trunk serve` as in release builds, so that the editor sees what readers will.
+#
+# The import's output is kept under target/, by a hash of everything it is made from (the data,
+# the pin and registry, the editors' shards, and the sources of the tool and of the library
+# modules it may use): a rebuild that changed none of them (a change of style or of a page)
+# reuses it without building the tool, and one that changed a shard runs the import once.
+set -euo pipefail
+: "${TRUNK_SOURCE_DIR:?run by Trunk (Trunk.toml post_build hook)}" "${TRUNK_STAGING_DIR:?}"
+src=$TRUNK_SOURCE_DIR
+out=$TRUNK_STAGING_DIR
+cd "$src"
+target_dir=${CARGO_TARGET_DIR:-target}
+case $target_dir in /*) ;; *) target_dir=$src/$target_dir ;; esac
+
+pin=.ci/bangumi-data
+data_json=$pin/node_modules/bangumi-data/dist/data.json
+if [ ! -f "$data_json" ]; then
+  echo "error: $data_json is missing: bangumi-data is not installed. Run bash .ci/setup.sh (it runs npm ci in $pin)." >&2
+  exit 1
+fi
+
+# The import may use only bundle, dates, regions, text and mojibake (tests/layers.rs), so these
+# sources, with the tool's own, are all the code its output depends on.
+key=$(
+  {
+    sha256sum "$data_json" "$pin/package.json" "$pin/package-lock.json" "$pin/slugs.json" Cargo.lock Cargo.toml
+    find public/data/shows src/import src/bundle src/bin/nextseason-bundle -type f -print0 | sort -z | xargs -0 sha256sum
+    sha256sum src/dates.rs src/regions.rs src/text.rs src/mojibake.rs src/lib.rs
+  } | sha256sum | cut -c1-16
+)
+cache="$target_dir/nextseason-bundle"
+work="$cache/$key"
+if [ ! -f "$work/done" ]; then
+  started=$(date +%s%N)
+  # Release-built: the import in a debug build takes a minute.
+  cargo build --quiet --locked --release --bin nextseason-bundle
+  rm -rf "$cache"
+  mkdir -p "$work/pin"
+  # The build reads the registry and never writes the source tree: works the committed registry
+  # lacks get slugs in this copy only (the import's report lists them).
+  cp "$pin/package.json" "$pin/slugs.json" "$work/pin/"
+  status=0
+  "$target_dir/release/nextseason-bundle" import bangumi-data "$data_json" "$work/data" \
+    --editorial public/data/shows --registry "$work/pin/slugs.json" > "$work/report.txt" 2>&1 || status=$?
+  # 1 is "written, with conflicts or an editor's file that could not be merged": the bundle is
+  # complete (a broken shard is served as written, so the site shows its error card); the
+  # editor reads the report here.
+  if [ "$status" -gt 1 ]; then
+    cat "$work/report.txt" >&2
+    rm -rf "$work"
+    exit "$status"
+  fi
+  if ! cmp -s "$pin/slugs.json" "$work/pin/slugs.json"; then
+    echo "note: works the registry ($pin/slugs.json) lacks got slugs for this build only; register them: nextseason-bundle import bangumi-data $data_json <dir>" >> "$work/report.txt"
+  fi
+  echo "imported in $(( ($(date +%s%N) - started) / 1000000 )) ms" >> "$work/report.txt"
+  touch "$work/done"
+  grep -v '^  skipped item' "$work/report.txt" | sed 's/^/nextseason-bundle: /' >&2 || true
+fi
+
+# Hard links when the staging folder is on the same file system (a copy otherwise): the cache's
+# files are never written again, and Trunk moves the staging folder into dist/ as a whole.
+rm -rf "$out/data"
+cp -al "$work/data" "$out/data" 2> /dev/null || cp -R "$work/data" "$out/data"
