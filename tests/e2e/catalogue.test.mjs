@@ -1,0 +1,151 @@
+// The release build as shipped: the editors' shows merged with every work of bangumi-data
+// (issue 12). Searches in every script, the data's links to watch, the next-season answer taken
+// from the data, and its credit, on the site, in its written pages and in the widget.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { open } from './harness.mjs';
+
+let site;
+before(async () => (site = await open({ catalogue: 'full' })));
+after(async () => site?.close());
+
+const CREDIT = /Data: bangumi-data \(CC BY 4\.0\)/;
+/** Text as it reads on screen: without the screen readers' "(opens in a new tab)" of links. */
+const seen = (text) => text.replaceAll(' (opens in a new tab)', '');
+
+/** The slugs of the catalogue's cards on the page, in order. */
+function listed(page) {
+  return page.$$eval('.ns-show-card a[href^="/shows/"]', (as) => as.map((a) => a.getAttribute('href').slice('/shows/'.length)));
+}
+
+test('the catalogue holds every imported work', async () => {
+  const head = JSON.parse(await readFile(join(site.root, 'data', 'index.json'), 'utf8'));
+  assert.ok(head.total > 8000, `only ${head.total} shows`);
+  const shards = await readdir(join(site.root, 'data', 'shows'));
+  assert.equal(shards.length, head.total);
+  const page = await site.page({ locale: 'en-US' });
+  await page.visit(`${site.url}/`);
+  assert.match(await page.textContent('main'), new RegExp(`${head.total} shows`));
+  assert.deepEqual(page.errors, []);
+});
+
+for (const [words, slug] of [
+  ['Metallic', 'metallic-rouge'],
+  ['メタリック', 'metallic-rouge'],
+  ['金属口红', 'metallic-rouge'],
+  ['Frieren', 'frieren-beyond-the-journeys-end'],
+]) {
+  test(`a search for "${words}" finds ${slug}`, async () => {
+    const page = await site.page({ locale: 'en-US' });
+    await page.visit(`${site.url}/`);
+    // Typed, as a reader types: the list follows the keystrokes.
+    await page.fill('input[type=search]', words);
+    await page.waitForFunction((s) => !!document.querySelector(`.ns-show-card a[href="/shows/${s}"]`), slug);
+    assert.ok((await listed(page)).length < 100, 'the search narrowed the list');
+    // The same search as an address.
+    const again = await site.page({ locale: 'en-US' });
+    await again.visit(`${site.url}/?q=${encodeURIComponent(words)}`);
+    await again.waitForSelector(`.ns-show-card a[href="/shows/${slug}"]`);
+    assert.deepEqual([...page.errors, ...again.errors], []);
+  });
+}
+
+test("Metallic Rouge links to its Crunchyroll series and to Netflix", async () => {
+  const page = await site.page({ locale: 'en-US' });
+  await page.visit(`${site.url}/shows/metallic-rouge`);
+  await page.waitForSelector('.ns-offer');
+  const offers = await page.$$eval('.ns-offer__link', (as) => as.map((a) => [a.textContent, a.href, a.rel, a.target]));
+  const crunchyroll = offers.find(([text]) => text.startsWith('Crunchyroll'));
+  assert.ok(crunchyroll, 'no Crunchyroll');
+  assert.match(crunchyroll[1], /^https:\/\/www\.crunchyroll\.com\/series\/G24H1NWMJ/);
+  const netflix = offers.find(([text]) => text.startsWith('Netflix'));
+  assert.ok(netflix, 'no Netflix');
+  assert.match(netflix[1], /^https:\/\/www\.netflix\.com\/title\/\d+$/);
+  for (const [, href, rel, target] of offers) {
+    assert.match(href, /^https:\/\//);
+    assert.equal(rel, 'noopener noreferrer');
+    assert.equal(target, '_blank');
+  }
+  // The editor's own words stay: Fuji TV's +Ultra block, and the article.
+  const text = await page.textContent('main');
+  assert.ok(text.includes('Fuji TV’s +Ultra programming block'));
+  assert.ok(text.includes('Natalia Hernández'));
+  assert.match(seen(text), CREDIT);
+  assert.deepEqual(page.errors, []);
+});
+
+test("Sengoku Youko's outlook names its second part and its date", async () => {
+  const page = await site.page({ locale: 'en-US' });
+  await page.visit(`${site.url}/shows/sengoku-youko`);
+  const outlook = page.locator('section', { has: page.locator('h2', { hasText: /outlook/i }) });
+  await outlook.waitFor();
+  const text = await outlook.textContent();
+  assert.match(text, /The Thousandfold Chaos Arc/);
+  assert.match(text, /July 18, 2024/);
+  // The part is a link to its own page, which the router follows in place.
+  const link = outlook.locator('a[href="/shows/sengoku-youko-the-thousandfold-chaos-arc"]').first();
+  await link.click();
+  await page.waitForURL('**/shows/sengoku-youko-the-thousandfold-chaos-arc');
+  await page.waitForFunction(() => /Thousandfold Chaos Arc/.test(document.querySelector('h1')?.textContent ?? ''));
+  assert.deepEqual(page.errors, []);
+});
+
+test('a work without an editor says what the data is and how fresh, never "not announced"', async () => {
+  const page = await site.page({ locale: 'en-US' });
+  await page.visit(`${site.url}/shows/metallic-rouge`);
+  // Metallic Rouge has the editor's outlook; a work of the data alone has the data's.
+  await page.visit(`${site.url}/shows/frieren-beyond-the-journeys-end`);
+  await page.waitForSelector('h1');
+  const main = await page.textContent('main');
+  assert.match(main, /generated|written automatically/i);
+  assert.match(main, /as of May 15, 2026/);
+  assert.match(seen(main), CREDIT);
+  assert.deepEqual(page.errors, []);
+});
+
+test('the credit is on the written pages, before any script', async () => {
+  const page = await site.page({ locale: 'en-US', javaScriptEnabled: false });
+  for (const path of ['/shows/metallic-rouge', '/shows/frieren-beyond-the-journeys-end']) {
+    await page.goto(`${site.url}${path}`);
+    assert.match(seen(await page.textContent('body')), CREDIT, path);
+    const links = await page.$$eval('.ns-credit a', (as) => as.map((a) => a.href));
+    assert.ok(links.includes('https://github.com/bangumi-data/bangumi-data'), path);
+    assert.ok(links.includes('https://creativecommons.org/licenses/by/4.0/'), path);
+  }
+});
+
+test('the widget embeds any imported show, with the credit', async () => {
+  const page = await site.page({ locale: 'en-US' });
+  await page.goto(`${site.url}/blog/post.html`);
+  await page.locator('#widget-one >> h2#ns-headline').waitFor();
+  // A widget added after the page loaded, naming a show of the data alone.
+  await page.evaluate(async () => {
+    const element = document.createElement('div');
+    element.id = 'widget-imported';
+    element.setAttribute('data-nextseason', '');
+    element.dataset.show = 'frieren-beyond-the-journeys-end';
+    document.body.append(element);
+    await window.NextSeason.mount(element);
+  });
+  const widget = page.locator('#widget-imported >> h2#ns-headline');
+  await widget.waitFor();
+  assert.match(await widget.textContent(), /Frieren/);
+  await page.locator('#widget-imported >> .ns-credit').waitFor();
+  assert.match(seen(await page.locator('#widget-imported >> .ns-credit').textContent()), CREDIT);
+  assert.deepEqual(page.errors, []);
+});
+
+test('the sitemap lists every show page', async () => {
+  const xml = await readFile(join(site.root, 'sitemap.xml'), 'utf8');
+  const head = JSON.parse(await readFile(join(site.root, 'data', 'index.json'), 'utf8'));
+  const urls = xml.match(/<loc>/g)?.length ?? 0;
+  if (xml.includes('<sitemapindex')) {
+    assert.ok(urls >= 1);
+  } else {
+    // The home page and every show.
+    assert.equal(urls, head.total + 1);
+    assert.ok(xml.includes('/shows/sengoku-youko-the-thousandfold-chaos-arc</loc>'));
+  }
+});
