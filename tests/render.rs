@@ -150,6 +150,22 @@ fn watch_card_never_links_an_unsafe_url() {
 }
 
 #[test]
+fn watch_card_folds_a_long_list_of_countries() {
+    let mut few = shipped("metallic-rouge").watch[0].clone();
+    few.only = ["JP", "KR", "TW"].map(String::from).to_vec();
+    few.except.clear();
+    let mut many = few.clone();
+    many.platform = "Ani-One Asia".into();
+    many.only = ["HK", "TW", "MO", "SG", "MY", "PH", "TH", "ID", "VN"].map(String::from).to_vec();
+    let html = render(|| view! { <WatchCard offers=vec![few.clone(), many.clone()]/> });
+    // Three countries are named on the offer's line; nine are counted there, and listed folded.
+    assert!(html.contains("in Japan, South Korea and Taiwan"), "{html}");
+    assert!(html.contains("in 9 countries and territories"), "{html}");
+    assert_eq!(html.matches("<details class=\"ns-offer__countries\">").count(), 1);
+    assert!(html.contains("<summary>Which countries</summary><p>in Hong Kong, Taiwan, Macao, Singapore, Malaysia, Philippines, Thailand, Indonesia and Vietnam</p>"), "{html}");
+}
+
+#[test]
 fn empty_cards_say_what_is_missing() {
     let html = render(|| view! { <WatchCard offers=vec![]/> });
     assert_named_section(&html);

@@ -18,7 +18,8 @@ pub fn ShowCard(entry: CatalogueEntry, #[prop(optional)] on_intent: Option<Callb
                 {heading(1, None, Some("ns-show-card__title"), false, view! {
                     <LinkToShow slug=entry.slug.clone()><span id=heading_id>{entry.title}</span></LinkToShow>
                 }.into_any())}
-                {entry.native_title.as_ref().map(|n| view! { <p class="ns-show-card__native">{native(Some(n))}</p> })}
+                // A work known by its native title alone (much of the data) is not named twice.
+                {entry.native_title.as_ref().filter(|n| n.text != entry.title).map(|n| view! { <p class="ns-show-card__native">{native(Some(n))}</p> })}
                 <dl class="ns-show-card__facts">
                     {(!entry.studios.is_empty()).then(|| view! { <div><dt>"Studio"</dt><dd>{entry.studios.join(", ")}</dd></div> })}
                     {entry.premiere.map(|d| view! { <div><dt>"Premiere"</dt><dd><time datetime=d.machine()>{d.label()}</time></dd></div> })}

@@ -50,8 +50,24 @@ pub fn WatchCard(offers: Vec<Offer>) -> impl IntoView {
     .into_any()
 }
 
+/// Past this many countries, an offer's line gives their number and the list folds away: the
+/// data's regional platforms list up to forty, which would fill a phone's screen per platform.
+const LISTED_COUNTRIES: usize = 6;
+
 fn offer_item(offer: Offer, usable: bool, here: Option<String>) -> impl IntoView {
-    let where_ = offer.availability_label();
+    let many = offer.only.len() > LISTED_COUNTRIES && offer.except.is_empty();
+    let where_ = match many {
+        true => format!("in {} countries and territories", offer.only.len()),
+        false => offer.availability_label(),
+    };
+    let countries = many.then(|| {
+        view! {
+            <details class="ns-offer__countries">
+                <summary>"Which countries"</summary>
+                <p>{offer.availability_label()}</p>
+            </details>
+        }
+    });
     let mark = match (&here, usable) {
         (Some(_), true) => Some(view! { <span class="ns-offer__mark ns-offer__mark--yes">"Available in your region"</span> }.into_any()),
         (Some(name), false) => Some(view! { <span class="ns-offer__mark">{format!("Not available in {name}")}</span> }.into_any()),
@@ -78,6 +94,7 @@ fn offer_item(offer: Offer, usable: bool, here: Option<String>) -> impl IntoView
                 <span class="ns-offer__kind">{offer.kind.label()}</span>" · "<span>{where_}</span>
                 {offer.since.map(|d| view! { " · "<span>"since "<time datetime=d.machine()>{d.label()}</time></span> })}
             </p>
+            {countries}
             {offer.note.map(|n| view! { <p class="ns-offer__note">{n}</p> })}
             {mark}
         </li>
