@@ -12,14 +12,15 @@ pub fn ShowCard(entry: CatalogueEntry, #[prop(optional)] on_intent: Option<Callb
     let slug = entry.slug.clone();
     let intent = move || if let Some(on_intent) = on_intent { let _ = on_intent.try_run(slug.clone()); };
     let intent_too = intent.clone();
+    // A work known by its native title alone (much of the data) is not named twice.
+    let native_line = entry.native_title.as_ref().filter(|n| n.text != entry.title).map(|n| view! { <p class="ns-show-card__native">{native(Some(n))}</p> });
     view! {
         <li class="ns-show-card" on:pointerenter=move |_| intent() on:focusin=move |_| intent_too()>
             <section aria-labelledby=labelled_by>
                 {heading(1, None, Some("ns-show-card__title"), false, view! {
                     <LinkToShow slug=entry.slug.clone()><span id=heading_id>{entry.title}</span></LinkToShow>
                 }.into_any())}
-                // A work known by its native title alone (much of the data) is not named twice.
-                {entry.native_title.as_ref().filter(|n| n.text != entry.title).map(|n| view! { <p class="ns-show-card__native">{native(Some(n))}</p> })}
+                {native_line}
                 <dl class="ns-show-card__facts">
                     {(!entry.studios.is_empty()).then(|| view! { <div><dt>"Studio"</dt><dd>{entry.studios.join(", ")}</dd></div> })}
                     {entry.premiere.map(|d| view! { <div><dt>"Premiere"</dt><dd><time datetime=d.machine()>{d.label()}</time></dd></div> })}
