@@ -25,26 +25,37 @@ fi
 
 # The import may use only bundle, dates, regions, text and mojibake (tests/layers.rs), so these
 # sources, with the tool's own, are all the code its output depends on.
+tool_key=$(
+  {
+    sha256sum Cargo.lock Cargo.toml src/dates.rs src/regions.rs src/text.rs src/mojibake.rs src/lib.rs
+    find src/import src/bundle src/bin/nextseason-bundle -type f -print0 | sort -z | xargs -0 sha256sum
+  } | sha256sum | cut -c1-16
+)
 key=$(
   {
-    sha256sum "$data_json" "$pin/package.json" "$pin/package-lock.json" "$pin/slugs.json" Cargo.lock Cargo.toml
-    find public/data/shows src/import src/bundle src/bin/nextseason-bundle -type f -print0 | sort -z | xargs -0 sha256sum
-    sha256sum src/dates.rs src/regions.rs src/text.rs src/mojibake.rs src/lib.rs
+    echo "$tool_key"
+    sha256sum "$data_json" "$pin/package.json" "$pin/package-lock.json" "$pin/slugs.json"
+    find public/data/shows -type f -print0 | sort -z | xargs -0 sha256sum
   } | sha256sum | cut -c1-16
 )
 cache="$target_dir/nextseason-bundle"
 work="$cache/$key"
 if [ ! -f "$work/done" ]; then
   started=$(date +%s%N)
-  # Release-built: the import in a debug build takes a minute.
-  cargo build --quiet --locked --release --bin nextseason-bundle
+  # Release-built: the import in a debug build takes a minute. Cargo is not asked again while the
+  # tool's sources are those it was built from (an editor's loop saves its half second).
+  tool="$target_dir/release/nextseason-bundle"
+  if [ ! -x "$tool" ] || [ "$(cat "$target_dir/nextseason-bundle.tool" 2>/dev/null)" != "$tool_key" ]; then
+    cargo build --quiet --locked --release --bin nextseason-bundle
+    echo "$tool_key" > "$target_dir/nextseason-bundle.tool"
+  fi
   rm -rf "$cache"
   mkdir -p "$work/pin"
   # The build reads the registry and never writes the source tree: works the committed registry
   # lacks get slugs in this copy only (the import's report lists them).
   cp "$pin/package.json" "$pin/slugs.json" "$work/pin/"
   status=0
-  "$target_dir/release/nextseason-bundle" import bangumi-data "$data_json" "$work/data" \
+  "$tool" import bangumi-data "$data_json" "$work/data" \
     --editorial public/data/shows --registry "$work/pin/slugs.json" > "$work/report.txt" 2>&1 || status=$?
   # 1 is "written, with conflicts or an editor's file that could not be merged": the bundle is
   # complete (a broken shard is served as written, so the site shows its error card); the
