@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what NextSeason needs on a fresh machine, skipping whatever is already there at the
-# right version. Idempotent. `setup.sh` gives what `trunk serve` needs; `setup.sh --test` adds
+# right version. Idempotent. `setup.sh` gives what `trunk serve` needs (with Node.js and the
+# pinned bangumi-data, which every build imports); `setup.sh --test` adds
 # what the tests need (Chromium and ChromeDriver, wasm-opt, playwright-core, axe-core).
 set -euo pipefail
 cd "$(dirname "$0")/.."
