@@ -1,4 +1,4 @@
-use super::Card;
+use super::{in_languages, Card};
 use crate::bundle::ShowLink;
 use crate::links::LinkToShow;
 use leptos::prelude::*;
@@ -19,7 +19,7 @@ pub fn ReadAlsoCard(links: Vec<ShowLink>, #[prop(optional)] on_intent: Option<Ca
                         let intent_too = intent.clone();
                         view! {
                             <li on:pointerenter=move |_| intent() on:focusin=move |_| intent_too()>
-                                <LinkToShow slug=link.slug>{link.title}</LinkToShow>
+                                <LinkToShow slug=link.slug>{in_languages(&link.title, None)}</LinkToShow>
                             </li>
                         }
                     }).collect_view()}

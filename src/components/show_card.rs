@@ -1,4 +1,4 @@
-use super::{heading, native, StatusBadge};
+use super::{heading, in_languages, native, StatusBadge};
 use crate::bundle::CatalogueEntry;
 use crate::links::LinkToShow;
 use leptos::prelude::*;
@@ -12,13 +12,15 @@ pub fn ShowCard(entry: CatalogueEntry, #[prop(optional)] on_intent: Option<Callb
     let slug = entry.slug.clone();
     let intent = move || if let Some(on_intent) = on_intent { let _ = on_intent.try_run(slug.clone()); };
     let intent_too = intent.clone();
-    // A work known by its native title alone (much of the data) is not named twice.
+    // A work known by its native title alone (much of the data) is not named twice, and its
+    // title carries the language.
     let native_line = entry.native_title.as_ref().filter(|n| n.text != entry.title).map(|n| view! { <p class="ns-show-card__native">{native(Some(n))}</p> });
+    let title = in_languages(&entry.title, entry.native_title.as_ref());
     view! {
         <li class="ns-show-card" on:pointerenter=move |_| intent() on:focusin=move |_| intent_too()>
             <section aria-labelledby=labelled_by>
                 {heading(1, None, Some("ns-show-card__title"), false, view! {
-                    <LinkToShow slug=entry.slug.clone()><span id=heading_id>{entry.title}</span></LinkToShow>
+                    <LinkToShow slug=entry.slug.clone()><span id=heading_id>{title}</span></LinkToShow>
                 }.into_any())}
                 {native_line}
                 <dl class="ns-show-card__facts">

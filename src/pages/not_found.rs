@@ -51,7 +51,7 @@ pub fn NotFound(#[prop(into)] path: Signal<String>) -> impl IntoView {
                     <h2>"Did you mean?"</h2>
                     <ul>
                         {list.into_iter().map(|entry| view! {
-                            <li><LinkToShow slug=entry.slug>{entry.title}</LinkToShow></li>
+                            <li><LinkToShow slug=entry.slug>{crate::components::in_languages(&entry.title, entry.native_title.as_ref())}</LinkToShow></li>
                         }).collect_view()}
                     </ul>
                 </div>

@@ -4,8 +4,11 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { open } from './harness.mjs';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 let site;
 before(async () => (site = await open({ catalogue: 'full' })));
@@ -149,3 +152,33 @@ test('the sitemap lists every show page', async () => {
     assert.ok(xml.includes('/shows/sengoku-youko-the-thousandfold-chaos-arc</loc>'));
   }
 });
+
+// The data's longest pages: Dr. Stone has seventeen platforms, many named in Chinese or Japanese,
+// some for thirty countries; Frieren's outlook has its timeline.
+for (const path of ['/', '/shows/dr-stone', '/shows/frieren-beyond-the-journeys-end', '/shows/sengoku-youko']) {
+  test(`${path} of the shipped catalogue: no serious axe violation, nothing wider than a phone`, async () => {
+    for (const scheme of ['light', 'dark']) {
+      const page = await site.page({ locale: 'en-US', colorScheme: scheme, viewport: { width: 320, height: 800 } });
+      await page.visit(site.url + path);
+      await page.waitForSelector(path === '/' ? '.ns-show-card' : '.ns-offer');
+      await page.addScriptTag({ path: AXE });
+      const { violations } = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+      const serious = violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      assert.deepEqual(serious, [], `${scheme}`);
+      // Text in another script carries its language (platform names, native titles).
+      const unmarked = await page.$$eval('main *', (elements) =>
+        elements
+          .filter((el) => [...el.childNodes].some((n) => n.nodeType === 3 && /[\u3040-\u30ff\u4e00-\u9fff]/.test(n.textContent)))
+          .filter((el) => !el.closest('[lang]:not(html)'))
+          .map((el) => el.textContent.slice(0, 40)),
+      );
+      assert.deepEqual(unmarked, [], 'East Asian text without lang');
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(wide <= 320, `the page is ${wide} px wide at 320`);
+      assert.deepEqual(page.errors, []);
+      await page.context().close();
+    }
+  });
+}
