@@ -267,6 +267,15 @@ pub fn import(data_json: &str, files: &[(String, String)], registry: &SlugRegist
         }
     }
 
+    // English titles pasted from the item beside them: neither titles nor slugs.
+    for (w, title, other) in facts::pasted_english(&works) {
+        facts::drop_english(&mut works[w], &title);
+        left_out[w].push(facts::Dropped {
+            field: "titleTranslate.en".into(),
+            reason: format!("{title:?} is (nearly) the English title of item {other} beside it, a work whose own title has nothing in common: taken as pasted from it"),
+        });
+    }
+
     // Editors' shards, bound to the works they name.
     let mut editor_of: HashMap<usize, usize> = HashMap::new();
     for (e, shard) in given.editors.iter().enumerate() {
