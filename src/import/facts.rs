@@ -338,6 +338,11 @@ fn offer_of(name: &str, meta: &SiteMeta, site: &super::data::Site, dropped: &mut
     Some(Offer { platform, url, kind: OfferKind::Stream, only, except: Vec::new(), note: None, since })
 }
 
+/// The key of a work by its title and premiere alone, as a work without ids is known.
+pub fn title_key(work: &Work) -> String {
+    key_of(None, None, None, None, &work.native, work.begin.map(|b| jst_day(b).to_string()).as_deref())
+}
+
 /// English titles pasted from the item beside them in the data (an editor of the data copied
 /// an entry and kept its English title): `(work, title, the other's item)`. A title is taken as
 /// pasted when the work next to it in the data, another work (another key), has the same or

@@ -221,6 +221,13 @@ pub fn is_generated(text: &str) -> bool {
     serde_json::from_str::<Shard>(text).is_ok_and(|s| s.article.and_then(|a| a.generated) == Some(serde_json::Value::Bool(true)))
 }
 
+/// Whether a later item with the key of an earlier work is another entry, not the same one
+/// again (a translation, a copy): its own title differs and it premieres on another day.
+fn another_entry(first: &Work, later: &Work) -> bool {
+    let title = |w: &Work| crate::text::fold(w.native.trim());
+    title(first) != title(later) && first.premiere() != later.premiere() && later.premiere().is_some()
+}
+
 /// Imports the data: a shard for every work, merged into the editor's shard where one names the
 /// work (`references.bangumi`, else its MyAnimeList, AniList or AniDB id), and the editors'
 /// other shards as written. `files` are the shards already at hand, as (file name, text): the
@@ -242,6 +249,8 @@ pub fn import(data_json: &str, files: &[(String, String)], registry: &SlugRegist
     // The works, each key once.
     let mut works: Vec<Work> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
+    // The works under each key of the data: the first, and other entries under its ids.
+    let mut sharing: HashMap<String, Vec<usize>> = HashMap::new();
     let mut left_out: Vec<Vec<facts::Dropped>> = Vec::new();
     for (i, value) in data.items.iter().enumerate() {
         let title = value.get("title").and_then(|t| t.as_str()).map(str::to_string);
@@ -255,11 +264,28 @@ pub fn import(data_json: &str, files: &[(String, String)], registry: &SlugRegist
         };
         match facts::work_of(i, &item, &data.site_meta) {
             Err((category, reason)) => report.skipped.push(skip(category, reason)),
+            // Another entry of the data under the ids of an earlier one, with its own title and
+            // its own premiere (Fate/strange Fake's TV series after its first episode's advance
+            // broadcast): no translation or copy of it, so it is known by its title and premiere,
+            // and the shared id is reported.
+            Ok((mut work, mut dropped)) if by_key.contains_key(&work.key) && sharing[&work.key].iter().all(|&w| another_entry(&works[w], &work)) && !by_key.contains_key(&facts::title_key(&work)) => {
+                let first = works[by_key[&work.key]].item;
+                sharing.entry(work.key.clone()).or_default().push(works.len());
+                dropped.push(facts::Dropped {
+                    field: "sites".into(),
+                    reason: format!("{} is also item {first}'s, another entry (its own title and premiere): this one is known as {}", work.key, facts::title_key(&work)),
+                });
+                work.key = facts::title_key(&work);
+                by_key.insert(work.key.clone(), works.len());
+                works.push(work);
+                left_out.push(dropped);
+            }
             Ok((work, _)) if by_key.contains_key(&work.key) => {
                 let first = works[by_key[&work.key]].item;
                 report.skipped.push(skip("same key as an earlier item", format!("{} is also item {first}'s", work.key)));
             }
             Ok((work, dropped)) => {
+                sharing.entry(work.key.clone()).or_default().push(works.len());
                 by_key.insert(work.key.clone(), works.len());
                 works.push(work);
                 left_out.push(dropped);
