@@ -25,56 +25,77 @@ pub const CODE_PAGES: [CodePage; 5] = [
 ];
 
 impl CodePage {
+    /// Whether any table could hold a non-ASCII character: none holds one between U+2600 and
+    /// U+F8FE or above U+FB02 (tested), so CJK text, most of an imported catalogue, needs no
+    /// search through the tables.
+    fn may_hold(c: char) -> bool {
+        !(('\u{2600}'..'\u{F8FF}').contains(&c) || c > '\u{FB02}')
+    }
+
     /// The byte this code page writes a character as, if it has one.
     fn byte_of(&self, c: char) -> Option<u8> {
         if c.is_ascii() {
             return Some(c as u8);
         }
-        // No table holds a character between U+2600 and U+F8FE or above U+FB02 (tested): CJK
-        // text, most of an imported catalogue, skips the search through 128 characters.
-        if ('\u{2600}'..'\u{F8FF}').contains(&c) || c > '\u{FB02}' {
+        if !Self::may_hold(c) {
             return None;
         }
         self.upper.chars().position(|u| u == c && u != '\u{FFFD}').map(|i| 0x80 + i as u8)
     }
 
     /// `text` with every mis-decoded sequence turned back into its character, and how many
-    /// were; None when there is none.
+    /// were; None when there is none (found without building anything).
     pub fn repair(&self, text: &str) -> Option<(String, usize)> {
-        let chars: Vec<char> = text.chars().collect();
-        let mut out = String::with_capacity(text.len());
+        let mut out: Option<String> = None;
         let mut repaired = 0;
+        let mut copied = 0;
         let mut i = 0;
-        while i < chars.len() {
-            if let Some(c) = self.sequence_at(&chars[i..]) {
-                out.push(c.0);
-                i += c.1;
-                repaired += 1;
-            } else {
-                out.push(chars[i]);
+        let bytes = text.as_bytes();
+        while i < bytes.len() {
+            // An ASCII character never begins a sequence.
+            if bytes[i] < 0x80 {
                 i += 1;
+                continue;
+            }
+            match self.sequence_at(&text[i..]) {
+                Some((c, taken)) => {
+                    let out = out.get_or_insert_with(|| String::with_capacity(text.len()));
+                    out.push_str(&text[copied..i]);
+                    out.push(c);
+                    i += taken;
+                    copied = i;
+                    repaired += 1;
+                }
+                None => i += text[i..].chars().next().map_or(1, char::len_utf8),
             }
         }
-        (repaired > 0).then_some((out, repaired))
+        let mut out = out?;
+        out.push_str(&text[copied..]);
+        Some((out, repaired))
     }
 
     /// The character whose UTF-8 bytes the chars at the start of `rest` are, read as this code
-    /// page, and how many chars that takes.
-    fn sequence_at(&self, rest: &[char]) -> Option<(char, usize)> {
-        let lead = self.byte_of(*rest.first()?)?;
+    /// page, and how many bytes of `rest` that takes.
+    fn sequence_at(&self, rest: &str) -> Option<(char, usize)> {
+        let mut chars = rest.chars();
+        let first = chars.next()?;
+        let lead = self.byte_of(first)?;
         let len = match lead {
             0xC2..=0xDF => 2,
             0xE0..=0xEF => 3,
             0xF0..=0xF4 => 4,
             _ => return None,
         };
-        if rest.len() < len || rest[..len].iter().any(|c| c.is_ascii()) {
-            return None;
+        let mut bytes = [lead; 4];
+        let mut taken = first.len_utf8();
+        for byte in &mut bytes[1..len] {
+            let c = chars.next().filter(|c| !c.is_ascii())?;
+            *byte = self.byte_of(c)?;
+            taken += c.len_utf8();
         }
-        let bytes: Vec<u8> = rest[..len].iter().map(|&c| self.byte_of(c)).collect::<Option<_>>()?;
-        let decoded = std::str::from_utf8(&bytes).ok()?.chars().next()?;
+        let decoded = std::str::from_utf8(&bytes[..len]).ok()?.chars().next()?;
         // A C1 control is no character anybody meant to write.
-        (!decoded.is_control()).then_some((decoded, len))
+        (!decoded.is_control()).then_some((decoded, taken))
     }
 }
 
@@ -88,7 +109,8 @@ pub struct Repair {
 /// The repair of `text`, if it holds mis-decoded sequences: by the code page that explains
 /// the most of them (the first, on a tie).
 pub fn detect(text: &str) -> Option<Repair> {
-    if text.is_ascii() {
+    // Only a character some table holds can be part of a sequence.
+    if !text.chars().any(|c| !c.is_ascii() && CodePage::may_hold(c)) {
         return None;
     }
     CODE_PAGES

@@ -242,8 +242,13 @@ pub fn countries_by_name() -> std::rc::Rc<[Country]> {
     SORTED.with(std::rc::Rc::clone)
 }
 
+/// The country of an ISO 3166 code: a binary search of the table, read once per thread (the
+/// validation of every shard asks for the regions of every offer).
 pub fn country(code: &str) -> Option<Country> {
-    countries().find(|c| c.code == code)
+    thread_local! {
+        static BY_CODE: Vec<Country> = countries().collect();
+    }
+    BY_CODE.with(|all| all.binary_search_by(|c| c.code.cmp(code)).ok().map(|i| all[i]))
 }
 
 /// True for a code the bundle may use in an offer's regions: a country or a continent key.

@@ -126,7 +126,7 @@ fn watch_card_links_every_platform_safely() {
     let html = render(|| view! { <WatchCard offers=show.watch.clone()/> });
     assert_named_section(&html);
     assert!(html.contains(
-        "<a href=\"https://www.crunchyroll.com/search?q=Metallic%20Rouge\" target=\"_blank\" rel=\"noopener noreferrer\" class=\"ns-offer__link\">Crunchyroll"
+        "<a href=\"https://www.crunchyroll.com/series/G24H1NWMJ/\" target=\"_blank\" rel=\"noopener noreferrer\" class=\"ns-offer__link\">Crunchyroll"
     ), "{html}");
     assert!(html.contains("<span class=\"ns-offer__kind\">Subscription</span> · <span>outside Asia</span>"));
     assert!(html.contains("<span class=\"ns-offer__kind\">TV broadcast</span> · <span>in Japan</span>"));

@@ -187,14 +187,22 @@ pub fn text_problem(text: &str) -> Option<String> {
 }
 
 fn text_problem_of(text: &str, max_chars: usize) -> Option<String> {
-    let count = text.chars().count();
+    // One pass over the text for the rules of its characters (every text of every shard).
+    let (mut count, mut invisible, mut control) = (0, None, false);
+    for c in text.chars() {
+        count += 1;
+        if invisible.is_none() && is_invisible_control(c) {
+            invisible = Some(c);
+        }
+        control |= c.is_control() && c != '\n';
+    }
     if text.trim().is_empty() {
         Some("must not be empty".to_string())
     } else if count > max_chars {
         Some(format!("is {count} characters long; at most {max_chars}"))
-    } else if let Some(c) = text.chars().find(|c| is_invisible_control(*c)) {
+    } else if let Some(c) = invisible {
         Some(format!("contains the invisible control character U+{:04X}, which can hide or reorder text", c as u32))
-    } else if text.chars().any(|c| c.is_control() && c != '\n') {
+    } else if control {
         Some("contains control characters".to_string())
     } else {
         crate::mojibake::detect(text).map(|repair| {

@@ -11,7 +11,7 @@ use crate::bundle::{
 };
 use crate::dates::{Instant, LocalTime, PartialDate};
 use crate::regions;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Japan's offset from UTC, in minutes: premieres, slots and dates are given in Japan time.
 pub const JST_MINUTES: i32 = 540;
@@ -75,6 +75,32 @@ fn drop(dropped: &mut Vec<Dropped>, field: impl Into<String>, reason: impl Into<
 /// The day of an instant in Japan.
 pub fn jst_day(at: Instant) -> PartialDate {
     let local = LocalTime::at(at.epoch_ms, JST_MINUTES);
+    PartialDate::Day(local.year, local.month, local.day)
+}
+
+/// The offset from UTC, in minutes, of a country's standard time, for the countries where the
+/// data's streaming sites serve in East and Southeast Asia and nearby; None elsewhere.
+pub fn offset_of(country: &str) -> Option<i32> {
+    Some(match country {
+        "JP" | "KR" | "PW" | "TL" => 540,
+        "CN" | "HK" | "MO" | "TW" | "SG" | "MY" | "PH" | "BN" | "MN" => 480,
+        "TH" | "VN" | "KH" | "LA" | "ID" => 420,
+        "MM" => 390,
+        "BD" | "BT" => 360,
+        "NP" => 345,
+        "IN" | "LK" => 330,
+        "PK" | "MV" => 300,
+        _ => return None,
+    })
+}
+
+/// The day an offer begins, for its readers: an instant of the data is the start of a stream
+/// in the offer's own region (a Chinese site's midnight is 16:00Z, which is 01:00 the same day
+/// in Japan; a Taiwanese site's 23:00 simulcast is 15:00Z, which is midnight the next day in
+/// Japan), so the day is taken in the time zone of the first of its regions, else in Japan.
+pub fn offer_day(at: Instant, only: &[String]) -> PartialDate {
+    let offset = only.first().and_then(|c| offset_of(c)).unwrap_or(JST_MINUTES);
+    let local = LocalTime::at(at.epoch_ms, offset);
     PartialDate::Day(local.year, local.month, local.day)
 }
 
@@ -302,7 +328,7 @@ fn offer_of(name: &str, meta: &SiteMeta, site: &super::data::Site, dropped: &mut
         return None;
     }
     let since = match known(&site.begin).map(parse_instant) {
-        Some(Ok(at)) => Some(jst_day(at)),
+        Some(Ok(at)) => Some(offer_day(at, &only)),
         Some(Err(reason)) => {
             drop(dropped, format!("{at}.begin"), reason);
             None
@@ -310,6 +336,57 @@ fn offer_of(name: &str, meta: &SiteMeta, site: &super::data::Site, dropped: &mut
         None => None,
     };
     Some(Offer { platform, url, kind: OfferKind::Stream, only, except: Vec::new(), note: None, since })
+}
+
+/// The key of a work by its title and premiere alone, as a work without ids is known.
+pub fn title_key(work: &Work) -> String {
+    key_of(None, None, None, None, &work.native, work.begin.map(|b| jst_day(b).to_string()).as_deref())
+}
+
+/// English titles pasted from the item beside them in the data (an editor of the data copied
+/// an entry and kept its English title): `(work, title, the other's item)`. A title is taken as
+/// pasted when the work next to it in the data, another work (another key), has the same or
+/// nearly the same English title (most of the words of one are the other's) while their own
+/// titles have nothing in common (no run of three characters): 赤髪の白雪姫 holds "Raw Anime Q
+/// Transformers: …", the title of キュートランスフォーマー beside it. Both sides are doubted:
+/// which one is right cannot be told, and a wrong title would become a slug for good.
+/// Works are given in the data's order; `work` is an index of `works`.
+pub fn pasted_english(works: &[Work]) -> Vec<(usize, String, usize)> {
+    fn words(title: &str) -> BTreeSet<String> {
+        crate::text::fold(title).split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| w.len() >= 2).map(str::to_string).collect()
+    }
+    fn near(a: &str, b: &str) -> bool {
+        let (a, b) = (words(a), words(b));
+        let common = a.intersection(&b).count();
+        common >= 2 && common * 5 >= a.len().min(b.len()) * 3
+    }
+    fn share_a_run(a: &str, b: &str) -> bool {
+        let a: Vec<char> = a.chars().filter(|c| !c.is_whitespace()).collect();
+        let b: String = b.chars().filter(|c| !c.is_whitespace()).collect();
+        a.windows(3).any(|run| b.contains(&run.iter().collect::<String>()))
+    }
+    let mut pasted = Vec::new();
+    for b in 1..works.len() {
+        let a = b - 1;
+        if works[b].item != works[a].item + 1 || share_a_run(&works[a].native, &works[b].native) {
+            continue;
+        }
+        for (own, other) in [(a, b), (b, a)] {
+            for title in works[own].en.iter().filter(|t| works[other].en.iter().any(|o| near(t, o))) {
+                pasted.push((own, title.clone(), works[other].item));
+            }
+        }
+    }
+    pasted
+}
+
+/// Leaves a doubtful English title out of a work: the title shown becomes the next English
+/// title, else its own.
+pub fn drop_english(work: &mut Work, title: &str) {
+    work.en.retain(|t| t != title);
+    work.title = work.en.first().cloned().unwrap_or_else(|| work.native.clone());
+    let shown = work.title.clone();
+    work.titles.retain(|t| t.text != shown && t.text != title);
 }
 
 #[cfg(test)]
@@ -381,7 +458,8 @@ mod tests {
         assert_eq!(
             offers,
             [
-                ("https://acg.gamer.com.tw/acgDetail.php?s=1", vec!["TW".to_string()], Some(PartialDate::Day(2024, 1, 11))),
+                // 15:00Z is 23:00 in Taiwan, where the site serves: the 10th (the 11th in Japan).
+                ("https://acg.gamer.com.tw/acgDetail.php?s=1", vec!["TW".to_string()], Some(PartialDate::Day(2024, 1, 10))),
                 ("https://acg.gamer.com.tw/acgDetail.php?s=2", vec!["HK".to_string(), "MO".to_string()], None),
                 ("https://www.netflix.com/title/81746611", vec![], None),
             ]
@@ -399,6 +477,49 @@ mod tests {
         );
         // Without a valid Bangumi id, the work is known by its title and premiere.
         assert_eq!(work.key, "title:X|2024-01-11");
+    }
+
+    #[test]
+    fn an_offer_begins_on_the_day_of_its_own_region() {
+        let at = |text: &str| parse_instant(text).unwrap();
+        let regions = |codes: &[&str]| codes.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        // Midnight in China: the same day in China and in Japan (01:00), whatever the site.
+        assert_eq!(offer_day(at("2025-02-27T16:00:00.000Z"), &[]), PartialDate::Day(2025, 2, 28));
+        assert_eq!(offer_day(at("2025-02-27T16:00:00.000Z"), &regions(&["CN"])), PartialDate::Day(2025, 2, 28));
+        // Midnight in Japan is 23:00 the day before in China, Hong Kong and Taiwan.
+        assert_eq!(offer_day(at("2024-01-10T15:00:00.000Z"), &regions(&["JP"])), PartialDate::Day(2024, 1, 11));
+        assert_eq!(offer_day(at("2024-01-10T15:00:00.000Z"), &regions(&["HK", "MO"])), PartialDate::Day(2024, 1, 10));
+        assert_eq!(offer_day(at("2024-01-10T15:00:00.000Z"), &[]), PartialDate::Day(2024, 1, 11));
+        // A region outside the table: Japan's day.
+        assert_eq!(offer_day(at("2024-01-10T15:00:00.000Z"), &regions(&["ZA"])), PartialDate::Day(2024, 1, 11));
+        assert_eq!(offer_day(at("2024-01-10T17:30:00.000Z"), &regions(&["IN"])), PartialDate::Day(2024, 1, 10));
+        assert_eq!(offer_day(at("2024-01-10T18:30:00.000Z"), &regions(&["IN"])), PartialDate::Day(2024, 1, 11));
+    }
+
+    #[test]
+    fn english_titles_pasted_from_the_item_beside_are_doubted() {
+        let work = |i: usize, json: serde_json::Value| work_of(i, &decode_item(&json).unwrap(), &meta()).unwrap().0;
+        let works = vec![
+            work(0, serde_json::json!({"title": "赤髪の白雪姫", "type": "tv", "titleTranslate": {"en": ["Raw Anime Q Transformers: Kaette Kita Convoy no Nazo", "Snow White with the Red Hair"]}})),
+            work(1, serde_json::json!({"title": "キュートランスフォーマー さらなる人気者への道", "type": "tv", "titleTranslate": {"en": ["Q Transformers: Kaette Kita Convoy no Nazo transformer"]}})),
+            // Parts of one film share an English title, and their own titles most of theirs.
+            work(2, serde_json::json!({"title": "劇場版 美少女戦士セーラームーンCosmos 前編", "type": "movie", "titleTranslate": {"en": ["Pretty Guardian Sailor Moon Cosmos The Movie"]}})),
+            work(3, serde_json::json!({"title": "劇場版 美少女戦士セーラームーンCosmos 後編", "type": "movie", "titleTranslate": {"en": ["Pretty Guardian Sailor Moon Cosmos The Movie"]}})),
+            // Not beside each other.
+            work(5, serde_json::json!({"title": "映画 トロピカル〜ジュ!プリキュア", "type": "movie", "titleTranslate": {"en": ["Q Transformers: Kaette Kita Convoy no Nazo"]}})),
+        ];
+        let pasted = pasted_english(&works);
+        assert_eq!(
+            pasted,
+            [(0, "Raw Anime Q Transformers: Kaette Kita Convoy no Nazo".to_string(), 1), (1, "Q Transformers: Kaette Kita Convoy no Nazo transformer".to_string(), 0)]
+        );
+        let mut snow_white = works[0].clone();
+        drop_english(&mut snow_white, &pasted[0].1);
+        assert_eq!((snow_white.title.as_str(), snow_white.en.len()), ("Snow White with the Red Hair", 1));
+        assert!(snow_white.titles.iter().all(|t| t.lang != "en"), "{:?}", snow_white.titles);
+        let mut other = works[1].clone();
+        drop_english(&mut other, &pasted[1].1);
+        assert_eq!(other.title, "キュートランスフォーマー さらなる人気者への道");
     }
 
     #[test]

@@ -76,6 +76,14 @@ pub fn merge(file: &str, editor: Show, data: Show, data_titles: &[String]) -> (S
             _ => {}
         }
     }
+    // The editor's link stays; one the data gives otherwise for that platform is reported.
+    for (i, mine) in show.watch.iter().enumerate() {
+        let theirs: Vec<&Offer> = data.watch.iter().filter(|offer| same_platform(mine, offer)).collect();
+        let same_link = |offer: &&Offer| offer.url.trim_end_matches('/') == mine.url.trim_end_matches('/');
+        if let Some(first) = theirs.first().filter(|_| !theirs.iter().any(same_link)) {
+            conflict(&format!("watch[{i}].url"), &mine.url, &first.url);
+        }
+    }
     let added: Vec<Offer> = data.watch.into_iter().filter(|offer| !show.watch.iter().any(|mine| same_platform(mine, offer))).collect();
     show.watch.extend(added);
     if show.related.is_empty() {
@@ -187,6 +195,12 @@ mod tests {
         );
         assert!(conflicts.iter().all(|c| c.file == "shows/metallic-rouge.json"));
         assert_eq!((merged.premiere, merged.references.mal.as_deref(), merged.title.as_str()), (mine.premiere, Some("1"), "Metal Lipstick"));
+        // Another link for a platform of the editor's: reported, the editor's kept.
+        mine.watch[0].url = "https://www.crunchyroll.com/search?q=Metallic%20Rouge".into();
+        let (kept, conflicts) = merge("shows/metallic-rouge.json", mine.clone(), data(), &["メタリックルージュ".into()]);
+        let offers: Vec<(&str, &str, &str)> = conflicts.iter().filter(|c| c.field.starts_with("watch")).map(|c| (c.field.as_str(), c.editor.as_str(), c.data.as_str())).collect();
+        assert_eq!(offers, [("watch[0].url", "\"https://www.crunchyroll.com/search?q=Metallic%20Rouge\"", "\"https://www.crunchyroll.com/series/G24H1NWMJ/\"")]);
+        assert_eq!(kept.watch[0].url, mine.watch[0].url);
     }
 
     #[test]

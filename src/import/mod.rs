@@ -32,7 +32,7 @@ pub use fuzz::fuzz_one;
 pub use merge::Conflict;
 pub use slugs::SlugRegistry;
 
-use crate::bundle::{decode_show, DataOutlook, DataSource, NativeText, Related, Relation, Show, SCHEMA_VERSION};
+use crate::bundle::{decode_show, CatalogueEntry, DataOutlook, DataSource, NativeText, Related, Relation, Show, SCHEMA_VERSION};
 use crate::dates::PartialDate;
 use facts::{in_jst, Work};
 use serde::Serialize;
@@ -62,12 +62,15 @@ pub struct ImportOutcome {
 }
 
 /// A show's file to write into the bundle's shows/.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Shard {
     /// "metallic-rouge.json".
     pub file: String,
     pub text: String,
     pub origin: Origin,
+    /// The catalogue's entry of `text`, which passed `bundle::decode_show` in the import; None
+    /// for an editor's file that could not be read.
+    pub entry: Option<CatalogueEntry>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -184,15 +187,16 @@ fn read_given(files: &[(String, String)], report: &mut Report) -> Given {
         if given.texts.insert(file.clone(), text.clone()).is_some() {
             continue;
         }
-        let generated = |text: &str| serde_json::from_str::<serde_json::Value>(text).ok().is_some_and(|v| v["article"]["generated"] == true);
+        // The importer's own output is only compared with, never read: it needs no decoding.
+        if is_generated(text) {
+            given.previous.insert(file.clone());
+            continue;
+        }
         match decode_show(text, slug) {
             Ok(show) if show.article.generated => {
                 given.previous.insert(file.clone());
             }
             Ok(show) => given.editors.push(EditorShard { file: file.clone(), slug: slug.to_string(), show, text: text.clone() }),
-            Err(_) if generated(text) => {
-                given.previous.insert(file.clone());
-            }
             Err(problems) => {
                 let message = problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("; ");
                 report.editorial_problems.push(FileProblem { file: format!("shows/{file}"), message: format!("{message} (copied as written, not merged)") });
@@ -201,6 +205,27 @@ fn read_given(files: &[(String, String)], report: &mut Report) -> Given {
         }
     }
     given
+}
+
+/// Whether a shard's text is JSON with `article.generated` true: the importer's output (read
+/// without decoding the rest).
+pub fn is_generated(text: &str) -> bool {
+    #[derive(serde::Deserialize)]
+    struct Shard {
+        article: Option<Article>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Article {
+        generated: Option<serde_json::Value>,
+    }
+    serde_json::from_str::<Shard>(text).is_ok_and(|s| s.article.and_then(|a| a.generated) == Some(serde_json::Value::Bool(true)))
+}
+
+/// Whether a later item with the key of an earlier work is another entry, not the same one
+/// again (a translation, a copy): its own title differs and it premieres on another day.
+fn another_entry(first: &Work, later: &Work) -> bool {
+    let title = |w: &Work| crate::text::fold(w.native.trim());
+    title(first) != title(later) && first.premiere() != later.premiere() && later.premiere().is_some()
 }
 
 /// Imports the data: a shard for every work, merged into the editor's shard where one names the
@@ -224,6 +249,8 @@ pub fn import(data_json: &str, files: &[(String, String)], registry: &SlugRegist
     // The works, each key once.
     let mut works: Vec<Work> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
+    // The works under each key of the data: the first, and other entries under its ids.
+    let mut sharing: HashMap<String, Vec<usize>> = HashMap::new();
     let mut left_out: Vec<Vec<facts::Dropped>> = Vec::new();
     for (i, value) in data.items.iter().enumerate() {
         let title = value.get("title").and_then(|t| t.as_str()).map(str::to_string);
@@ -237,16 +264,42 @@ pub fn import(data_json: &str, files: &[(String, String)], registry: &SlugRegist
         };
         match facts::work_of(i, &item, &data.site_meta) {
             Err((category, reason)) => report.skipped.push(skip(category, reason)),
+            // Another entry of the data under the ids of an earlier one, with its own title and
+            // its own premiere (Fate/strange Fake's TV series after its first episode's advance
+            // broadcast): no translation or copy of it, so it is known by its title and premiere,
+            // and the shared id is reported.
+            Ok((mut work, mut dropped)) if by_key.contains_key(&work.key) && sharing[&work.key].iter().all(|&w| another_entry(&works[w], &work)) && !by_key.contains_key(&facts::title_key(&work)) => {
+                let first = works[by_key[&work.key]].item;
+                sharing.entry(work.key.clone()).or_default().push(works.len());
+                dropped.push(facts::Dropped {
+                    field: "sites".into(),
+                    reason: format!("{} is also item {first}'s, another entry (its own title and premiere): this one is known as {}", work.key, facts::title_key(&work)),
+                });
+                work.key = facts::title_key(&work);
+                by_key.insert(work.key.clone(), works.len());
+                works.push(work);
+                left_out.push(dropped);
+            }
             Ok((work, _)) if by_key.contains_key(&work.key) => {
                 let first = works[by_key[&work.key]].item;
                 report.skipped.push(skip("same key as an earlier item", format!("{} is also item {first}'s", work.key)));
             }
             Ok((work, dropped)) => {
+                sharing.entry(work.key.clone()).or_default().push(works.len());
                 by_key.insert(work.key.clone(), works.len());
                 works.push(work);
                 left_out.push(dropped);
             }
         }
+    }
+
+    // English titles pasted from the item beside them: neither titles nor slugs.
+    for (w, title, other) in facts::pasted_english(&works) {
+        facts::drop_english(&mut works[w], &title);
+        left_out[w].push(facts::Dropped {
+            field: "titleTranslate.en".into(),
+            reason: format!("{title:?} is (nearly) the English title of item {other} beside it, a work whose own title has nothing in common: taken as pasted from it"),
+        });
     }
 
     // Editors' shards, bound to the works they name.
@@ -357,11 +410,11 @@ pub fn import(data_json: &str, files: &[(String, String)], registry: &SlugRegist
     let mut shards = built.shards;
     for (e, shard) in given.editors.iter().enumerate() {
         if !editor_of.values().any(|&x| x == e) {
-            shards.push(Shard { file: shard.file.clone(), text: shard.text.clone(), origin: Origin::AsWritten });
+            shards.push(Shard { file: shard.file.clone(), text: shard.text.clone(), origin: Origin::AsWritten, entry: Some(CatalogueEntry::of(&shard.show)) });
         }
     }
     for (file, text) in &given.unreadable {
-        shards.push(Shard { file: file.clone(), text: text.clone(), origin: Origin::AsWritten });
+        shards.push(Shard { file: file.clone(), text: text.clone(), origin: Origin::AsWritten, entry: None });
     }
     shards.sort_by(|a, b| a.file.cmp(&b.file));
 
@@ -490,11 +543,11 @@ fn build(
         let file = format!("{slug}.json");
         match editor(w) {
             None => match written(&show) {
-                Ok(text) => {
+                Ok((text, entry)) => {
                     if let Some(d) = &show.data_outlook {
                         *built.outlooks.entry(d.status.key().to_string()).or_default() += 1;
                     }
-                    built.shards.push(Shard { file, text, origin: Origin::Generated });
+                    built.shards.push(Shard { file, text, origin: Origin::Generated, entry: Some(entry) });
                 }
                 Err(reason) => built.failed.push((w, reason)),
             },
@@ -503,17 +556,17 @@ fn build(
                 data_titles.extend(work.titles.iter().map(|t| t.text.clone()));
                 let (merged, conflicts) = merge::merge(&format!("shows/{}", editor.file), editor.show.clone(), show, &data_titles);
                 match written(&merged) {
-                    Ok(text) => {
+                    Ok((text, entry)) => {
                         if let Some(d) = &merged.data_outlook {
                             *built.outlooks.entry(d.status.key().to_string()).or_default() += 1;
                         }
                         built.conflicts.extend(conflicts);
                         built.merged.push(format!("shows/{file}"));
-                        built.shards.push(Shard { file, text, origin: Origin::Merged });
+                        built.shards.push(Shard { file, text, origin: Origin::Merged, entry: Some(entry) });
                     }
                     Err(reason) => {
                         built.problems.push(FileProblem { file: format!("shows/{file}"), message: format!("merged with the data it {reason}: copied as written") });
-                        built.shards.push(Shard { file, text: editor.text.clone(), origin: Origin::AsWritten });
+                        built.shards.push(Shard { file, text: editor.text.clone(), origin: Origin::AsWritten, entry: Some(CatalogueEntry::of(&editor.show)) });
                     }
                 }
             }
@@ -524,11 +577,11 @@ fn build(
 }
 
 /// A show's file as the importer writes it (pretty JSON in the schema's order, a final newline),
-/// once the site's own decoder accepts it; else the first problem.
-fn written(show: &Show) -> Result<String, String> {
+/// once the site's own decoder accepts it, with its catalogue entry; else the first problem.
+fn written(show: &Show) -> Result<(String, CatalogueEntry), String> {
     let text = format!("{}\n", serde_json::to_string_pretty(show).map_err(|e| e.to_string())?);
     match decode_show(&text, &show.slug) {
-        Ok(_) => Ok(text),
+        Ok(decoded) => Ok((text, CatalogueEntry::of(&decoded))),
         Err(problems) => Err(format!("breaks a rule: {}", problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("; "))),
     }
 }

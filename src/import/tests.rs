@@ -352,3 +352,27 @@ fn the_whole_data_imports() {
     assert_eq!(show(&outcome, "sengoku-youko").data_outlook.unwrap().next.as_deref(), Some("sengoku-youko-the-thousandfold-chaos-arc"));
     assert_eq!(show(&outcome, "metallic-rouge").related, []);
 }
+
+/// Items 8036 and 8340 of bangumi-data 0.3.208 (trimmed to the fields that matter): the first
+/// episode's advance broadcast and the TV series, under the same ids; and a Chinese entry of
+/// the series (synthetic) that shares its premiere, which stays the same work.
+#[test]
+fn another_entry_under_the_same_ids_is_kept_by_its_title() {
+    let mut data: serde_json::Value = serde_json::from_str(EXCERPT).unwrap();
+    let sites = serde_json::json!([{"site": "bangumi", "id": "443831"}, {"site": "mal", "id": "55830"}, {"site": "anidb", "id": "18093"}]);
+    data["items"] = serde_json::json!([
+        {"title": "Fate/strange Fake", "type": "tv", "lang": "ja", "begin": "2024-12-31T16:00:00.000Z", "end": "2024-12-31T16:00:00.000Z", "sites": sites},
+        {"title": "Fate/strange Fake(TVシリーズ)", "titleTranslate": {"en": ["Fate/strange Fake"]}, "type": "tv", "lang": "ja", "begin": "2026-01-03T14:30:00.000Z", "end": "2026-03-28T15:00:00.000Z", "sites": sites},
+        {"title": "Fate/strange Fake(电视系列)", "type": "tv", "lang": "zh-Hans", "begin": "2026-01-03T14:30:00.000Z", "sites": sites},
+    ]);
+    let outcome = run(&data.to_string(), &[], &SlugRegistry::default());
+    let report = &outcome.report;
+    assert_eq!(report.imported, 2);
+    let skipped: Vec<(usize, &str)> = report.skipped.iter().map(|s| (s.item, s.category.as_str())).collect();
+    assert_eq!(skipped, [(2, "same key as an earlier item")]);
+    let keys: Vec<(&str, &str)> = report.new_slugs.iter().map(|n| (n.key.as_str(), n.slug.as_str())).collect();
+    assert_eq!(keys, [("bangumi:443831", "fate-strange-fake"), ("title:Fate/strange Fake(TVシリーズ)|2026-01-03", "fate-strange-fake-2026")]);
+    let series = show(&outcome, "fate-strange-fake-2026");
+    assert_eq!((series.premiere, series.references.bangumi.as_deref()), (Some(PartialDate::Day(2026, 1, 3)), Some("443831")));
+    assert!(report.left_out.iter().any(|l| l.key == "title:Fate/strange Fake(TVシリーズ)|2026-01-03" && l.reason.contains("bangumi:443831 is also item 0's")), "{:?}", report.left_out);
+}

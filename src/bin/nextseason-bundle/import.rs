@@ -2,12 +2,13 @@
 //! editors' shards, then the catalogue. The rules are the library's (`nextseason::import`);
 //! this reads and writes the files and prints the report.
 
-use crate::bundle_dir::{json_files, read_bundle};
-use crate::index::{entries_of, write_catalogue, Sizes};
+use crate::bundle_dir::json_files;
+use crate::index::{entries_with, write_catalogue, Sizes};
 use crate::output::{colour, io, paint, print_json, Fatal, Format, Verdict};
-use nextseason::bundle::{HEAD_SIZE, PART_SIZE};
+use nextseason::bundle::{CatalogueEntry, HEAD_SIZE, PART_SIZE};
 use nextseason::dates::PartialDate;
-use nextseason::import::{import, Release, SlugRegistry};
+use nextseason::import::{import, is_generated, Release, SlugRegistry};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// Imports a catalogue of works into a bundle.
@@ -108,23 +109,32 @@ fn bangumi_data(args: &BangumiData) -> Result<Verdict, Fatal> {
     };
     let shows_dir = args.bundle_dir.join("shows");
     std::fs::create_dir_all(&shows_dir).map_err(|e| io(&shows_dir, e))?;
-    // The editors' shards, and the importer's earlier output in the bundle (when the editors'
-    // are elsewhere).
-    let mut files = json_files(args.editorial.as_ref().unwrap_or(&shows_dir))?;
+    // The bundle's shows as they are, read once: the importer's earlier output among them is
+    // given to the import (when the editors' shards are elsewhere), and what is written is
+    // compared with them.
+    let in_bundle: BTreeMap<String, String> = json_files(&shows_dir)?.into_iter().collect();
+    let mut files = match &args.editorial {
+        Some(dir) => json_files(dir)?,
+        None => in_bundle.iter().map(|(n, t)| (n.clone(), t.clone())).collect(),
+    };
     if args.editorial.is_some() {
-        for (name, text) in json_files(&shows_dir)? {
-            let generated = serde_json::from_str::<serde_json::Value>(&text).is_ok_and(|v| v["article"]["generated"] == true);
-            if generated && !files.iter().any(|(n, _)| *n == name) {
-                files.push((name, text));
+        let editorial: HashSet<String> = files.iter().map(|(n, _)| n.clone()).collect();
+        for (name, text) in &in_bundle {
+            if is_generated(text) && !editorial.contains(name) {
+                files.push((name.clone(), text.clone()));
             }
         }
     }
     let outcome = import(&data, &files, &registry, &release).map_err(|e| Fatal(format!("{}: {e}", args.data_json.display())))?;
 
+    // The shows of the bundle once written: those read, with the import's written over them and
+    // its stale ones deleted.
+    let mut shows = in_bundle;
     for shard in &outcome.shards {
-        let path = shows_dir.join(&shard.file);
-        if std::fs::read(&path).ok().as_deref() != Some(shard.text.as_bytes()) {
+        if shows.get(&shard.file) != Some(&shard.text) {
+            let path = shows_dir.join(&shard.file);
             std::fs::write(&path, &shard.text).map_err(|e| io(&path, e))?;
+            shows.insert(shard.file.clone(), shard.text.clone());
         }
     }
     for file in &outcome.report.stale {
@@ -132,15 +142,19 @@ fn bangumi_data(args: &BangumiData) -> Result<Verdict, Fatal> {
         if path.exists() {
             std::fs::remove_file(&path).map_err(|e| io(&path, e))?;
         }
+        shows.remove(file);
     }
     let registry_text = outcome.registry.to_json();
     if std::fs::read_to_string(&args.registry).ok().as_deref() != Some(registry_text.as_str()) {
         std::fs::write(&args.registry, &registry_text).map_err(|e| io(&args.registry, e))?;
     }
 
-    // The catalogue, from every show file of the bundle, as `index` writes it.
-    let bundle = read_bundle(&args.bundle_dir)?;
-    let catalogue = match entries_of(&args.bundle_dir, &bundle.shows) {
+    // The catalogue, from every show file of the bundle, as `index` writes it; the entries of
+    // the shards the import wrote (and so decoded) are its own.
+    let known: HashMap<&str, (&str, &CatalogueEntry)> =
+        outcome.shards.iter().filter_map(|s| Some((s.file.as_str(), (s.text.as_str(), s.entry.as_ref()?)))).collect();
+    let shows: Vec<(String, String)> = shows.into_iter().collect();
+    let catalogue = match entries_with(&args.bundle_dir, &shows, &known) {
         Ok(entries) => {
             let count = entries.len();
             let (_, parts) = write_catalogue(&args.bundle_dir, entries, Sizes { head: HEAD_SIZE, part: PART_SIZE })?;

@@ -3,6 +3,7 @@
 use crate::bundle_dir::{json_files, read_bundle};
 use crate::output::{io, Fatal, Verdict};
 use nextseason::bundle::{self, CatalogueEntry, HEAD_SIZE, PART_SIZE};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// Writes the catalogue (index.json and index/<n>.json) from the shows' files.
@@ -71,9 +72,19 @@ pub fn run(args: &Args) -> Result<Verdict, Fatal> {
 /// The catalogue's entry of every show file of `dir`'s shows/ (as (file name, text)), or the
 /// problems of those that break a rule, each as `path: problem`.
 pub fn entries_of(dir: &Path, shows: &[(String, String)]) -> Result<Vec<CatalogueEntry>, Vec<String>> {
+    entries_with(dir, shows, &HashMap::new())
+}
+
+/// `entries_of`, given the entries already known of some files, as (file name, (text, entry)):
+/// a file that holds that text is not decoded again.
+pub fn entries_with(dir: &Path, shows: &[(String, String)], known: &HashMap<&str, (&str, &CatalogueEntry)>) -> Result<Vec<CatalogueEntry>, Vec<String>> {
     let mut entries = Vec::new();
     let mut problems = Vec::new();
     for (name, text) in shows {
+        if let Some((_, entry)) = known.get(name.as_str()).filter(|(known, _)| *known == text) {
+            entries.push((*entry).clone());
+            continue;
+        }
         let slug = name.trim_end_matches(".json");
         match bundle::decode_show(text, slug) {
             Ok(show) => entries.push(CatalogueEntry::of(&show)),
