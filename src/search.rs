@@ -2,7 +2,7 @@
 //! catalogue, filtering with facet counts, sorting and paging, and the 404 page's suggestions.
 //! Pure logic: the home page only renders what [`Index::search`] returns.
 
-use crate::bundle::{by_date_then_title, default_cmp_folded, Catalogue, CatalogueEntry, Facets, LabelCount};
+use crate::bundle::{by_date_then_title, default_cmp_folded, Catalogue, CatalogueEntry, Facets, LabelCount, Watchable};
 use crate::regions;
 use crate::text::fold;
 use std::cmp::Ordering;
@@ -164,67 +164,50 @@ pub struct Results {
     pub facets: FacetLists,
 }
 
-/// One facet of the whole catalogue: its values numbered once, and each entry's as numbers.
-struct FacetIndex {
+/// The values of one facet over the whole catalogue, numbered once: value `n` of the facet is
+/// number `first + n` of the index (numbers are unique across facets).
+struct FacetValues {
+    first: u32,
     keys: Vec<String>,
     labels: Vec<String>,
-    /// The values in the filter's order.
+    /// The values (their numbers) in the filter's order.
     listed: Vec<u32>,
-    /// Entry i's values are `ids[starts[i]..starts[i + 1]]`.
-    ids: Vec<u32>,
-    starts: Vec<u32>,
 }
 
-impl FacetIndex {
-    fn new(facet: Facet, entries: &[CatalogueEntry]) -> Self {
-        let mut numbers: HashMap<String, u32> = HashMap::new();
-        let (mut keys, mut labels, mut ids) = (Vec::new(), Vec::new(), Vec::new());
-        let mut starts = Vec::with_capacity(entries.len() + 1);
-        starts.push(0);
-        for entry in entries {
-            for (key, label) in facet.values(entry) {
-                let id = *numbers.entry(key).or_insert_with_key(|key| {
-                    keys.push(key.clone());
-                    labels.push(label.into_owned());
-                    keys.len() as u32 - 1
-                });
-                ids.push(id);
-            }
-            starts.push(ids.len() as u32);
-        }
-        let mut values: Vec<FacetValue> =
-            keys.iter().zip(&labels).enumerate().map(|(id, (key, label))| FacetValue { key: key.clone(), label: label.clone(), count: id }).collect();
-        facet.sort(&mut values);
-        let listed = values.into_iter().map(|v| v.count as u32).collect();
-        FacetIndex { keys, labels, listed, ids, starts }
-    }
-
-    fn of(&self, i: usize) -> &[u32] {
-        &self.ids[self.starts[i] as usize..self.starts[i + 1] as usize]
+impl FacetValues {
+    fn numbers(&self) -> std::ops::Range<u32> {
+        self.first..self.first + self.keys.len() as u32
     }
 
     /// The values with a count, in the filter's order.
-    fn counted(&self, counts: &[usize]) -> Vec<FacetValue> {
+    fn counted(&self, counts: &[u32]) -> Vec<FacetValue> {
         self.listed
             .iter()
-            .map(|&id| id as usize)
-            .filter(|&id| counts[id] > 0)
-            .map(|id| FacetValue { key: self.keys[id].clone(), label: self.labels[id].clone(), count: counts[id] })
+            .filter(|&&n| counts[n as usize] > 0)
+            .map(|&n| {
+                let at = (n - self.first) as usize;
+                FacetValue { key: self.keys[at].clone(), label: self.labels[at].clone(), count: counts[n as usize] as usize }
+            })
             .collect()
     }
 }
 
-/// The catalogue prepared for searching: folded text, facet values and the sort orders
-/// computed once, so that each keystroke costs one pass over the shows and allocates only for
-/// the page it shows.
+/// The catalogue prepared for searching: folded text, every show's facet values as numbers, its
+/// places to watch, and the sort orders, computed once, so that each keystroke costs one pass
+/// over the shows and allocates only for the page it shows and one count per facet value.
 pub struct Index {
     pub entries: Vec<CatalogueEntry>,
     haystacks: Vec<String>,
-    facets: [FacetIndex; FACETS],
-    /// The platform (its number) of each entry's offers: entry i's `watch[j]` is on
-    /// `offer_platforms[offer_starts[i] + j]`.
-    offer_platforms: Vec<u32>,
-    offer_starts: Vec<u32>,
+    facets: [FacetValues; FACETS],
+    /// Entry i's values of every facet are `values[starts[i]..starts[i + 1]]`.
+    values: Vec<u32>,
+    starts: Vec<u32>,
+    /// Each distinct place to watch (platform and regions) once, with its platform's number:
+    /// the real catalogue has a few dozen for tens of thousands of offers.
+    places: Vec<(Watchable, u32)>,
+    /// Entry i's places are `entry_places[place_starts[i]..place_starts[i + 1]]`.
+    entry_places: Vec<u32>,
+    place_starts: Vec<u32>,
     orders: [Vec<usize>; 4],
 }
 
@@ -243,64 +226,127 @@ impl Index {
                 fold(&text)
             })
             .collect();
-        let facets = Facet::ALL.map(|facet| FacetIndex::new(facet, &entries));
-        let platforms = &facets[Facet::Platform as usize].keys;
-        let mut offer_starts = vec![0];
-        let mut offer_platforms = Vec::new();
+
+        let mut numbers: Vec<HashMap<String, u32>> = vec![HashMap::new(); FACETS];
+        let mut facets: [FacetValues; FACETS] = std::array::from_fn(|_| FacetValues { first: 0, keys: Vec::new(), labels: Vec::new(), listed: Vec::new() });
+        let mut per_facet: Vec<Vec<(usize, u32)>> = Vec::new();
+        // Numbered facet by facet, so that each facet's values are a range of numbers.
+        for (f, facet) in Facet::ALL.into_iter().enumerate() {
+            let mut of_entries = Vec::new();
+            for (i, entry) in entries.iter().enumerate() {
+                for (key, label) in facet.values(entry) {
+                    let values = &mut facets[f];
+                    let n = *numbers[f].entry(key).or_insert_with_key(|key| {
+                        values.keys.push(key.clone());
+                        values.labels.push(label.into_owned());
+                        values.keys.len() as u32 - 1
+                    });
+                    of_entries.push((i, n));
+                }
+            }
+            per_facet.push(of_entries);
+        }
+        let mut first = 0;
+        for (f, facet) in Facet::ALL.into_iter().enumerate() {
+            let values = &mut facets[f];
+            values.first = first;
+            let mut listed: Vec<FacetValue> = values.keys.iter().zip(&values.labels).enumerate()
+                .map(|(n, (key, label))| FacetValue { key: key.clone(), label: label.clone(), count: n }).collect();
+            facet.sort(&mut listed);
+            values.listed = listed.into_iter().map(|v| first + v.count as u32).collect();
+            first += values.keys.len() as u32;
+        }
+        let mut by_entry: Vec<Vec<u32>> = vec![Vec::new(); entries.len()];
+        for (f, of_entries) in per_facet.into_iter().enumerate() {
+            for (i, n) in of_entries {
+                by_entry[i].push(facets[f].first + n);
+            }
+        }
+        let mut starts = Vec::with_capacity(entries.len() + 1);
+        starts.push(0);
+        let mut values = Vec::new();
+        for numbers in by_entry {
+            values.extend(numbers);
+            starts.push(values.len() as u32);
+        }
+
+        let platforms = &facets[Facet::Platform as usize];
+        let mut places: Vec<(Watchable, u32)> = Vec::new();
+        let (mut entry_places, mut place_starts) = (Vec::new(), vec![0]);
         for entry in &entries {
             for place in &entry.watch {
-                let key = facet_key(&place.platform);
-                offer_platforms.push(platforms.iter().position(|k| *k == key).unwrap_or_default() as u32);
+                let n = match places.iter().position(|(p, _)| p == place) {
+                    Some(n) => n,
+                    None => {
+                        let key = facet_key(&place.platform);
+                        let platform = platforms.first + platforms.keys.iter().position(|k| *k == key).unwrap_or_default() as u32;
+                        places.push((place.clone(), platform));
+                        places.len() - 1
+                    }
+                };
+                entry_places.push(n as u32);
             }
-            offer_starts.push(offer_platforms.len() as u32);
+            place_starts.push(entry_places.len() as u32);
         }
+
         let titles: Vec<String> = entries.iter().map(|e| fold(&e.title)).collect();
         let orders = Sort::ALL.map(|sort| sort_order(sort, &entries, &titles));
-        Index { entries, haystacks, facets, offer_platforms, offer_starts, orders }
+        Index { entries, haystacks, facets, values, starts, places, entry_places, place_starts, orders }
     }
 
     pub fn search(&self, query: &Query) -> Results {
         let words: Vec<String> = fold(&query.text).split_whitespace().map(str::to_string).collect();
-        // Each chosen value as its number, looked up once; a key no show has matches nothing.
-        let chosen: [Option<Option<u32>>; FACETS] = std::array::from_fn(|f| {
-            query.filters[f].as_ref().map(|key| self.facets[f].keys.iter().position(|k| k == key).map(|id| id as u32))
+        // The chosen filters, each as (facet, the value's number), looked up once; a key no
+        // show has matches nothing.
+        let chosen: Vec<(usize, Option<u32>)> = (0..FACETS)
+            .filter_map(|f| {
+                let key = query.filters[f].as_ref()?;
+                let values = &self.facets[f];
+                Some((f, values.keys.iter().position(|k| k == key).map(|n| values.first + n as u32)))
+            })
+            .collect();
+        // With a region, which places serve it (a country the table lacks is served by none),
+        // and a show is on the platforms of those of its places only.
+        let serving: Option<Vec<bool>> = query.region.as_deref().map(|code| {
+            let country = regions::country(code);
+            self.places.iter().map(|(p, _)| country.is_some_and(|c| c.can_use(&p.only, &p.except))).collect()
         });
-        let place = query.region.as_deref().map(regions::country);
+        let platforms = self.facets[Facet::Platform as usize].numbers();
+        const PLATFORM: usize = Facet::Platform as usize;
         const REGION: u32 = 1 << FACETS;
 
         let order = &self.orders[Sort::ALL.iter().position(|s| *s == query.sort).unwrap_or(0)];
         let first = (query.page.max(1) - 1) * PAGE_SIZE;
-        let mut counts: [Vec<usize>; FACETS] = std::array::from_fn(|f| vec![0; self.facets[f].keys.len()]);
+        let mut counts = vec![0u32; platforms.end as usize];
         let (mut total, mut shown) = (0, Vec::with_capacity(PAGE_SIZE));
-        // With a region, a show is on the platforms of its offers that serve the region.
         let mut usable: Vec<u32> = Vec::new();
         for &i in order {
             if !words.iter().all(|w| self.haystacks[i].contains(w.as_str())) {
                 continue;
             }
+            let values = &self.values[self.starts[i] as usize..self.starts[i + 1] as usize];
             // The filters this show fails, one bit each.
             let mut failed = 0u32;
-            if let Some(place) = place {
+            if let Some(serving) = &serving {
                 usable.clear();
-                let platforms = &self.offer_platforms[self.offer_starts[i] as usize..self.offer_starts[i + 1] as usize];
-                for (offer, &id) in self.entries[i].watch.iter().zip(platforms) {
-                    if place.is_some_and(|c| c.can_use(&offer.only, &offer.except)) && !usable.contains(&id) {
-                        usable.push(id);
+                for &place in &self.entry_places[self.place_starts[i] as usize..self.place_starts[i + 1] as usize] {
+                    let platform = self.places[place as usize].1;
+                    if serving[place as usize] && !usable.contains(&platform) {
+                        usable.push(platform);
                     }
                 }
                 if usable.is_empty() {
                     failed |= REGION;
                 }
             }
-            let values = |f: usize| match place {
-                Some(_) if f == Facet::Platform as usize => &usable[..],
-                _ => self.facets[f].of(i),
-            };
-            for (f, chosen) in chosen.iter().enumerate() {
-                if let Some(id) = chosen {
-                    if !id.is_some_and(|id| values(f).contains(&id)) {
-                        failed |= 1 << f;
-                    }
+            for &(f, n) in &chosen {
+                let has = match n {
+                    Some(n) if f == PLATFORM && serving.is_some() => usable.contains(&n),
+                    Some(n) => values.contains(&n),
+                    None => false,
+                };
+                if !has {
+                    failed |= 1 << f;
                 }
             }
             // Each facet counts what its values would give with the other filters kept: a
@@ -311,15 +357,17 @@ impl Index {
                         shown.push(i);
                     }
                     total += 1;
-                    0..FACETS
+                    0..platforms.end
                 }
                 REGION => continue,
-                one if one.is_power_of_two() => one.trailing_zeros() as usize..one.trailing_zeros() as usize + 1,
+                one if one.is_power_of_two() => self.facets[one.trailing_zeros() as usize].numbers(),
                 _ => continue,
             };
-            for f in counted {
-                for &id in values(f) {
-                    counts[f][id as usize] += 1;
+            match serving {
+                None => values.iter().filter(|n| counted.contains(n)).for_each(|&n| counts[n as usize] += 1),
+                Some(_) => {
+                    let usable = usable.iter().filter(|n| counted.contains(n));
+                    values.iter().filter(|n| counted.contains(n) && !platforms.contains(n)).chain(usable).for_each(|&n| counts[n as usize] += 1);
                 }
             }
         }
@@ -330,7 +378,7 @@ impl Index {
             // A page past the end shows the last one.
             return self.search(&Query { page, ..query.clone() });
         }
-        Results { total, page, pages, shown, facets: std::array::from_fn(|f| self.facets[f].counted(&counts[f])) }
+        Results { total, page, pages, shown, facets: std::array::from_fn(|f| self.facets[f].counted(&counts)) }
     }
 }
 
@@ -657,6 +705,76 @@ mod tests {
         assert_eq!(Query::default().to_url(), "/");
         assert_eq!(q.with(|q| q.filters[Facet::Genre as usize] = None).to_url(), "/?q=rouge+%26+co&sort=title");
         assert_eq!(query("/?page=0&sort=bogus"), Query { page: 1, ..Query::default() });
+    }
+
+    /// The whole catalogue written in `dir` (index.json and its parts).
+    fn read_catalogue(dir: &str) -> Catalogue {
+        let read = |name: String| std::fs::read_to_string(format!("{dir}/{name}")).unwrap();
+        let head = crate::bundle::decode_catalogue_head(&read("index.json".into())).unwrap();
+        let mut shows = head.shows.clone();
+        for n in 1..=head.parts {
+            shows.extend(crate::bundle::decode_catalogue_part(&read(format!("index/{n}.json")), n).unwrap().shows);
+        }
+        Catalogue { shows }
+    }
+
+    /// Two entries as the import of bangumi-data 0.3.208 writes them (titles only).
+    const IMPORTED: &str = r#"{"schema":1,"shows":[
+      {"slug":"metallic-rouge","title":"Metallic Rouge","native_title":{"text":"メタリックルージュ","lang":"ja"},
+       "titles":[{"text":"金属胭脂","lang":"zh-Hans"},{"text":"金属口红","lang":"zh-Hans"},{"text":"金屬口紅","lang":"zh-Hant"}],"kind":"tv"},
+      {"slug":"frieren-beyond-the-journeys-end","title":"Frieren: Beyond the Journey's End","native_title":{"text":"葬送のフリーレン","lang":"ja"},
+       "alt_titles":["Frieren: Beyond Journey's End"],"titles":[{"text":"葬送的芙莉莲","lang":"zh-Hans"},{"text":"葬送的芙莉蓮","lang":"zh-Hant"}],"kind":"tv"}
+    ]}"#;
+
+    #[test]
+    fn every_title_in_every_script_finds_its_show() {
+        let check = |catalogue: &Catalogue| {
+            let index = Index::new(catalogue);
+            for (typed, slug) in [("Metallic", "metallic-rouge"), ("メタリック", "metallic-rouge"), ("金属口红", "metallic-rouge"), ("金屬", "metallic-rouge"),
+                                  ("Frieren", "frieren-beyond-the-journeys-end"), ("フリーレン", "frieren-beyond-the-journeys-end"), ("芙莉莲", "frieren-beyond-the-journeys-end")] {
+                let results = index.search(&Query { text: typed.into(), ..Query::default() });
+                let slugs: Vec<&str> = results.shown.iter().map(|&i| index.entries[i].slug.as_str()).collect();
+                assert!(slugs.contains(&slug), "{typed}: {slugs:?}");
+            }
+        };
+        check(&serde_json::from_str(IMPORTED).unwrap());
+        // And on the whole import, when at hand (`nextseason-bundle import bangumi-data … DIR`).
+        if let Ok(dir) = std::env::var("NEXTSEASON_FULL_BUNDLE") {
+            check(&read_catalogue(&dir));
+        }
+    }
+
+    /// How long a search takes over a large catalogue: not a test (no timing is asserted), a
+    /// measurement. Write a catalogue, then run in release mode:
+    ///   nextseason-bundle synthetic --shows 100000 --out /tmp/syn100k
+    ///   NEXTSEASON_BENCH_BUNDLE=/tmp/syn100k cargo test --release --lib search_timings -- --ignored --nocapture
+    #[test]
+    #[ignore]
+    fn search_timings() {
+        let dir = std::env::var("NEXTSEASON_BENCH_BUNDLE").expect("NEXTSEASON_BENCH_BUNDLE: a bundle directory");
+        let catalogue = read_catalogue(&dir);
+        let started = std::time::Instant::now();
+        let index = Index::new(&catalogue);
+        println!("{} shows indexed in {:?}", index.entries.len(), started.elapsed());
+        let keystrokes = ["s", "sy", "syn", "synthetic c", "synthetic crimson h", "syn-0424", "zzz", "フリーレン"].map(|typed| Query { text: typed.into(), ..Query::default() });
+        let filters = ["/?type=movie", "/?region=FR", "/?q=synthetic&region=FR&platform=synthetic-crunch&year=2010&season=winter", "/?genre=drama&studio=synthetic-studio-beta&status=announced&sort=title"].map(query);
+        for word in ["s", "syn", "zzz"] {
+            let started = std::time::Instant::now();
+            let mut found = 0;
+            for _ in 0..20 {
+                found = index.orders[0].iter().filter(|&&i| index.haystacks[i].contains(word)).count();
+            }
+            println!("text alone {word:?}: {found} found, {:?} a pass", started.elapsed() / 20);
+        }
+        for query in keystrokes.iter().chain(&filters) {
+            let runs = 20;
+            let started = std::time::Instant::now();
+            let mut total = 0;
+            for _ in 0..runs {
+                total = index.search(query).total;
+            }
+            println!("{:<80} {total:>6} found, {:?} a search", query.to_url(), started.elapsed() / runs);
+        }
     }
 
     #[test]
