@@ -24,7 +24,7 @@ pub enum AnimeSeason {
 }
 
 impl AnimeSeason {
-    const ALL: [AnimeSeason; 4] = [Self::Winter, Self::Spring, Self::Summer, Self::Fall];
+    pub const ALL: [AnimeSeason; 4] = [Self::Winter, Self::Spring, Self::Summer, Self::Fall];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -35,13 +35,19 @@ impl AnimeSeason {
         }
     }
 
-    fn label(self) -> &'static str {
+    pub fn label(self) -> &'static str {
         match self {
             Self::Winter => "Winter",
             Self::Spring => "Spring",
             Self::Summer => "Summer",
             Self::Fall => "Fall",
         }
+    }
+
+    /// The season a month falls in: January to March is winter, April to June spring, July to
+    /// September summer, October to December fall.
+    pub fn of_month(month: u8) -> Self {
+        Self::ALL[(month.clamp(1, 12) as usize - 1) / 3]
     }
 
     /// First month of the season's cour: January, April, July, October.
@@ -114,6 +120,21 @@ impl PartialDate {
             Self::Season(..) => Precision::Season,
             Self::Month(..) => Precision::Month,
             Self::Day(..) => Precision::Day,
+        }
+    }
+
+    pub fn year(self) -> i32 {
+        match self {
+            Self::Year(y) | Self::Season(y, _) | Self::Month(y, _) | Self::Day(y, ..) => y,
+        }
+    }
+
+    /// The anime season it falls in ("2024-01-11" and "2024-winter": winter); none for a year.
+    pub fn anime_season(self) -> Option<AnimeSeason> {
+        match self {
+            Self::Year(_) => None,
+            Self::Season(_, s) => Some(s),
+            Self::Month(_, m) | Self::Day(_, m, _) => Some(AnimeSeason::of_month(m)),
         }
     }
 
@@ -387,6 +408,22 @@ fn parse_fixed(text: &str, width: usize) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn anime_season_of_a_premiere() {
+        let season = |text: &str| PartialDate::parse(text).unwrap().anime_season();
+        assert_eq!(season("2024-01-11"), Some(AnimeSeason::Winter));
+        assert_eq!(season("2024-03-31"), Some(AnimeSeason::Winter));
+        assert_eq!(season("2024-04-01"), Some(AnimeSeason::Spring));
+        assert_eq!(season("2024-06"), Some(AnimeSeason::Spring));
+        assert_eq!(season("2024-07"), Some(AnimeSeason::Summer));
+        assert_eq!(season("2024-09-30"), Some(AnimeSeason::Summer));
+        assert_eq!(season("2024-10-01"), Some(AnimeSeason::Fall));
+        assert_eq!(season("2024-12"), Some(AnimeSeason::Fall));
+        assert_eq!(season("2024-summer"), Some(AnimeSeason::Summer));
+        assert_eq!(season("2024"), None, "a year alone has no season");
+        assert_eq!(PartialDate::parse("2023-fall").unwrap().year(), 2023);
+    }
 
     #[test]
     fn partial_dates_parse_with_their_precision() {

@@ -284,6 +284,18 @@ pub fn available_in(only: &[String], except: &[String], country_code: &str) -> b
         && !except.iter().any(|r| covers(r, country_code))
 }
 
+impl Country {
+    /// [`available_in`] for this country, looked up once: the catalogue's region filter asks it
+    /// of every offer of every show.
+    pub fn can_use(&self, only: &[String], except: &[String]) -> bool {
+        let covers = |region: &String| match continent(region) {
+            Some((_, _, short)) => self.continent == short,
+            None => region == self.code,
+        };
+        (only.is_empty() || only.iter().any(covers)) && !except.iter().any(covers)
+    }
+}
+
 /// "outside Asia", "in Japan", "in Japan and South Korea", "worldwide".
 pub fn availability_label(only: &[String], except: &[String]) -> String {
     let list = |codes: &[String]| {
@@ -357,6 +369,14 @@ mod tests {
         assert!(!available_in(&[], &asia, "JP"));
         assert!(!available_in(&[], &asia, "KR"));
         assert_eq!(availability_label(&[], &asia), "outside Asia");
+        let (france, japan) = (country("FR").unwrap(), country("JP").unwrap());
+        assert!(france.can_use(&[], &asia));
+        assert!(!japan.can_use(&[], &asia));
+        assert!(japan.can_use(&codes(&["JP", "TW"]), &[]), "an item's own regions");
+        assert!(!france.can_use(&codes(&["JP", "TW"]), &[]));
+        assert!(france.can_use(&codes(&["europe"]), &codes(&["GB"])));
+        assert!(!country("GB").unwrap().can_use(&codes(&["europe"]), &codes(&["GB"])));
+        assert!(japan.can_use(&[], &[]), "worldwide");
     }
 
     #[test]

@@ -2,13 +2,15 @@
 //! catalogue, filtering with facet counts, sorting and paging, and the 404 page's suggestions.
 //! Pure logic: the home page only renders what [`Index::search`] returns.
 
-use crate::bundle::{by_date_then_title, default_cmp_folded, Catalogue, CatalogueEntry, FacetTally, Facets, LabelCount, Status};
+use crate::bundle::{by_date_then_title, default_cmp_folded, Catalogue, CatalogueEntry, Facets, LabelCount, Watchable};
+use crate::regions;
 use crate::text::fold;
 use std::cmp::Ordering;
+use std::collections::HashMap;
 
 // The bundle's head is sized by the page and counts facets under these keys, so they are
 // defined in `bundle`, the lower layer, and re-exported here for the pages.
-pub use crate::bundle::{facet_key, FacetValue, PAGE_SIZE};
+pub use crate::bundle::{facet_key, Facet, FacetValue, PAGE_SIZE};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Sort {
@@ -46,16 +48,33 @@ impl Sort {
     }
 }
 
-/// What the reader asked for: `/?q=rouge&genre=action&studio=bones&status=announced&sort=title&page=2`.
+/// What the reader asked for:
+/// `/?q=rouge&genre=action&type=tv&year=2024&season=winter&platform=crunchyroll&region=FR&sort=title&page=2`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Query {
     pub text: String,
-    pub genre: Option<String>,
-    pub studio: Option<String>,
-    pub status: Option<String>,
+    /// The chosen value of each facet (its key), by [`Facet`]: `filters[Facet::Genre as usize]`.
+    pub filters: [Option<String>; FACETS],
+    /// Only shows with an offer that serves this country (an ISO 3166 code): "watchable in my
+    /// region". A code of no country matches nothing.
+    pub region: Option<String>,
     pub sort: Sort,
     /// 1-based.
     pub page: usize,
+}
+
+/// How many facets the catalogue is filtered by.
+pub const FACETS: usize = Facet::ALL.len();
+
+/// The facets' values, each list in its filter's order, by [`Facet`].
+pub type FacetLists = [Vec<FacetValue>; FACETS];
+
+/// The URL parameter of each facet's filter, in the order of [`Facet::ALL`].
+const PARAMS: [&str; FACETS] = ["genre", "studio", "status", "type", "year", "season", "platform"];
+
+/// The URL parameter of `facet`'s filter ("genre", "type"…), also its form control's name.
+pub fn param(facet: Facet) -> &'static str {
+    PARAMS[facet as usize]
 }
 
 impl Query {
@@ -64,9 +83,8 @@ impl Query {
         let nonempty = |name: &str| get(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
         Query {
             text: get("q").unwrap_or_default(),
-            genre: nonempty("genre"),
-            studio: nonempty("studio"),
-            status: nonempty("status"),
+            filters: PARAMS.map(nonempty),
+            region: nonempty("region").map(|r| r.to_ascii_uppercase()),
             sort: get("sort").and_then(|s| Sort::from_key(&s)).unwrap_or_default(),
             page: get("page").and_then(|p| p.parse().ok()).filter(|p| *p >= 1).unwrap_or(1),
         }
@@ -78,7 +96,7 @@ impl Query {
         if !self.text.trim().is_empty() {
             pairs.push(("q", self.text.clone()));
         }
-        for (name, value) in [("genre", &self.genre), ("studio", &self.studio), ("status", &self.status)] {
+        for (name, value) in PARAMS.iter().zip(&self.filters).chain([("region", &self.region)].iter().map(|(n, v)| (n, *v))) {
             if let Some(value) = value {
                 pairs.push((name, value.clone()));
             }
@@ -96,6 +114,11 @@ impl Query {
         format!("/?{}", query.join("&"))
     }
 
+    /// The chosen value of `facet` (its key).
+    pub fn filter(&self, facet: Facet) -> Option<&str> {
+        self.filters[facet as usize].as_deref()
+    }
+
     /// A change of search or filters starts again at page 1.
     pub fn with(&self, change: impl FnOnce(&mut Query)) -> Query {
         let mut next = self.clone();
@@ -105,7 +128,7 @@ impl Query {
     }
 
     pub fn is_filtered(&self) -> bool {
-        !self.text.trim().is_empty() || self.genre.is_some() || self.studio.is_some() || self.status.is_some()
+        !self.text.trim().is_empty() || self.filters.iter().any(Option::is_some) || self.region.is_some()
     }
 
     /// The unfiltered catalogue in its default order: its pages are slices of the index's
@@ -137,19 +160,54 @@ pub struct Results {
     pub pages: usize,
     /// The shows of the requested page, in order (indexes into [`Index::entries`]).
     pub shown: Vec<usize>,
-    pub genres: Vec<FacetValue>,
-    pub studios: Vec<FacetValue>,
-    pub statuses: Vec<FacetValue>,
+    /// Each facet's values with what they would give, the other filters kept.
+    pub facets: FacetLists,
 }
 
-/// The catalogue prepared for searching: folded text and facet keys computed once, and the
-/// sort orders computed once, so that each keystroke costs one pass over the shows.
+/// The values of one facet over the whole catalogue, numbered once: value `n` of the facet is
+/// number `first + n` of the index (numbers are unique across facets).
+struct FacetValues {
+    first: u32,
+    keys: Vec<String>,
+    labels: Vec<String>,
+    /// The values (their numbers) in the filter's order.
+    listed: Vec<u32>,
+}
+
+impl FacetValues {
+    fn numbers(&self) -> std::ops::Range<u32> {
+        self.first..self.first + self.keys.len() as u32
+    }
+
+    /// The values with a count, in the filter's order.
+    fn counted(&self, counts: &[u32]) -> Vec<FacetValue> {
+        self.listed
+            .iter()
+            .filter(|&&n| counts[n as usize] > 0)
+            .map(|&n| {
+                let at = (n - self.first) as usize;
+                FacetValue { key: self.keys[at].clone(), label: self.labels[at].clone(), count: counts[n as usize] as usize }
+            })
+            .collect()
+    }
+}
+
+/// The catalogue prepared for searching: folded text, every show's facet values as numbers, its
+/// places to watch, and the sort orders, computed once, so that each keystroke costs one pass
+/// over the shows and allocates only for the page it shows and one count per facet value.
 pub struct Index {
     pub entries: Vec<CatalogueEntry>,
     haystacks: Vec<String>,
-    genre_keys: Vec<Vec<String>>,
-    studio_keys: Vec<Vec<String>>,
-    status_keys: Vec<Option<&'static str>>,
+    facets: [FacetValues; FACETS],
+    /// Entry i's values of every facet are `values[starts[i]..starts[i + 1]]`.
+    values: Vec<u32>,
+    starts: Vec<u32>,
+    /// Each distinct place to watch (platform and regions) once, with its platform's number:
+    /// the real catalogue has a few dozen for tens of thousands of offers.
+    places: Vec<(Watchable, u32)>,
+    /// Entry i's places are `entry_places[place_starts[i]..place_starts[i + 1]]`.
+    entry_places: Vec<u32>,
+    place_starts: Vec<u32>,
     orders: [Vec<usize>; 4],
 }
 
@@ -168,61 +226,159 @@ impl Index {
                 fold(&text)
             })
             .collect();
-        let keys = |labels: &[String]| labels.iter().map(|l| facet_key(l)).collect::<Vec<_>>();
-        let genre_keys = entries.iter().map(|e| keys(&e.genres)).collect();
-        let studio_keys = entries.iter().map(|e| keys(&e.studios)).collect();
-        let status_keys = entries.iter().map(|e| e.status.map(Status::key)).collect();
+
+        let mut numbers: Vec<HashMap<String, u32>> = vec![HashMap::new(); FACETS];
+        let mut facets: [FacetValues; FACETS] = std::array::from_fn(|_| FacetValues { first: 0, keys: Vec::new(), labels: Vec::new(), listed: Vec::new() });
+        let mut per_facet: Vec<Vec<(usize, u32)>> = Vec::new();
+        // Numbered facet by facet, so that each facet's values are a range of numbers.
+        for (f, facet) in Facet::ALL.into_iter().enumerate() {
+            let mut of_entries = Vec::new();
+            for (i, entry) in entries.iter().enumerate() {
+                for (key, label) in facet.values(entry) {
+                    let values = &mut facets[f];
+                    let n = *numbers[f].entry(key).or_insert_with_key(|key| {
+                        values.keys.push(key.clone());
+                        values.labels.push(label.into_owned());
+                        values.keys.len() as u32 - 1
+                    });
+                    of_entries.push((i, n));
+                }
+            }
+            per_facet.push(of_entries);
+        }
+        let mut first = 0;
+        for (f, facet) in Facet::ALL.into_iter().enumerate() {
+            let values = &mut facets[f];
+            values.first = first;
+            let mut listed: Vec<FacetValue> = values.keys.iter().zip(&values.labels).enumerate()
+                .map(|(n, (key, label))| FacetValue { key: key.clone(), label: label.clone(), count: n }).collect();
+            facet.sort(&mut listed);
+            values.listed = listed.into_iter().map(|v| first + v.count as u32).collect();
+            first += values.keys.len() as u32;
+        }
+        let mut by_entry: Vec<Vec<u32>> = vec![Vec::new(); entries.len()];
+        for (f, of_entries) in per_facet.into_iter().enumerate() {
+            for (i, n) in of_entries {
+                by_entry[i].push(facets[f].first + n);
+            }
+        }
+        let mut starts = Vec::with_capacity(entries.len() + 1);
+        starts.push(0);
+        let mut values = Vec::new();
+        for numbers in by_entry {
+            values.extend(numbers);
+            starts.push(values.len() as u32);
+        }
+
+        let platforms = &facets[Facet::Platform as usize];
+        let mut places: Vec<(Watchable, u32)> = Vec::new();
+        let (mut entry_places, mut place_starts) = (Vec::new(), vec![0]);
+        for entry in &entries {
+            for place in &entry.watch {
+                let n = match places.iter().position(|(p, _)| p == place) {
+                    Some(n) => n,
+                    None => {
+                        let key = facet_key(&place.platform);
+                        let platform = platforms.first + platforms.keys.iter().position(|k| *k == key).unwrap_or_default() as u32;
+                        places.push((place.clone(), platform));
+                        places.len() - 1
+                    }
+                };
+                entry_places.push(n as u32);
+            }
+            place_starts.push(entry_places.len() as u32);
+        }
+
         let titles: Vec<String> = entries.iter().map(|e| fold(&e.title)).collect();
         let orders = Sort::ALL.map(|sort| sort_order(sort, &entries, &titles));
-        Index { entries, haystacks, genre_keys, studio_keys, status_keys, orders }
+        Index { entries, haystacks, facets, values, starts, places, entry_places, place_starts, orders }
     }
 
     pub fn search(&self, query: &Query) -> Results {
         let words: Vec<String> = fold(&query.text).split_whitespace().map(str::to_string).collect();
-        let text_ok = |i: usize| words.iter().all(|w| self.haystacks[i].contains(w.as_str()));
-        let genre_ok = |i: usize| query.genre.as_ref().is_none_or(|g| self.genre_keys[i].contains(g));
-        let studio_ok = |i: usize| query.studio.as_ref().is_none_or(|s| self.studio_keys[i].contains(s));
-        let status_ok = |i: usize| query.status.as_deref().is_none_or(|s| self.status_keys[i] == Some(s));
+        // The chosen filters, each as (facet, the value's number), looked up once; a key no
+        // show has matches nothing.
+        let chosen: Vec<(usize, Option<u32>)> = (0..FACETS)
+            .filter_map(|f| {
+                let key = query.filters[f].as_ref()?;
+                let values = &self.facets[f];
+                Some((f, values.keys.iter().position(|k| k == key).map(|n| values.first + n as u32)))
+            })
+            .collect();
+        // With a region, which places serve it (a country the table lacks is served by none),
+        // and a show is on the platforms of those of its places only.
+        let serving: Option<Vec<bool>> = query.region.as_deref().map(|code| {
+            let country = regions::country(code);
+            self.places.iter().map(|(p, _)| country.is_some_and(|c| c.can_use(&p.only, &p.except))).collect()
+        });
+        let platforms = self.facets[Facet::Platform as usize].numbers();
+        const PLATFORM: usize = Facet::Platform as usize;
+        const REGION: u32 = 1 << FACETS;
 
         let order = &self.orders[Sort::ALL.iter().position(|s| *s == query.sort).unwrap_or(0)];
-        let matches: Vec<usize> =
-            order.iter().copied().filter(|&i| text_ok(i) && genre_ok(i) && studio_ok(i) && status_ok(i)).collect();
-
-        // Each facet counts what its values would give with the other filters kept.
-        let mut genres = FacetTally::default();
-        let mut studios = FacetTally::default();
-        let mut statuses = FacetTally::default();
-        for i in (0..self.entries.len()).filter(|&i| text_ok(i)) {
-            let entry = &self.entries[i];
-            if studio_ok(i) && status_ok(i) {
-                for (key, label) in self.genre_keys[i].iter().zip(&entry.genres) {
-                    genres.add(key, label);
+        let first = (query.page.max(1) - 1) * PAGE_SIZE;
+        let mut counts = vec![0u32; platforms.end as usize];
+        let (mut total, mut shown) = (0, Vec::with_capacity(PAGE_SIZE));
+        let mut usable: Vec<u32> = Vec::new();
+        for &i in order {
+            if !words.iter().all(|w| self.haystacks[i].contains(w.as_str())) {
+                continue;
+            }
+            let values = &self.values[self.starts[i] as usize..self.starts[i + 1] as usize];
+            // The filters this show fails, one bit each.
+            let mut failed = 0u32;
+            if let Some(serving) = &serving {
+                usable.clear();
+                for &place in &self.entry_places[self.place_starts[i] as usize..self.place_starts[i + 1] as usize] {
+                    let platform = self.places[place as usize].1;
+                    if serving[place as usize] && !usable.contains(&platform) {
+                        usable.push(platform);
+                    }
+                }
+                if usable.is_empty() {
+                    failed |= REGION;
                 }
             }
-            if genre_ok(i) && status_ok(i) {
-                for (key, label) in self.studio_keys[i].iter().zip(&entry.studios) {
-                    studios.add(key, label);
+            for &(f, n) in &chosen {
+                let has = match n {
+                    Some(n) if f == PLATFORM && serving.is_some() => usable.contains(&n),
+                    Some(n) => values.contains(&n),
+                    None => false,
+                };
+                if !has {
+                    failed |= 1 << f;
                 }
             }
-            if genre_ok(i) && studio_ok(i) {
-                if let Some(status) = entry.status {
-                    statuses.add(status.key(), status.label());
+            // Each facet counts what its values would give with the other filters kept: a
+            // match counts for every facet, a show failing one facet's filter alone for it.
+            let counted = match failed {
+                0 => {
+                    if total >= first && shown.len() < PAGE_SIZE {
+                        shown.push(i);
+                    }
+                    total += 1;
+                    0..platforms.end
+                }
+                REGION => continue,
+                one if one.is_power_of_two() => self.facets[one.trailing_zeros() as usize].numbers(),
+                _ => continue,
+            };
+            match serving {
+                None => values.iter().filter(|n| counted.contains(n)).for_each(|&n| counts[n as usize] += 1),
+                Some(_) => {
+                    let usable = usable.iter().filter(|n| counted.contains(n));
+                    values.iter().filter(|n| counted.contains(n) && !platforms.contains(n)).chain(usable).for_each(|&n| counts[n as usize] += 1);
                 }
             }
         }
 
-        let pages = matches.len().div_ceil(PAGE_SIZE).max(1);
+        let pages = total.div_ceil(PAGE_SIZE).max(1);
         let page = query.page.clamp(1, pages);
-        let shown = matches.iter().skip((page - 1) * PAGE_SIZE).take(PAGE_SIZE).copied().collect();
-        Results {
-            total: matches.len(),
-            page,
-            pages,
-            shown,
-            genres: genres.sorted_by_label(),
-            studios: studios.sorted_by_label(),
-            statuses: statuses.in_status_order(),
+        if page < query.page {
+            // A page past the end shows the last one.
+            return self.search(&Query { page, ..query.clone() });
         }
+        Results { total, page, pages, shown, facets: std::array::from_fn(|f| self.facets[f].counted(&counts)) }
     }
 }
 
@@ -243,11 +399,13 @@ fn sort_order(sort: Sort, entries: &[CatalogueEntry], titles: &[String]) -> Vec<
     order
 }
 
-/// The head's facets as the filters show them: (genres, studios, statuses).
-pub fn facet_values(facets: &Facets) -> (Vec<FacetValue>, Vec<FacetValue>, Vec<FacetValue>) {
+/// The head's facets as the filters show them.
+pub fn facet_values(facets: &Facets) -> FacetLists {
     let labels = |values: &[LabelCount]| values.iter().map(|v| FacetValue { key: facet_key(&v.label), label: v.label.clone(), count: v.count }).collect();
     let statuses = facets.statuses.iter().map(|v| FacetValue { key: v.status.key().to_string(), label: v.status.label().to_string(), count: v.count }).collect();
-    (labels(&facets.genres), labels(&facets.studios), statuses)
+    let kinds = facets.kinds.iter().map(|v| FacetValue { key: v.kind.key().to_string(), label: v.kind.label().to_string(), count: v.count }).collect();
+    // In the order of `Facet::ALL`.
+    [labels(&facets.genres), labels(&facets.studios), statuses, kinds, labels(&facets.years), labels(&facets.seasons), labels(&facets.platforms)]
 }
 
 /// The shows whose slug or title is closest to a path that names none: "/shows/metalic-rouge"
@@ -292,7 +450,7 @@ pub fn similarity(a: &str, b: &str) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bundle::{default_cmp, default_order, facets, StatusCount};
+    use crate::bundle::{default_cmp, default_order, facets, Status, StatusCount};
 
     /// The value of parameter `name` in a URL's query (`q=rouge+red&page=2`, without the `?`),
     /// decoded as the browser's URLSearchParams does (`+` is a space, `%XX` a byte of UTF-8): the
@@ -328,7 +486,9 @@ mod tests {
 
     #[test]
     fn query_values_are_read_back_as_written() {
-        let query = Query { text: "rouge & co 100% ゆう".into(), genre: Some("science-fiction".into()), page: 3, ..Query::default() };
+        let mut filters: [Option<String>; FACETS] = Default::default();
+        filters[Facet::Genre as usize] = Some("science-fiction".into());
+        let query = Query { text: "rouge & co 100% ゆう".into(), filters, page: 3, ..Query::default() };
         let url = query.to_url();
         let params = url.strip_prefix("/?").unwrap();
         assert_eq!(Query::from_params(|name| query_param(params, name)), query);
@@ -341,10 +501,13 @@ mod tests {
     fn catalogue() -> Catalogue {
         serde_json::from_str(
             r#"{"schema":1,"shows":[
-              {"slug":"metallic-rouge","title":"Metallic Rouge","native_title":{"text":"メタリックルージュ","lang":"ja"},"studios":["Bones"],"genres":["Action","Science Fiction"],"premiere":"2024-01-11","status":"no_announcement","updated":"2024-03-01"},
-              {"slug":"sengoku-youko","title":"Sengoku Youko","titles":[{"text":"战国妖狐","lang":"zh-Hans"}],"studios":["White Fox"],"genres":["Action","Fantasy"],"premiere":"2024-01"},
-              {"slug":"synthetic-a","title":"Synthetic Hernández Story","alt_titles":["Another Name"],"studios":["Studio Ñ"],"genres":["Drama"],"premiere":"2019","status":"announced","updated":"2025-06-30"},
-              {"slug":"synthetic-b","title":"Another Synthetic","studios":["Bones"],"genres":["Drama","Action"],"status":"announced","updated":"2025-01-01"}
+              {"slug":"metallic-rouge","title":"Metallic Rouge","native_title":{"text":"メタリックルージュ","lang":"ja"},"studios":["Bones"],"genres":["Action","Science Fiction"],"premiere":"2024-01-11","status":"no_announcement","updated":"2024-03-01",
+               "kind":"tv","watch":[{"platform":"Crunchyroll","except":["asia"]},{"platform":"U-NEXT","only":["JP"]}]},
+              {"slug":"sengoku-youko","title":"Sengoku Youko","titles":[{"text":"战国妖狐","lang":"zh-Hans"}],"studios":["White Fox"],"genres":["Action","Fantasy"],"premiere":"2024-04",
+               "kind":"tv","watch":[{"platform":"bilibili","only":["CN"]},{"platform":"Crunchyroll","only":["US","CA"]},{"platform":"Crunchyroll","only":["GB"]}]},
+              {"slug":"synthetic-a","title":"Synthetic Hernández Story","alt_titles":["Another Name"],"studios":["Studio Ñ"],"genres":["Drama"],"premiere":"2019","status":"announced","updated":"2025-06-30",
+               "kind":"movie","watch":[{"platform":"Netflix"}]},
+              {"slug":"synthetic-b","title":"Another Synthetic","studios":["Bones"],"genres":["Drama","Action"],"status":"announced","updated":"2025-01-01","kind":"ova"}
             ]}"#,
         )
         .unwrap()
@@ -382,18 +545,99 @@ mod tests {
         let index = Index::new(&catalogue());
         let results = index.search(&query("/?genre=action&studio=bones"));
         assert_eq!(titles(&index, &results), ["Another Synthetic", "Metallic Rouge"]);
-        let count = |facet: &[FacetValue], key: &str| facet.iter().find(|v| v.key == key).map(|v| v.count);
+        let count = |facet: Facet, key: &str| results.facets[facet as usize].iter().find(|v| v.key == key).map(|v| v.count);
         // Genres are counted among Bones' shows; studios among action shows.
-        assert_eq!(count(&results.genres, "action"), Some(2));
-        assert_eq!(count(&results.genres, "drama"), Some(1));
-        assert_eq!(count(&results.genres, "science-fiction"), Some(1));
-        assert_eq!(count(&results.genres, "fantasy"), None);
-        assert_eq!(count(&results.studios, "bones"), Some(2));
-        assert_eq!(count(&results.studios, "white-fox"), Some(1));
-        assert_eq!(count(&results.statuses, "announced"), Some(1));
-        assert_eq!(count(&results.statuses, "no-announcement"), Some(1));
+        assert_eq!(count(Facet::Genre, "action"), Some(2));
+        assert_eq!(count(Facet::Genre, "drama"), Some(1));
+        assert_eq!(count(Facet::Genre, "science-fiction"), Some(1));
+        assert_eq!(count(Facet::Genre, "fantasy"), None);
+        assert_eq!(count(Facet::Studio, "bones"), Some(2));
+        assert_eq!(count(Facet::Studio, "white-fox"), Some(1));
+        assert_eq!(count(Facet::Status, "announced"), Some(1));
+        assert_eq!(count(Facet::Status, "no-announcement"), Some(1));
         let results = index.search(&query("/?genre=action&studio=bones&status=announced"));
         assert_eq!(titles(&index, &results), ["Another Synthetic"]);
+    }
+
+    #[test]
+    fn new_filters_round_trip_through_urls() {
+        for url in ["/?type=movie", "/?year=2024", "/?season=winter", "/?year=2024&season=winter", "/?platform=crunchyroll", "/?region=FR"] {
+            assert_eq!(query(url).to_url(), url);
+            assert!(!query(url).is_default_view(), "{url}");
+        }
+        let all = query("/?q=x&genre=drama&studio=bones&status=announced&type=tv&year=2024&season=fall&platform=u-next&region=JP&sort=title&page=2");
+        assert_eq!(all.to_url(), "/?q=x&genre=drama&studio=bones&status=announced&type=tv&year=2024&season=fall&platform=u-next&region=JP&sort=title&page=2");
+        assert_eq!((all.filter(Facet::Kind), all.filter(Facet::Year), all.filter(Facet::Season)), (Some("tv"), Some("2024"), Some("fall")));
+        assert_eq!(query("/?region=fr").region.as_deref(), Some("FR"), "a country code in either case");
+        assert_eq!(query("/?type=&region=").to_url(), "/", "a form's empty fields are no filter");
+        let params = "type=ova&platform=crunchyroll&region=GB";
+        assert_eq!(Query::from_params(|name| query_param(params, name)).to_url(), format!("/?{params}"));
+    }
+
+    #[test]
+    fn filters_by_type_year_season_and_platform() {
+        let index = Index::new(&catalogue());
+        let all = |url: &str| {
+            let mut found = titles(&index, &index.search(&query(url)));
+            found.sort();
+            found
+        };
+        assert_eq!(all("/?type=tv"), ["Metallic Rouge", "Sengoku Youko"]);
+        assert_eq!(all("/?type=movie"), ["Synthetic Hernández Story"]);
+        assert_eq!(all("/?type=ova"), ["Another Synthetic"]);
+        assert_eq!(all("/?year=2024"), ["Metallic Rouge", "Sengoku Youko"]);
+        assert_eq!(all("/?year=2024&season=winter"), ["Metallic Rouge"], "January is winter");
+        assert_eq!(all("/?year=2024&season=spring"), ["Sengoku Youko"], "April is spring");
+        assert_eq!(all("/?year=2019"), ["Synthetic Hernández Story"], "a year alone");
+        assert!(all("/?year=2019&season=winter").is_empty(), "a year alone is in no season");
+        assert_eq!(all("/?platform=crunchyroll"), ["Metallic Rouge", "Sengoku Youko"]);
+        assert_eq!(all("/?platform=bilibili&type=tv"), ["Sengoku Youko"]);
+        assert!(all("/?platform=nowhere").is_empty());
+        assert!(all("/?year=soon").is_empty());
+    }
+
+    #[test]
+    fn facets_count_types_years_seasons_and_platforms_with_the_other_filters_kept() {
+        let index = Index::new(&catalogue());
+        let results = index.search(&query("/?year=2024&type=tv"));
+        let counts = |facet: Facet| results.facets[facet as usize].iter().map(|v| (v.label.clone(), v.count)).collect::<Vec<_>>();
+        let pairs = |list: &[(&str, usize)]| list.iter().map(|(l, c)| (l.to_string(), *c)).collect::<Vec<_>>();
+        // Types among 2024's shows; years among TV series, newest first.
+        assert_eq!(counts(Facet::Kind), pairs(&[("TV series", 2)]));
+        assert_eq!(counts(Facet::Year), pairs(&[("2024", 2)]));
+        assert_eq!(counts(Facet::Season), pairs(&[("Winter", 1), ("Spring", 1)]));
+        // A show is counted once for a platform it has twice.
+        assert_eq!(counts(Facet::Platform), pairs(&[("bilibili", 1), ("Crunchyroll", 2), ("U-NEXT", 1)]));
+        let results = index.search(&query("/"));
+        let counts = |facet: Facet| results.facets[facet as usize].iter().map(|v| (v.key.clone(), v.count)).collect::<Vec<_>>();
+        assert_eq!(counts(Facet::Kind), pairs(&[("tv", 2), ("movie", 1), ("ova", 1)]));
+        assert_eq!(counts(Facet::Year), pairs(&[("2024", 2), ("2019", 1)]));
+    }
+
+    #[test]
+    fn region_filter_keeps_shows_with_an_offer_serving_the_country() {
+        let index = Index::new(&catalogue());
+        let all = |url: &str| {
+            let mut found = titles(&index, &index.search(&query(url)));
+            found.sort();
+            found
+        };
+        // Crunchyroll "outside Asia" serves France, not Japan; U-NEXT serves Japan alone.
+        assert_eq!(all("/?region=FR"), ["Metallic Rouge", "Synthetic Hernández Story"]);
+        assert_eq!(all("/?region=JP"), ["Metallic Rouge", "Synthetic Hernández Story"]);
+        // An item's own regions: bilibili in China, Crunchyroll in the US and Canada, or Britain.
+        assert_eq!(all("/?region=CN"), ["Sengoku Youko", "Synthetic Hernández Story"]);
+        assert_eq!(all("/?region=CA"), ["Metallic Rouge", "Sengoku Youko", "Synthetic Hernández Story"]);
+        assert_eq!(all("/?region=GB"), ["Metallic Rouge", "Sengoku Youko", "Synthetic Hernández Story"]);
+        assert!(all("/?region=XX").is_empty(), "no country, no offer");
+        // With a region, a platform is one whose offer serves it: Crunchyroll is not in Japan.
+        assert!(all("/?region=JP&platform=crunchyroll").is_empty());
+        assert_eq!(all("/?region=JP&platform=u-next"), ["Metallic Rouge"]);
+        let results = index.search(&query("/?region=JP"));
+        let platforms: Vec<(String, usize)> = results.facets[Facet::Platform as usize].iter().map(|v| (v.key.clone(), v.count)).collect();
+        assert_eq!(platforms, [("netflix".to_string(), 1), ("u-next".to_string(), 1)]);
+        let kinds: Vec<(String, usize)> = results.facets[Facet::Kind as usize].iter().map(|v| (v.key.clone(), v.count)).collect();
+        assert_eq!(kinds, [("tv".to_string(), 1), ("movie".to_string(), 1)]);
     }
 
     #[test]
@@ -403,8 +647,8 @@ mod tests {
         // Undated shows last, by title.
         assert_eq!(all("/"), ["Synthetic Hernández Story", "Another Synthetic", "Metallic Rouge", "Sengoku Youko"]);
         assert_eq!(all("/?sort=title"), ["Another Synthetic", "Metallic Rouge", "Sengoku Youko", "Synthetic Hernández Story"]);
-        assert_eq!(all("/?sort=newest"), ["Metallic Rouge", "Sengoku Youko", "Synthetic Hernández Story", "Another Synthetic"]);
-        assert_eq!(all("/?sort=oldest"), ["Synthetic Hernández Story", "Sengoku Youko", "Metallic Rouge", "Another Synthetic"]);
+        assert_eq!(all("/?sort=newest"), ["Sengoku Youko", "Metallic Rouge", "Synthetic Hernández Story", "Another Synthetic"]);
+        assert_eq!(all("/?sort=oldest"), ["Synthetic Hernández Story", "Metallic Rouge", "Sengoku Youko", "Another Synthetic"]);
     }
 
     #[test]
@@ -428,7 +672,7 @@ mod tests {
         let catalogue = catalogue();
         let facets = facets(&catalogue.shows);
         let results = Index::new(&catalogue).search(&query("/"));
-        assert_eq!(facet_values(&facets), (results.genres, results.studios, results.statuses));
+        assert_eq!(facet_values(&facets), results.facets);
         assert_eq!(facets.statuses, [StatusCount { status: Status::Announced, count: 2 }, StatusCount { status: Status::NoAnnouncement, count: 1 }]);
         assert!(query("/?page=3").is_default_view());
         for url in ["/?q=x", "/?genre=drama", "/?sort=title", "/?status=announced"] {
@@ -453,12 +697,84 @@ mod tests {
 
     #[test]
     fn queries_round_trip_through_urls() {
-        let q = Query { text: "rouge & co".into(), genre: Some("science-fiction".into()), sort: Sort::Title, page: 2, ..Query::default() };
+        let mut filters: [Option<String>; FACETS] = Default::default();
+        filters[Facet::Genre as usize] = Some("science-fiction".into());
+        let q = Query { text: "rouge & co".into(), filters, sort: Sort::Title, page: 2, ..Query::default() };
         assert_eq!(q.to_url(), "/?q=rouge+%26+co&genre=science-fiction&sort=title&page=2");
-        assert_eq!(query(&q.to_url().replace("%26", "&amp;")).genre.as_deref(), Some("science-fiction"));
+        assert_eq!(query(&q.to_url().replace("%26", "&amp;")).filter(Facet::Genre), Some("science-fiction"));
         assert_eq!(Query::default().to_url(), "/");
-        assert_eq!(q.with(|q| q.genre = None).to_url(), "/?q=rouge+%26+co&sort=title");
+        assert_eq!(q.with(|q| q.filters[Facet::Genre as usize] = None).to_url(), "/?q=rouge+%26+co&sort=title");
         assert_eq!(query("/?page=0&sort=bogus"), Query { page: 1, ..Query::default() });
+    }
+
+    /// The whole catalogue written in `dir` (index.json and its parts).
+    fn read_catalogue(dir: &str) -> Catalogue {
+        let read = |name: String| std::fs::read_to_string(format!("{dir}/{name}")).unwrap();
+        let head = crate::bundle::decode_catalogue_head(&read("index.json".into())).unwrap();
+        let mut shows = head.shows.clone();
+        for n in 1..=head.parts {
+            shows.extend(crate::bundle::decode_catalogue_part(&read(format!("index/{n}.json")), n).unwrap().shows);
+        }
+        Catalogue { shows }
+    }
+
+    /// Two entries as the import of bangumi-data 0.3.208 writes them (titles only).
+    const IMPORTED: &str = r#"{"schema":1,"shows":[
+      {"slug":"metallic-rouge","title":"Metallic Rouge","native_title":{"text":"メタリックルージュ","lang":"ja"},
+       "titles":[{"text":"金属胭脂","lang":"zh-Hans"},{"text":"金属口红","lang":"zh-Hans"},{"text":"金屬口紅","lang":"zh-Hant"}],"kind":"tv"},
+      {"slug":"frieren-beyond-the-journeys-end","title":"Frieren: Beyond the Journey's End","native_title":{"text":"葬送のフリーレン","lang":"ja"},
+       "alt_titles":["Frieren: Beyond Journey's End"],"titles":[{"text":"葬送的芙莉莲","lang":"zh-Hans"},{"text":"葬送的芙莉蓮","lang":"zh-Hant"}],"kind":"tv"}
+    ]}"#;
+
+    #[test]
+    fn every_title_in_every_script_finds_its_show() {
+        let check = |catalogue: &Catalogue| {
+            let index = Index::new(catalogue);
+            for (typed, slug) in [("Metallic", "metallic-rouge"), ("メタリック", "metallic-rouge"), ("金属口红", "metallic-rouge"), ("金屬", "metallic-rouge"),
+                                  ("Frieren", "frieren-beyond-the-journeys-end"), ("フリーレン", "frieren-beyond-the-journeys-end"), ("芙莉莲", "frieren-beyond-the-journeys-end")] {
+                let results = index.search(&Query { text: typed.into(), ..Query::default() });
+                let slugs: Vec<&str> = results.shown.iter().map(|&i| index.entries[i].slug.as_str()).collect();
+                assert!(slugs.contains(&slug), "{typed}: {slugs:?}");
+            }
+        };
+        check(&serde_json::from_str(IMPORTED).unwrap());
+        // And on the whole import, when at hand (`nextseason-bundle import bangumi-data … DIR`).
+        if let Ok(dir) = std::env::var("NEXTSEASON_FULL_BUNDLE") {
+            check(&read_catalogue(&dir));
+        }
+    }
+
+    /// How long a search takes over a large catalogue: not a test (no timing is asserted), a
+    /// measurement. Write a catalogue, then run in release mode:
+    ///   nextseason-bundle synthetic --shows 100000 --out /tmp/syn100k
+    ///   NEXTSEASON_BENCH_BUNDLE=/tmp/syn100k cargo test --release --lib search_timings -- --ignored --nocapture
+    #[test]
+    #[ignore]
+    fn search_timings() {
+        let dir = std::env::var("NEXTSEASON_BENCH_BUNDLE").expect("NEXTSEASON_BENCH_BUNDLE: a bundle directory");
+        let catalogue = read_catalogue(&dir);
+        let started = std::time::Instant::now();
+        let index = Index::new(&catalogue);
+        println!("{} shows indexed in {:?}", index.entries.len(), started.elapsed());
+        let keystrokes = ["s", "sy", "syn", "synthetic c", "synthetic crimson h", "syn-0424", "zzz", "フリーレン"].map(|typed| Query { text: typed.into(), ..Query::default() });
+        let filters = ["/?type=movie", "/?region=FR", "/?q=synthetic&region=FR&platform=synthetic-crunch&year=2010&season=winter", "/?genre=drama&studio=synthetic-studio-beta&status=announced&sort=title"].map(query);
+        for word in ["s", "syn", "zzz"] {
+            let started = std::time::Instant::now();
+            let mut found = 0;
+            for _ in 0..20 {
+                found = index.orders[0].iter().filter(|&&i| index.haystacks[i].contains(word)).count();
+            }
+            println!("text alone {word:?}: {found} found, {:?} a pass", started.elapsed() / 20);
+        }
+        for query in keystrokes.iter().chain(&filters) {
+            let runs = 20;
+            let started = std::time::Instant::now();
+            let mut total = 0;
+            for _ in 0..runs {
+                total = index.search(query).total;
+            }
+            println!("{:<80} {total:>6} found, {:?} a search", query.to_url(), started.elapsed() / runs);
+        }
     }
 
     #[test]

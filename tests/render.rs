@@ -583,3 +583,43 @@ fn the_datas_text_is_rendered_as_text_never_html() {
     assert!(!html.contains("<img") && !html.contains("<script>") && !html.contains("<b>") && !html.contains("<i>"));
     assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;") && html.contains("&lt;script&gt;alert(2)&lt;/script&gt;"));
 }
+
+/// The catalogue page as the build writes it, from the shipped bundle's head.
+fn written_home() -> String {
+    let text = std::fs::read_to_string(format!("{}/public/data/index.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let head = bundle::decode_catalogue_head(&text).unwrap();
+    let first = head.shows.clone();
+    nextseason::prerender::home_page(&head, first, "https://nextseason.example").body
+}
+
+#[test]
+fn every_filter_is_a_labelled_control_of_the_search_form_named_as_its_url_parameter() {
+    let html = written_home();
+    let form = html.split("<form").nth(1).and_then(|f| f.split("</form>").next()).expect("the search form");
+    for (id, name, label) in [
+        ("ns-q", "q", "Search shows"),
+        ("ns-genre", "genre", "Genre"),
+        ("ns-studio", "studio", "Studio"),
+        ("ns-status", "status", "Outlook"),
+        ("ns-type", "type", "Type"),
+        ("ns-year", "year", "Year"),
+        ("ns-season", "season", "Season"),
+        ("ns-platform", "platform", "Platform"),
+        ("ns-where", "region", "Watchable in"),
+        ("ns-sort", "sort", "Sort by"),
+    ] {
+        assert!(form.contains(&format!("<label for=\"{id}\">{label}</label>")), "no label for #{id}");
+        let control = form.split(&format!("id=\"{id}\"")).nth(1).and_then(|c| c.split('>').next()).unwrap_or_else(|| panic!("no #{id}"));
+        assert!(control.contains(&format!("name=\"{name}\"")), "#{id} is not named {name}: {control}");
+    }
+    // The written page lists the head's values with their counts, so that the form works before
+    // the app has taken over.
+    assert!(form.contains("<option value=\"2024\">2024 (2)</option>"), "{form}");
+    assert!(form.contains("<option value=\"winter\">Winter (2)</option>"));
+    assert!(form.contains("<option value=\"crunchyroll\">Crunchyroll (1)</option>"));
+    // Without a region known (the build knows none), the region filter says so, and lists every
+    // country after "Anywhere".
+    assert!(form.contains("<option value=\"\">Anywhere</option><option value=\"AF\">Afghanistan</option>"));
+    assert!(form.contains("aria-describedby=\"ns-where-hint\""));
+    assert!(form.contains("<p id=\"ns-where-hint\" class=\"ns-finder__hint\">Your region is not set: pick your country</p>"));
+}

@@ -131,15 +131,15 @@ fn duplicate_slugs() {
         v["shows"].as_array_mut().unwrap().push(first);
         // The counts follow, so that only the duplicate (and where it stands) is wrong.
         v["total"] = json!(3);
-        for (facet, i) in [("genres", 0), ("genres", 2), ("studios", 0), ("statuses", 0)] {
+        for (facet, i) in [("genres", 0), ("genres", 2), ("studios", 0), ("statuses", 0), ("years", 0), ("seasons", 0), ("platforms", 0), ("platforms", 1)] {
             v["facets"][facet][i]["count"] = json!(v["facets"][facet][i]["count"].as_u64().unwrap() + 1);
         }
     });
     assert_eq!(
         problems(&bundle),
         [
-            "B/index.json:72:5: shows[2]: \"metallic-rouge\" should come before \"sengoku-youko\": the index lists shows by last update, newest first, then by title (run `nextseason-bundle index`)",
-            "B/index.json:73:15: shows[2].slug: \"metallic-rouge\" is listed twice",
+            "B/index.json:108:5: shows[2]: \"metallic-rouge\" should come before \"sengoku-youko\": the index lists shows by last update, newest first, then by title (run `nextseason-bundle index`)",
+            "B/index.json:109:15: shows[2].slug: \"metallic-rouge\" is listed twice",
         ]
     );
 }
@@ -176,7 +176,7 @@ fn a_show_breaking_rules_of_its_own_is_still_checked_against_the_other_files() {
     assert_eq!(
         problems(&bundle),
         [
-            "B/index.json:53:19: shows[0].premiere: says \"2024-02\" but shows/metallic-rouge.json says \"2024-01-11\" (run `nextseason-bundle index`)",
+            "B/index.json:75:19: shows[0].premiere: says \"2024-02\" but shows/metallic-rouge.json says \"2024-01-11\" (run `nextseason-bundle index`)",
             "B/shows/metallic-rouge.json:30:17: article.headline: looks mis-decoded (UTF-8 read as Mac Roman): did you mean \"Will Metallic Rouge have season 2? Natalia Hernández answers\"?",
             "B/shows/metallic-rouge.json:198:15: read_also[0].slug: names \"sengoku-yoko\", which has no file in shows/",
         ]
@@ -210,7 +210,7 @@ fn index_entry_without_a_file_and_a_file_missing_from_the_index() {
     assert_eq!(
         problems(&bundle),
         [
-            "B/index.json:57:15: shows[1].slug: \"sengoku-youko\" has no file: shows/sengoku-youko.json is missing",
+            "B/index.json:93:15: shows[1].slug: \"sengoku-youko\" has no file: shows/sengoku-youko.json is missing",
             "B/shows/rouge-copy.json:3:11: slug: \"rouge-copy\" is not in index.json (run `nextseason-bundle index`)",
         ]
     );
@@ -221,13 +221,13 @@ fn index_fields_disagreeing_with_the_show() {
     let bundle = Bundle::shipped();
     bundle.edit("index.json", |v| {
         v["shows"][0]["title"] = json!("Metallic Rogue");
-        v["shows"][1]["premiere"] = json!("2024-04");
+        v["shows"][1]["premiere"] = json!("2024-02");
     });
     assert_eq!(
         problems(&bundle),
         [
-            "B/index.json:41:16: shows[0].title: says \"Metallic Rogue\" but shows/metallic-rouge.json says \"Metallic Rouge\" (run `nextseason-bundle index`)",
-            "B/index.json:70:19: shows[1].premiere: says \"2024-04\" but shows/sengoku-youko.json says \"2024-01\" (run `nextseason-bundle index`)",
+            "B/index.json:63:16: shows[0].title: says \"Metallic Rogue\" but shows/metallic-rouge.json says \"Metallic Rouge\" (run `nextseason-bundle index`)",
+            "B/index.json:106:19: shows[1].premiere: says \"2024-02\" but shows/sengoku-youko.json says \"2024-01\" (run `nextseason-bundle index`)",
         ]
     );
 }
@@ -243,7 +243,7 @@ fn invalid_dates_and_impossible_precision() {
         problems(&bundle),
         [
             // The index still says the old status: that is a problem too.
-            "B/index.json:54:17: shows[0].status: says \"no_announcement\" but shows/metallic-rouge.json says \"dated\" (run `nextseason-bundle index`)",
+            "B/index.json:76:17: shows[0].status: says \"no_announcement\" but shows/metallic-rouge.json says \"dated\" (run `nextseason-bundle index`)",
             "B/shows/metallic-rouge.json:17:15: premiere: \"2024-02-30\" is not a date: February 2024 has days 01 to 29",
             "B/shows/metallic-rouge.json:24:15: outlook.window: status \"dated\" needs the day: a window with a YYYY-MM-DD date and no end, or premiere_at",
         ]
@@ -301,7 +301,7 @@ fn empty_required_text() {
     assert_eq!(
         problems(&bundle),
         [
-            "B/index.json:41:16: shows[0].title: must not be empty",
+            "B/index.json:63:16: shows[0].title: must not be empty",
             "B/shows/metallic-rouge.json:4:12: title: must not be empty",
             "B/shows/metallic-rouge.json:180:17: cast[5].character.name: must not be empty",
         ]
@@ -551,7 +551,7 @@ fn check_finds_an_entry_out_of_order() {
     bundle.edit("index/2.json", |v| v["shows"].as_array_mut().unwrap().swap(0, 1));
     assert_eq!(
         problems(&bundle),
-        [format!("B/index/2.json:23:5: shows[1]: \"{}\" should come before \"{}\": the index lists shows by last update, newest first, then by title (run `nextseason-bundle index`)", slugs[0], slugs[1])]
+        [format!("B/index/2.json:50:5: shows[1]: \"{}\" should come before \"{}\": the index lists shows by last update, newest first, then by title (run `nextseason-bundle index`)", slugs[0], slugs[1])]
     );
 }
 

@@ -162,6 +162,11 @@ fn check_facets(head: &CatalogueHead, files: &[(String, Vec<CatalogueEntry>)], a
     facet_problems("genres", &labels(&head.facets.genres), &labels(&actual.genres), &mut problems);
     facet_problems("studios", &labels(&head.facets.studios), &labels(&actual.studios), &mut problems);
     facet_problems("statuses", &statuses(&head.facets.statuses), &statuses(&actual.statuses), &mut problems);
+    let kinds = |values: &[KindCount]| values.iter().map(|v| (erased::Json::json(&v.kind), v.count)).collect::<Vec<_>>();
+    facet_problems("kinds", &kinds(&head.facets.kinds), &kinds(&actual.kinds), &mut problems);
+    facet_problems("years", &labels(&head.facets.years), &labels(&actual.years), &mut problems);
+    facet_problems("seasons", &labels(&head.facets.seasons), &labels(&actual.seasons), &mut problems);
+    facet_problems("platforms", &labels(&head.facets.platforms), &labels(&actual.platforms), &mut problems);
     across.extend(problems.into_iter().map(|p| ("index.json".to_string(), p)));
 }
 
@@ -299,6 +304,8 @@ fn disagreements(index: &CatalogueEntry, show: &CatalogueEntry) -> Vec<(&'static
     compare("premiere", &index.premiere, &show.premiere);
     compare("status", &index.status, &show.status);
     compare("updated", &index.updated, &show.updated);
+    compare("kind", &index.kind, &show.kind);
+    compare("watch", &index.watch, &show.watch);
     out
 }
 

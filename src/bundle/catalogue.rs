@@ -4,7 +4,7 @@
 use super::decode::Problem;
 use super::schema::*;
 use super::facets::facets;
-use super::show_rules::{check_native, check_slug, check_text};
+use super::show_rules::{check_native, check_regions, check_slug, check_text};
 use crate::dates::PartialDate;
 use crate::text::fold;
 use std::cmp::Ordering;
@@ -138,6 +138,10 @@ pub(super) fn check_entries(entries: &[CatalogueEntry], problems: &mut Vec<Probl
                 check_text(&at(&format!("{list}[{j}]")), value, problems);
             }
         }
+        for (j, place) in entry.watch.iter().enumerate() {
+            check_text(&at(&format!("watch[{j}].platform")), &place.platform, problems);
+            check_regions(&at(&format!("watch[{j}].")), &place.only, &place.except, problems);
+        }
     }
 }
 
@@ -156,8 +160,23 @@ impl CatalogueEntry {
             premiere: show.premiere,
             status: show.outlook.as_ref().map(|o| o.status),
             updated: show.article.updated.or(show.article.published),
+            kind: show.kind,
+            watch: watchables(&show.watch),
         }
     }
+}
+
+/// Each offer's platform and regions, once: two offers alike but for their links or terms are
+/// one place to watch.
+fn watchables(offers: &[Offer]) -> Vec<Watchable> {
+    let mut places: Vec<Watchable> = Vec::with_capacity(offers.len());
+    for offer in offers {
+        let place = Watchable { platform: offer.platform.clone(), only: offer.only.clone(), except: offer.except.clone() };
+        if !places.contains(&place) {
+            places.push(place);
+        }
+    }
+    places
 }
 
 #[cfg(test)]

@@ -73,7 +73,7 @@ pub fn decode_catalogue_head(text: &str) -> Result<CatalogueHead, Vec<Problem>> 
     let head: CatalogueHead = decode(text)?;
     let mut problems = Vec::new();
     check_entries(&head.shows, &mut problems);
-    for (kind, values) in [("genres", &head.facets.genres), ("studios", &head.facets.studios)] {
+    for (kind, values) in [("genres", &head.facets.genres), ("studios", &head.facets.studios), ("platforms", &head.facets.platforms)] {
         for (i, value) in values.iter().enumerate() {
             check_text(&format!("facets.{kind}[{i}].label"), &value.label, &mut problems);
         }

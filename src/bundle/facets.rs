@@ -1,8 +1,11 @@
 //! Facet values and their counts: the whole catalogue's, as the head states them ([`facets`]),
 //! and the tally the catalogue page's filters count with, so that both count alike.
 
-use super::schema::{CatalogueEntry, Facets, LabelCount, Status, StatusCount};
+use super::imported::WorkKind;
+use super::schema::{CatalogueEntry, Facets, KindCount, LabelCount, Status, StatusCount};
+use crate::dates::AnimeSeason;
 use crate::text::fold;
+use std::borrow::Cow;
 
 /// The key of a facet value in URLs and in counts: "Science Fiction" → "science-fiction".
 /// Labels with one key are one value.
@@ -30,6 +33,64 @@ pub struct FacetValue {
 /// The statuses in the order of the outlook filter, which the head's facets keep too.
 pub const STATUS_ORDER: [Status; 5] = [Status::Dated, Status::Announced, Status::Airing, Status::NoAnnouncement, Status::Cancelled];
 
+/// A way to filter the catalogue, whose values are counted over its shows. What values an entry
+/// has and in which order they are listed is defined here once, for the head's counts and for
+/// the catalogue page's, so that both count alike.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Facet {
+    Genre,
+    Studio,
+    Status,
+    Kind,
+    /// The year of the premiere.
+    Year,
+    /// The anime season of the premiere (January to March is winter…), over all years.
+    Season,
+    Platform,
+}
+
+impl Facet {
+    pub const ALL: [Facet; 7] = [Facet::Genre, Facet::Studio, Facet::Status, Facet::Kind, Facet::Year, Facet::Season, Facet::Platform];
+
+    /// The values `entry` has, each once as (key, label).
+    pub fn values(self, entry: &CatalogueEntry) -> Vec<(String, Cow<'_, str>)> {
+        let labels: Vec<Cow<str>> = match self {
+            Facet::Genre => entry.genres.iter().map(|g| Cow::Borrowed(g.as_str())).collect(),
+            Facet::Studio => entry.studios.iter().map(|s| Cow::Borrowed(s.as_str())).collect(),
+            Facet::Platform => entry.watch.iter().map(|w| Cow::Borrowed(w.platform.as_str())).collect(),
+            Facet::Status => return entry.status.map(|s| (s.key().to_string(), Cow::Borrowed(s.label()))).into_iter().collect(),
+            Facet::Kind => return entry.kind.map(|k| (k.key().to_string(), Cow::Borrowed(k.label()))).into_iter().collect(),
+            Facet::Season => {
+                let season = entry.premiere.and_then(|d| d.anime_season());
+                return season.map(|s| (s.key().to_string(), Cow::Borrowed(s.label()))).into_iter().collect();
+            }
+            Facet::Year => return entry.premiere.map(|d| (d.year().to_string(), Cow::Owned(d.year().to_string()))).into_iter().collect(),
+        };
+        let mut values: Vec<(String, Cow<str>)> = Vec::with_capacity(labels.len());
+        for label in labels {
+            let key = facet_key(&label);
+            if !values.iter().any(|(k, _)| *k == key) {
+                values.push((key, label));
+            }
+        }
+        values
+    }
+
+    /// Puts a facet's values in the order its filter lists them: genres, studios and platforms
+    /// by folded label, statuses in [`STATUS_ORDER`], types and seasons in their own order,
+    /// years newest first.
+    pub fn sort(self, values: &mut [FacetValue]) {
+        let position = |keys: &[&str], key: &str| keys.iter().position(|k| *k == key);
+        match self {
+            Facet::Genre | Facet::Studio | Facet::Platform => values.sort_by_cached_key(|v| fold(&v.label)),
+            Facet::Status => values.sort_by_key(|v| position(&STATUS_ORDER.map(Status::key), &v.key)),
+            Facet::Kind => values.sort_by_key(|v| position(&WorkKind::ALL.map(WorkKind::key), &v.key)),
+            Facet::Season => values.sort_by_key(|v| position(&AnimeSeason::ALL.map(AnimeSeason::key), &v.key)),
+            Facet::Year => values.sort_by(|a, b| b.key.cmp(&a.key)),
+        }
+    }
+}
+
 /// One facet's values counted under their keys, each with the label it was first seen with.
 #[derive(Default)]
 pub struct FacetTally(Vec<FacetValue>);
@@ -42,15 +103,9 @@ impl FacetTally {
         }
     }
 
-    /// By folded label: the order of genres and studios.
-    pub fn sorted_by_label(mut self) -> Vec<FacetValue> {
-        self.0.sort_by_cached_key(|v| fold(&v.label));
-        self.0
-    }
-
-    /// In [`STATUS_ORDER`], for statuses counted under their keys ([`Status::key`]).
-    pub fn in_status_order(mut self) -> Vec<FacetValue> {
-        self.0.sort_by_key(|v| STATUS_ORDER.iter().position(|s| s.key() == v.key));
+    /// In the order of `facet`'s filter.
+    pub fn sorted(mut self, facet: Facet) -> Vec<FacetValue> {
+        facet.sort(&mut self.0);
         self.0
     }
 }
@@ -58,26 +113,33 @@ impl FacetTally {
 /// Every facet value of the whole catalogue with its count, as the head of the index states
 /// them: what the unfiltered catalogue page counts.
 pub fn facets(entries: &[CatalogueEntry]) -> Facets {
-    let statuses = STATUS_ORDER
+    let tally = |facet: Facet| {
+        let mut tally = FacetTally::default();
+        for entry in entries {
+            for (key, label) in facet.values(entry) {
+                tally.add(&key, &label);
+            }
+        }
+        tally.sorted(facet)
+    };
+    let labels = |facet: Facet| tally(facet).into_iter().map(|v| LabelCount { label: v.label, count: v.count }).collect();
+    let statuses = tally(Facet::Status)
         .into_iter()
-        .filter_map(|status| {
-            let count = entries.iter().filter(|e| e.status == Some(status)).count();
-            (count > 0).then_some(StatusCount { status, count })
-        })
+        .filter_map(|v| Some(StatusCount { status: Status::ALL.into_iter().find(|s| s.key() == v.key)?, count: v.count }))
+        .collect();
+    let kinds = tally(Facet::Kind)
+        .into_iter()
+        .filter_map(|v| Some(KindCount { kind: WorkKind::ALL.into_iter().find(|k| k.key() == v.key)?, count: v.count }))
         .collect();
     Facets {
-        genres: label_counts(entries.iter().flat_map(|e| &e.genres)),
-        studios: label_counts(entries.iter().flat_map(|e| &e.studios)),
+        genres: labels(Facet::Genre),
+        studios: labels(Facet::Studio),
         statuses,
+        kinds,
+        years: labels(Facet::Year),
+        seasons: labels(Facet::Season),
+        platforms: labels(Facet::Platform),
     }
-}
-
-fn label_counts<'a>(labels: impl Iterator<Item = &'a String>) -> Vec<LabelCount> {
-    let mut tally = FacetTally::default();
-    for label in labels {
-        tally.add(&facet_key(label), label);
-    }
-    tally.sorted_by_label().into_iter().map(|v| LabelCount { label: v.label, count: v.count }).collect()
 }
 
 #[cfg(test)]

@@ -16,6 +16,18 @@ pub enum WorkKind {
 }
 
 impl WorkKind {
+    pub const ALL: [WorkKind; 4] = [Self::Tv, Self::Movie, Self::Ova, Self::Web];
+
+    /// The bundle's own word, the type filter's key in URLs.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Tv => "tv",
+            Self::Movie => "movie",
+            Self::Ova => "ova",
+            Self::Web => "web",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Self::Tv => "TV series",

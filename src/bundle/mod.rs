@@ -30,7 +30,7 @@ mod tests;
 pub use across::{check_bundle, Located};
 pub use catalogue::{by_date_then_title, catalogue_files, default_cmp, default_cmp_folded, default_order, Layout, HEAD_SIZE, PAGE_SIZE, PART_SIZE};
 pub use decode::{decode_catalogue_head, decode_catalogue_part, decode_show, Problem, MAX_SHOW_BYTES};
-pub use facets::{facet_key, facets, FacetTally, FacetValue, STATUS_ORDER};
+pub use facets::{facet_key, facets, Facet, FacetTally, FacetValue, STATUS_ORDER};
 pub use fuzz::fuzz_one;
 pub use positions::{path_at, value_positions};
 pub use imported::*;

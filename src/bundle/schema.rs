@@ -349,6 +349,24 @@ pub struct CatalogueEntry {
     /// When the show's article was last updated (else published): the catalogue's default order.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated: Option<PartialDate>,
+    /// What the work is (TV, film, OVA, web): the type filter.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<WorkKind>,
+    /// Where it can be watched: each of the show's offers as platform and regions, without its
+    /// link or terms (the show's file has those), for the platform and region filters.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub watch: Vec<Watchable>,
+}
+
+/// A platform where a show can be watched, and where it serves (an offer's `only` and
+/// `except`): all the catalogue keeps of an offer.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+pub struct Watchable {
+    pub platform: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub only: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub except: Vec<String>,
 }
 
 impl Catalogue {
@@ -392,6 +410,24 @@ pub struct Facets {
     pub studios: Vec<LabelCount>,
     /// In the order of the outlook filter.
     pub statuses: Vec<StatusCount>,
+    /// What the works are, in the order of [`WorkKind::ALL`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kinds: Vec<KindCount>,
+    /// Years of premiere ("2024"), newest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub years: Vec<LabelCount>,
+    /// Anime seasons of premiere over all years ("Winter"), winter to fall.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub seasons: Vec<LabelCount>,
+    /// Platforms to watch on, by label, folded; a show counts once for each.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub platforms: Vec<LabelCount>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+pub struct KindCount {
+    pub kind: WorkKind,
+    pub count: usize,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]

@@ -49,16 +49,7 @@ fn validate_show(show: &Show, problems: &mut Vec<Problem>) {
         let at = |field: &str| format!("watch[{i}].{field}");
         check_text(&at("platform"), &offer.platform, problems);
         check_url(&at("url"), &offer.url, problems);
-        for (list, codes) in [("only", &offer.only), ("except", &offer.except)] {
-            for (j, code) in codes.iter().enumerate() {
-                if !regions::is_known_region(code) {
-                    problems.push(Problem::new(
-                        at(&format!("{list}[{j}]")),
-                        format!("unknown region \"{code}\": use an ISO 3166 country code (\"JP\") or africa, americas, asia, europe, oceania"),
-                    ));
-                }
-            }
-        }
+        check_regions(&at(""), &offer.only, &offer.except, problems);
         if let Some(note) = &offer.note {
             check_text_of(&at("note"), note, MAX_PARAGRAPH_CHARS, problems);
         }
@@ -223,6 +214,20 @@ fn shorten(text: &str) -> String {
     match text.char_indices().nth(80) {
         Some((i, _)) => format!("{}…", &text[..i]),
         None => text.to_string(),
+    }
+}
+
+/// An offer's `only` and `except` (at `at`, which ends with a dot): known region codes.
+pub(super) fn check_regions(at: &str, only: &[String], except: &[String], problems: &mut Vec<Problem>) {
+    for (list, codes) in [("only", only), ("except", except)] {
+        for (j, code) in codes.iter().enumerate() {
+            if !regions::is_known_region(code) {
+                problems.push(Problem::new(
+                    format!("{at}{list}[{j}]"),
+                    format!("unknown region \"{code}\": use an ISO 3166 country code (\"JP\") or africa, americas, asia, europe, oceania"),
+                ));
+            }
+        }
     }
 }
 

@@ -27,7 +27,7 @@ pub use show_cards::{show_cards, CardKind};
 pub use skeleton::{CatalogueSkeleton, ShowSkeleton};
 pub use status_badge::StatusBadge;
 pub use tech_sheet::TechSheet;
-pub use watch::WatchCard;
+pub use watch::{country_options, WatchCard};
 
 use crate::bundle::{is_safe_url, NativeText};
 use crate::text::language_pieces;

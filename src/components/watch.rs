@@ -112,11 +112,16 @@ fn platform_language(only: &[String]) -> &'static str {
     }
 }
 
-/// `<option>`s for every country by name, after "Not set": built once per visit.
-fn region_options() -> std::sync::Arc<str> {
+/// `<option>`s for every country by name, after "Not set".
+fn region_options() -> String {
+    format!("<option value=\"\">Not set</option>{}", country_options())
+}
+
+/// `<option>`s for every country by name (value: its code): built once per visit.
+pub fn country_options() -> std::sync::Arc<str> {
     thread_local! {
         static OPTIONS: std::sync::Arc<str> = {
-            let mut html = String::from("<option value=\"\">Not set</option>");
+            let mut html = String::new();
             for country in regions::countries_by_name().iter() {
                 html.push_str(&format!("<option value=\"{}\">{}</option>", country.code, crate::text::escape_html(country.name)));
             }

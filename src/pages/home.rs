@@ -4,7 +4,8 @@ use crate::bundle::{Catalogue, CatalogueEntry, CatalogueHead};
 use crate::components::{CatalogueSkeleton, ErrorCard, ShowCard};
 use crate::head::{use_page_head, PageHead};
 use crate::navigation;
-use crate::search::{self, FacetValue, Index, Query, Results, Sort, PAGE_SIZE};
+use crate::search::{self, Facet, FacetLists, FacetValue, Index, Query, Results, Sort, PAGE_SIZE};
+use crate::{browser, regions};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::components::A;
@@ -37,9 +38,6 @@ async fn load_index() -> Result<Arc<Index>, LoadError> {
     }))
 }
 
-/// The facet values of the filters: (genres, studios, statuses), each with its count.
-type FacetLists = (Vec<FacetValue>, Vec<FacetValue>, Vec<FacetValue>);
-
 /// One page of the list, with what the filters offer; the same for the unfiltered catalogue
 /// (read from the index's files) and for a search (computed by the index).
 #[derive(Clone, Debug, PartialEq)]
@@ -69,7 +67,7 @@ impl Listing {
             page: results.page,
             pages: results.pages,
             shown: results.shown.iter().map(|&i| index.entries[i].clone()).collect(),
-            facets: (results.genres, results.studios, results.statuses),
+            facets: results.facets,
         }
     }
 }
@@ -174,23 +172,28 @@ pub fn Home(#[prop(into)] query: Signal<Query>, go: Callback<Query>, #[prop(opti
         commit();
     };
 
-    let facets = move || match listing() {
+    // Written at build time, the page's filters list the head's values too.
+    let written_facets = prerendered.as_ref().map(|listing| listing.facets.clone());
+    let facets: Memo<FacetLists> = Memo::new(move |_| match listing() {
         Some(Ok(listing)) => listing.facets,
-        _ => Default::default(),
-    };
-    let facet_select = move |id: &'static str, label: &'static str, all: &'static str, pick: fn(&Query) -> Option<String>, set: fn(&mut Query, Option<String>), values: fn(FacetLists) -> Vec<FacetValue>| {
+        _ => written_facets.clone().unwrap_or_default(),
+    });
+    // Each control has the name of its URL parameter, so that the form, sent before the app has
+    // taken over the page written at build time, loads the same view.
+    let facet_select = move |facet: Facet, id: &'static str, label: &'static str, all: &'static str| {
         let on_change = move |ev: leptos::ev::Event| {
             let value = Some(event_target_value(&ev)).filter(|v| !v.is_empty());
-            go.run(query.get_untracked().with(|q| set(q, value)));
+            go.run(query.get_untracked().with(|q| q.filters[facet as usize] = value));
         };
+        let pick = move |q: &Query| q.filter(facet).map(str::to_string);
         view! {
             <div class="ns-finder__field">
                 <label for=id>{label}</label>
-                <select id=id on:change=on_change>
-                    <option value="" selected=move || pick(&query.get()).is_none()>{all}</option>
+                <select id=id name=search::param(facet) on:change=on_change>
+                    <option value="" selected=move || query.with(|q| q.filter(facet).is_none())>{all}</option>
                     {move || {
                         let chosen = pick(&query.get());
-                        let mut values = values(facets());
+                        let mut values = facets.with(|f| f[facet as usize].clone());
                         // A filter from a link that matches nothing still shows as chosen.
                         if let Some(key) = chosen.as_ref().filter(|k| !values.iter().any(|v| &v.key == *k)) {
                             values.push(FacetValue { key: key.clone(), label: key.clone(), count: 0 });
@@ -267,16 +270,21 @@ pub fn Home(#[prop(into)] query: Signal<Query>, go: Callback<Query>, #[prop(opti
             <form class="ns-finder" role="search" aria-label="Shows" on:submit=on_submit>
                 <div class="ns-finder__field ns-finder__field--search">
                     <label for="ns-q">"Search shows"</label>
-                    <input id="ns-q" type="search" autocomplete="off" spellcheck="false"
+                    <input id="ns-q" name="q" type="search" autocomplete="off" spellcheck="false"
                         placeholder="Title, Japanese title or studio"
                         prop:value=move || draft.get() on:input=on_input/>
                 </div>
-                {facet_select("ns-genre", "Genre", "All genres", |q| q.genre.clone(), |q, v| q.genre = v, |f| f.0)}
-                {facet_select("ns-studio", "Studio", "All studios", |q| q.studio.clone(), |q, v| q.studio = v, |f| f.1)}
-                {facet_select("ns-status", "Outlook", "Any outlook", |q| q.status.clone(), |q, v| q.status = v, |f| f.2)}
+                {facet_select(Facet::Genre, "ns-genre", "Genre", "All genres")}
+                {facet_select(Facet::Studio, "ns-studio", "Studio", "All studios")}
+                {facet_select(Facet::Status, "ns-status", "Outlook", "Any outlook")}
+                {facet_select(Facet::Kind, "ns-type", "Type", "All types")}
+                {facet_select(Facet::Year, "ns-year", "Year", "All years")}
+                {facet_select(Facet::Season, "ns-season", "Season", "Any season")}
+                {facet_select(Facet::Platform, "ns-platform", "Platform", "All platforms")}
+                <RegionFilter query go/>
                 <div class="ns-finder__field">
                     <label for="ns-sort">"Sort by"</label>
-                    <select id="ns-sort" on:change=move |ev| {
+                    <select id="ns-sort" name="sort" on:change=move |ev| {
                         let sort = Sort::ALL.into_iter().find(|s| s.key() == event_target_value(&ev)).unwrap_or_default();
                         go.run(query.get_untracked().with(|q| q.sort = sort));
                     }>
@@ -287,6 +295,44 @@ pub fn Home(#[prop(into)] query: Signal<Query>, go: Callback<Query>, #[prop(opti
                 </div>
             </form>
             {results}
+        </div>
+    }
+}
+
+/// "Watchable in": only shows with an offer serving a country, the reader's own listed first
+/// when known. With none known it says so, and the country picked here becomes the reader's
+/// region (the show pages' "Where to watch" orders by it).
+#[component]
+fn RegionFilter(#[prop(into)] query: Signal<Query>, go: Callback<Query>) -> impl IntoView {
+    let mine = RwSignal::new(browser::reader_region());
+    let on_change = move |ev: leptos::ev::Event| {
+        let code = Some(event_target_value(&ev)).filter(|v| !v.is_empty());
+        if let (None, Some(code)) = (mine.get_untracked(), &code) {
+            browser::remember_region(code);
+            mine.set(Some(code.clone()));
+        }
+        go.run(query.get_untracked().with(|q| q.region = code));
+    };
+    // The country list is one piece of markup (the table's own names), built once per visit.
+    let options = move || {
+        let mut html = String::from("<option value=\"\">Anywhere</option>");
+        if let Some(country) = mine.get().as_deref().and_then(regions::country) {
+            html.push_str(&format!("<option value=\"{}\">{} (your region)</option>", country.code, crate::text::escape_html(country.name)));
+        }
+        html.push_str(&crate::components::country_options());
+        html
+    };
+    // The line is there whether the region is known or not, so that knowing it moves nothing.
+    let hint = move || match mine.get().as_deref().and_then(regions::country) {
+        Some(country) => format!("Your region: {}", country.name),
+        None => "Your region is not set: pick your country".to_string(),
+    };
+    view! {
+        <div class="ns-finder__field">
+            <label for="ns-where">"Watchable in"</label>
+            <select id="ns-where" name="region" aria-describedby="ns-where-hint" on:change=on_change inner_html=options
+                prop:value=move || query.with(|q| q.region.clone().unwrap_or_default())></select>
+            <p id="ns-where-hint" class="ns-finder__hint">{hint}</p>
         </div>
     }
 }
@@ -338,10 +384,14 @@ fn describe(query: &Query) -> String {
     if !query.text.trim().is_empty() {
         parts.push(format!("“{}”", query.text.trim()));
     }
-    for (name, value) in [("genre", &query.genre), ("studio", &query.studio), ("outlook", &query.status)] {
+    let names = ["genre", "studio", "outlook", "type", "year", "season", "platform"];
+    for (name, value) in names.iter().zip(&query.filters) {
         if let Some(value) = value {
             parts.push(format!("{name} {}", value.replace('-', " ")));
         }
+    }
+    if let Some(code) = &query.region {
+        parts.push(format!("an offer in {}", regions::region_name(code)));
     }
     match parts.split_first() {
         None => "The catalogue is empty.".to_string(),

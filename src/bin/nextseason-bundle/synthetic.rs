@@ -4,7 +4,7 @@ use crate::index::{write_catalogue, Sizes};
 use crate::output::{io, Fatal, Verdict};
 use nextseason::bundle::{
     self, Article, CatalogueEntry, Name, Offer, OfferKind, Outlook, Role, Section, Show, ShowLink, Source, SourceKind,
-    Status, Voice, Window, SCHEMA_VERSION,
+    Status, Voice, Window, WorkKind, SCHEMA_VERSION,
 };
 use nextseason::dates::{Instant, PartialDate};
 use std::path::{Path, PathBuf};
@@ -191,7 +191,7 @@ fn synthetic_show(i: usize, count: usize) -> Show {
         read_also: (1..=3).filter(|k| *k < count).map(|k| (i + k) % count).map(|j| ShowLink { slug: slug_of(j), title: headline_of(j) }).collect(),
         image: None,
         titles: vec![],
-        kind: None,
+        kind: Some(synthetic_kind(i)),
         ends: None,
         broadcast: None,
         data_outlook: None,
@@ -220,8 +220,53 @@ fn synthetic_outlook(rng: &mut Rng, title: &str) -> Outlook {
     Outlook { status, summary: format!("Synthetic outlook for {title}: generated test text."), window, premiere_at }
 }
 
-/// Two offers: a subscription outside Asia, and a broadcast in Japan.
+/// Show N's type and extra offers come from a generator of their own, so that adding them
+/// changed nothing else of show N.
+fn extra_rng(i: usize) -> Rng {
+    Rng::new(i ^ 0x5EED_F117)
+}
+
+/// Mostly TV series, some films, OVAs and web series.
+fn synthetic_kind(i: usize) -> WorkKind {
+    [WorkKind::Tv, WorkKind::Tv, WorkKind::Tv, WorkKind::Tv, WorkKind::Tv, WorkKind::Movie, WorkKind::Ova, WorkKind::Web][extra_rng(i).below(8)]
+}
+
+/// Platforms of the synthetic catalogue, each with where it serves (`only`, `except`), as the
+/// real data's: everywhere, outside a continent, in a few countries, in one.
+const PLATFORMS: [(&str, &[&str], &[&str]); 6] = [
+    ("Synthetic Crunch", &[], &["asia"]),
+    ("Synthetic Flix", &[], &[]),
+    ("Synthetic Bili", &["CN"], &[]),
+    ("Synthetic Next", &["JP"], &[]),
+    ("Synthetic Hub", &["US", "CA", "GB", "IE"], &[]),
+    ("Synthetic Euro", &["europe"], &["GB"]),
+];
+
+/// Two offers: a subscription outside Asia, and a broadcast in Japan; then none to three of
+/// [`PLATFORMS`].
 fn synthetic_offers(i: usize) -> Vec<Offer> {
+    let mut rng = extra_rng(i);
+    let _ = rng.next(); // the type's pick
+    let mut offers = fixed_offers(i);
+    for _ in 0..rng.below(4) {
+        let (platform, only, except) = PLATFORMS[rng.below(PLATFORMS.len())];
+        if offers.iter().any(|o| o.platform == platform) {
+            continue;
+        }
+        offers.push(Offer {
+            platform: platform.into(),
+            url: format!("https://example.org/synthetic/{}/{}", platform.rsplit(' ').next().unwrap_or_default().to_lowercase(), slug_of(i)),
+            kind: OfferKind::Stream,
+            only: only.iter().map(|c| c.to_string()).collect(),
+            except: except.iter().map(|c| c.to_string()).collect(),
+            note: None,
+            since: None,
+        });
+    }
+    offers
+}
+
+fn fixed_offers(i: usize) -> Vec<Offer> {
     vec![
         Offer {
             platform: "Synthetic Stream".into(),
