@@ -138,7 +138,7 @@ fn duplicate_slugs() {
     assert_eq!(
         problems(&bundle),
         [
-            "B/index.json:108:5: shows[2]: \"metallic-rouge\" should come before \"sengoku-youko\": the index lists shows by last update, newest first, then by title (run `nextseason-bundle index`)",
+            "B/index.json:108:5: shows[2]: \"metallic-rouge\" should come before \"sengoku-youko\": the index lists shows by last update, newest first, then by premiere, newest first, then by title (run `nextseason-bundle index`)",
             "B/index.json:109:15: shows[2].slug: \"metallic-rouge\" is listed twice",
         ]
     );
@@ -221,13 +221,13 @@ fn index_fields_disagreeing_with_the_show() {
     let bundle = Bundle::shipped();
     bundle.edit("index.json", |v| {
         v["shows"][0]["title"] = json!("Metallic Rogue");
-        v["shows"][1]["premiere"] = json!("2024-02");
+        v["shows"][1]["premiere"] = json!("2024-01-05");
     });
     assert_eq!(
         problems(&bundle),
         [
             "B/index.json:63:16: shows[0].title: says \"Metallic Rogue\" but shows/metallic-rouge.json says \"Metallic Rouge\" (run `nextseason-bundle index`)",
-            "B/index.json:106:19: shows[1].premiere: says \"2024-02\" but shows/sengoku-youko.json says \"2024-01\" (run `nextseason-bundle index`)",
+            "B/index.json:106:19: shows[1].premiere: says \"2024-01-05\" but shows/sengoku-youko.json says \"2024-01\" (run `nextseason-bundle index`)",
         ]
     );
 }
@@ -551,7 +551,7 @@ fn check_finds_an_entry_out_of_order() {
     bundle.edit("index/2.json", |v| v["shows"].as_array_mut().unwrap().swap(0, 1));
     assert_eq!(
         problems(&bundle),
-        [format!("B/index/2.json:50:5: shows[1]: \"{}\" should come before \"{}\": the index lists shows by last update, newest first, then by title (run `nextseason-bundle index`)", slugs[0], slugs[1])]
+        [format!("B/index/2.json:50:5: shows[1]: \"{}\" should come before \"{}\": the index lists shows by last update, newest first, then by premiere, newest first, then by title (run `nextseason-bundle index`)", slugs[0], slugs[1])]
     );
 }
 

@@ -177,7 +177,7 @@ fn check_order(files: &[(String, Vec<CatalogueEntry>)], across: &mut Vec<(String
         let mut reported = false;
         for (i, entry) in shows.iter().enumerate() {
             if let Some(before) = previous.filter(|b| !reported && default_cmp(b, entry).is_gt()) {
-                let message = format!("\"{}\" should come before \"{}\": the index lists shows by last update, newest first, then by title (run `nextseason-bundle index`)", entry.slug, before.slug);
+                let message = format!("\"{}\" should come before \"{}\": the index lists shows by last update, newest first, then by premiere, newest first, then by title (run `nextseason-bundle index`)", entry.slug, before.slug);
                 across.push((file.clone(), Problem::new(format!("shows[{i}]"), message)));
                 reported = true;
             }

@@ -98,11 +98,14 @@ pub fn by_date_then_title(a: (Option<PartialDate>, &str), b: (Option<PartialDate
 }
 
 /// How two shows compare in the catalogue's default order, given their folded titles: last
-/// updated first, undated last, ties by title. index.json and its parts are written in this
-/// order, so that a page of the unfiltered catalogue is a slice of those files; it is the
-/// catalogue page's "Recently updated".
+/// updated first, undated last; then the latest premiere first (the imported works have no
+/// article dates: the newest and announced seasons open the catalogue, not the titles that sort
+/// first), undated last; then by title. index.json and its parts are written in this order, so
+/// that a page of the unfiltered catalogue is a slice of those files; it is the catalogue page's
+/// "Recently updated".
 pub fn default_cmp_folded(a: (&CatalogueEntry, &str), b: (&CatalogueEntry, &str)) -> Ordering {
-    by_date_then_title((a.0.updated, a.1), (b.0.updated, b.1), true)
+    by_date_then_title((a.0.updated, ""), (b.0.updated, ""), true)
+        .then_with(|| by_date_then_title((a.0.premiere, a.1), (b.0.premiere, b.1), true))
 }
 
 /// How two shows compare in the default order (for checking a written index).
