@@ -1,3 +1,4 @@
+use crate::components::external_link;
 use crate::links::ShowLinks;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -24,6 +25,13 @@ pub fn SiteFrame(#[prop(into)] pending: Signal<bool>, children: Children) -> imp
         <main id="ns-main" class="ns-main" tabindex="-1">{children()}</main>
         <footer class="ns-footer">
             <p>"NextSeason answers one question per show: will there be another season, and when?"</p>
+            // The catalogue, its search and every page of a work come from bangumi-data, whose
+            // license asks for its credit wherever its facts show, and for a word on changes.
+            <p class="ns-credit">
+                "Data: "{external_link("https://github.com/bangumi-data/bangumi-data", "bangumi-data".into_any())}
+                " ("{external_link("https://creativecommons.org/licenses/by/4.0/", "CC BY 4.0".into_any())}
+                "), merged with our editors' own pages."
+            </p>
         </footer>
     }
 }

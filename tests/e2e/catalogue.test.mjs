@@ -110,7 +110,7 @@ test('a work without an editor says what the data is and how fresh, never "not a
 
 test('the credit is on the written pages, before any script', async () => {
   const page = await site.page({ locale: 'en-US', javaScriptEnabled: false });
-  for (const path of ['/shows/metallic-rouge', '/shows/frieren-beyond-the-journeys-end']) {
+  for (const path of ['/', '/shows/metallic-rouge', '/shows/frieren-beyond-the-journeys-end', '/shows/no-such-show']) {
     await page.goto(`${site.url}${path}`);
     assert.match(seen(await page.textContent('body')), CREDIT, path);
     const links = await page.$$eval('.ns-credit a', (as) => as.map((a) => a.href));
