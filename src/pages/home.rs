@@ -200,7 +200,10 @@ pub fn Home(#[prop(into)] query: Signal<Query>, go: Callback<Query>, #[prop(opti
                         }
                         values.into_iter().map(|v| {
                             let selected = chosen.as_deref() == Some(v.key.as_str());
-                            view! { <option value=v.key selected=selected>{format!("{} ({})", v.label, v.count)}</option> }
+                            // An option holds text only: a label in another script (the data's
+                            // platforms of China, Taiwan and Japan) marks the whole option.
+                            let lang = crate::text::language_pieces(&v.label, None, Some("zh")).into_iter().find_map(|(_, lang)| lang).map(str::to_string);
+                            view! { <option value=v.key selected=selected lang=lang>{format!("{} ({})", v.label, v.count)}</option> }
                         }).collect_view()
                     }}
                 </select>

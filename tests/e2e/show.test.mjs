@@ -50,8 +50,9 @@ test('the deep link shows all six cards with the seed facts', async () => {
   assert.match(await page.textContent('#ns-fn-1'), /^Source material:/);
   // Every external link is https, opens apart, and carries no opener or referrer.
   const links = await page.$$eval('a[target=_blank]', (as) => as.map((a) => [a.href, a.rel]));
-  // The two platforms, and the show's page on Bangumi (the technical sheet).
-  assert.equal(links.length, 3);
+  // The two platforms, the show's page on Bangumi (the technical sheet), and the footer's credit
+  // of bangumi-data and its license.
+  assert.equal(links.length, 5);
   for (const [href, rel] of links) {
     assert.match(href, /^https:\/\//);
     assert.equal(rel, 'noopener noreferrer');
