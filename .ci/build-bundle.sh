@@ -4,7 +4,7 @@
 # catalogue of them all (`nextseason-bundle import bangumi-data`). Run by Trunk.toml's post-build
 # hook, in `trunk serve` as in release builds, so that the editor sees what readers will.
 #
-# The import's output is kept under target/, by a hash of everything it is made from (the data,
+# The import's output is kept under target/ with a hash of everything it is made from (the data,
 # the pin and registry, the editors' shards, and the sources of the tool and of the library
 # modules it may use): a rebuild that changed none of them (a change of style or of a page)
 # reuses it without building the tool, and one that changed a shard runs the import once.
@@ -38,10 +38,13 @@ key=$(
     find public/data/shows -type f -print0 | sort -z | xargs -0 sha256sum
   } | sha256sum | cut -c1-16
 )
-cache="$target_dir/nextseason-bundle"
-work="$cache/$key"
-if [ ! -f "$work/done" ]; then
+# One output folder, imported into again: the import rewrites only the files that change (each
+# by a new file renamed over it, so the hard links of earlier builds keep their content), where
+# writing 8,000 files afresh took seconds of the file system's time.
+work="$target_dir/nextseason-bundle"
+if [ "$(cat "$work/done" 2>/dev/null)" != "$key" ]; then
   started=$(date +%s%N)
+  rm -f "$work/done"
   # Release-built: the import in a debug build takes a minute. Cargo is not asked again while the
   # tool's sources are those it was built from (an editor's loop saves its half second).
   tool="$target_dir/release/nextseason-bundle"
@@ -49,8 +52,7 @@ if [ ! -f "$work/done" ]; then
     cargo build --quiet --locked --release --bin nextseason-bundle
     echo "$tool_key" > "$target_dir/nextseason-bundle.tool"
   fi
-  rm -rf "$cache"
-  mkdir -p "$work/pin"
+  mkdir -p "$work/pin" "$work/data"
   # The build reads the registry and never writes the source tree: works the committed registry
   # lacks get slugs in this copy only (the import's report lists them).
   cp "$pin/package.json" "$pin/slugs.json" "$work/pin/"
@@ -62,18 +64,17 @@ if [ ! -f "$work/done" ]; then
   # editor reads the report here.
   if [ "$status" -gt 1 ]; then
     cat "$work/report.txt" >&2
-    rm -rf "$work"
     exit "$status"
   fi
   if ! cmp -s "$pin/slugs.json" "$work/pin/slugs.json"; then
     echo "note: works the registry ($pin/slugs.json) lacks got slugs for this build only; register them: nextseason-bundle import bangumi-data $data_json <dir>" >> "$work/report.txt"
   fi
   echo "imported in $(( ($(date +%s%N) - started) / 1000000 )) ms" >> "$work/report.txt"
-  touch "$work/done"
+  echo "$key" > "$work/done"
   grep -v '^  skipped item' "$work/report.txt" | sed 's/^/nextseason-bundle: /' >&2 || true
 fi
 
-# Hard links when the staging folder is on the same file system (a copy otherwise): the cache's
-# files are never written again, and Trunk moves the staging folder into dist/ as a whole.
+# Hard links when the staging folder is on the same file system (a copy otherwise): the output's
+# files are replaced, never written into, and Trunk moves the staging folder into dist/ whole.
 rm -rf "$out/data"
 cp -al "$work/data" "$out/data" 2> /dev/null || cp -R "$work/data" "$out/data"

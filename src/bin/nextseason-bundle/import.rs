@@ -4,7 +4,7 @@
 
 use crate::bundle_dir::json_files;
 use crate::index::{entries_with, write_catalogue, Sizes};
-use crate::output::{colour, io, paint, print_json, Fatal, Format, Verdict};
+use crate::output::{colour, io, paint, print_json, replace_file, Fatal, Format, Verdict};
 use nextseason::bundle::{CatalogueEntry, HEAD_SIZE, PART_SIZE};
 use nextseason::dates::PartialDate;
 use nextseason::import::{import, is_generated, Release, SlugRegistry};
@@ -133,7 +133,7 @@ fn bangumi_data(args: &BangumiData) -> Result<Verdict, Fatal> {
     for shard in &outcome.shards {
         if shows.get(&shard.file) != Some(&shard.text) {
             let path = shows_dir.join(&shard.file);
-            std::fs::write(&path, &shard.text).map_err(|e| io(&path, e))?;
+            replace_file(&path, &shard.text)?;
             shows.insert(shard.file.clone(), shard.text.clone());
         }
     }

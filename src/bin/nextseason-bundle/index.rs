@@ -1,7 +1,7 @@
 //! `index`: the catalogue (index.json and its parts) written from the shows' files.
 
 use crate::bundle_dir::{json_files, read_bundle};
-use crate::output::{io, Fatal, Verdict};
+use crate::output::{io, replace_file, Fatal, Verdict};
 use nextseason::bundle::{self, CatalogueEntry, HEAD_SIZE, PART_SIZE};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -112,7 +112,7 @@ pub fn write_catalogue(dir: &Path, entries: Vec<CatalogueEntry>, sizes: Sizes) -
     }
     for (path, text) in &files {
         if std::fs::read(path).ok().as_deref() != Some(text.as_bytes()) {
-            std::fs::write(path, text).map_err(|e| io(path, e))?;
+            replace_file(path, text)?;
             changed = true;
         }
     }

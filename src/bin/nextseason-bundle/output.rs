@@ -49,6 +49,17 @@ pub fn io(path: &Path, e: std::io::Error) -> Fatal {
 }
 
 /// Colour only for a person at a terminal, and never when NO_COLOR is set.
+/// Writes `text` to `path` by a new file renamed over the old one, never into the old file: a
+/// bundle's files may be hard links shared with a build's copy (`.ci/build-bundle.sh`), which
+/// must keep what it was given, and a reader never sees half a file.
+pub fn replace_file(path: &Path, text: &str) -> Result<(), Fatal> {
+    let mut new = path.as_os_str().to_owned();
+    new.push(".new");
+    let new = std::path::PathBuf::from(new);
+    std::fs::write(&new, text).map_err(|e| io(&new, e))?;
+    std::fs::rename(&new, path).map_err(|e| io(path, e))
+}
+
 pub fn colour() -> bool {
     std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
 }
