@@ -9,12 +9,8 @@
 # modules it may use): a rebuild that changed none of them (a change of style or of a page)
 # reuses it without building the tool, and one that changed a shard runs the import once.
 set -euo pipefail
-: "${TRUNK_SOURCE_DIR:?run by Trunk (Trunk.toml post_build hook)}" "${TRUNK_STAGING_DIR:?}"
-src=$TRUNK_SOURCE_DIR
-out=$TRUNK_STAGING_DIR
-cd "$src"
-target_dir=${CARGO_TARGET_DIR:-target}
-case $target_dir in /*) ;; *) target_dir=$src/$target_dir ;; esac
+# shellcheck source=hook-env.sh
+. "$(dirname "$0")/hook-env.sh"
 
 pin=.ci/bangumi-data
 data_json=$pin/node_modules/bangumi-data/dist/data.json

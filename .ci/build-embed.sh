@@ -5,14 +5,8 @@
 # index.html's `<link data-trunk rel="rust">`. Names carry a hash of the content, as Trunk's
 # do, and are written into embed.js. Run by Trunk.toml's post-build hook.
 set -euo pipefail
-: "${TRUNK_SOURCE_DIR:?run by Trunk (Trunk.toml post_build hook)}" "${TRUNK_STAGING_DIR:?}"
-src=$TRUNK_SOURCE_DIR
-out=$TRUNK_STAGING_DIR
-# Cargo reads .cargo/config.toml (erase_components) from the folder it starts in, not from
-# --manifest-path: it starts in the project, wherever the build's output goes.
-cd "$src"
-target_dir=${CARGO_TARGET_DIR:-target}
-case $target_dir in /*) ;; *) target_dir=$src/$target_dir ;; esac
+# shellcheck source=hook-env.sh
+. "$(dirname "$0")/hook-env.sh"
 release=false
 [ "${TRUNK_PROFILE:-debug}" = release ] && release=true
 
