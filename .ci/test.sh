@@ -23,6 +23,9 @@ echo "== release build (wasm-opt -Oz), and the bundle tool that generates synthe
 trunk build --release
 cargo build --locked --bin nextseason-bundle --bin nextseason-prerender
 
+echo "== the shipped bundle (the editors' shards merged with bangumi-data), checked file by file and across files"
+cargo run --quiet --locked --bin nextseason-bundle -- check dist/data
+
 echo "== end-to-end and accessibility tests against the release build in headless Chromium"
 cd tests/e2e
 node --test --test-concurrency=1
