@@ -55,6 +55,38 @@ for (const [words, slug] of [
   });
 }
 
+test('the region and platform filters change the list', async () => {
+  const page = await site.page({ locale: 'en-US' });
+  const head = JSON.parse(await readFile(join(site.root, 'data', 'index.json'), 'utf8'));
+  // The page written at build time lists the whole catalogue; a filtered list replaces it once
+  // every part of the catalogue is in.
+  const count = async (query) => {
+    await page.visit(`${site.url}/${query}`);
+    await page.waitForFunction(
+      (total) => {
+        const status = document.querySelector('.ns-results-count')?.textContent ?? '';
+        return !document.querySelector('.ns-searching') && /^\d+ shows?/.test(status) && !status.startsWith(`${total} shows`);
+      },
+      head.total,
+    );
+    return Number((await page.textContent('.ns-results-count')).match(/\d+/)[0]);
+  };
+  const all = head.total;
+  const inFrance = await count('?region=FR');
+  const inJapan = await count('?region=JP');
+  const onNetflix = await count('?platform=netflix');
+  assert.ok(inFrance > 0 && inFrance < all, `France ${inFrance} of ${all}`);
+  assert.ok(inJapan > inFrance, `Japan ${inJapan}, France ${inFrance}`);
+  assert.ok(onNetflix > 0 && onNetflix < all, `Netflix ${onNetflix} of ${all}`);
+  // Every show listed for France has a platform that serves France.
+  await count('?region=FR');
+  const first = (await listed(page))[0];
+  await page.visit(`${site.url}/shows/${first}`);
+  await page.selectOption('#ns-region', 'FR');
+  await page.waitForSelector('.ns-offer--here');
+  assert.deepEqual(page.errors, []);
+});
+
 test("Metallic Rouge links to its Crunchyroll series and to Netflix", async () => {
   const page = await site.page({ locale: 'en-US' });
   await page.visit(`${site.url}/shows/metallic-rouge`);
