@@ -395,7 +395,8 @@ pub fn app_root() -> web_sys::HtmlElement {
     let root = document.create_element("div").expect("a div").unchecked_into::<web_sys::HtmlElement>();
     root.set_class_name("ns-root");
     if is_prerendered() {
-        let _ = root.set_attribute("style", "display:none");
+        // `hidden`, not a style attribute: a strict Content-Security-Policy refuses those.
+        root.set_hidden(true);
     }
     if let Some(body) = document.body() {
         let _ = body.append_child(&root);
@@ -434,14 +435,14 @@ pub fn take_over() {
         let Some(window) = web_sys::window() else { return };
         let Some(document) = window.document() else { return };
         let Some(prerendered) = document.query_selector(PRERENDERED).ok().flatten() else { return };
-        let Some(app) = document.query_selector(".ns-root[style]").ok().flatten() else { return };
+        let Some(app) = document.query_selector(".ns-root[hidden]").ok().flatten() else { return };
         // The same markup on both sides: the focused element is found again by its position.
         let focused = document.active_element().filter(|e| prerendered.contains(Some(e))).and_then(|active| {
             let all = prerendered.query_selector_all(FOCUSABLE).ok()?;
             (0..all.length()).find(|&i| all.item(i).is_some_and(|node| node.is_same_node(Some(&active))))
         });
         let y = window.scroll_y().unwrap_or(0.0);
-        let _ = app.remove_attribute("style");
+        let _ = app.remove_attribute("hidden");
         let _ = prerendered.replace_with_with_node_1(&app);
         if window.scroll_y().unwrap_or(0.0) != y {
             window.scroll_to_with_x_and_y(0.0, y);

@@ -214,7 +214,7 @@ pub fn document(shell: &str, origin: &str, page: &Page) -> Result<String, String
     if shell.contains(PRERENDERED_ATTR) {
         return Err("the shell already holds a prerendered page: build it again with trunk first".into());
     }
-    let shell = start_app_after_paint(shell)?;
+    let shell = start_app_after_paint(shell)?.replacen(PRELOAD_SCRIPT, &preload_for(&page.path), 1);
     let shell = shell.as_str();
     let title = "<title>NextSeason</title>";
     let (noscript_start, noscript_end) = match (shell.find("<noscript>"), shell.find("</noscript>")) {
@@ -230,37 +230,114 @@ pub fn document(shell: &str, origin: &str, page: &Page) -> Result<String, String
     Ok(html.replacen("</head>", &format!("{}</head>", head_tags(origin, page)), 1))
 }
 
-/// Trunk's loader starts the app as the page is parsed, and has the browser fetch its JS and wasm
-/// first (preload links): right for `app.html`, which shows nothing until the app runs, but a
-/// written page would paint later for it (about 1.5 times later on loopback, measured). In a
-/// written page the loader waits for the first paint, and then fetches and starts the app.
-/// Fails, so that the build does, when Trunk's loader is not the one this expects.
-fn start_app_after_paint(shell: &str) -> Result<String, String> {
-    const IMPORT: &str = "import init, * as bindings from '";
-    const WASM: &str = "const wasm = await init({ module_or_path: '";
+/// The app's start in a file of its own, not an inline script, so that a strict
+/// Content-Security-Policy (`script-src 'self'`) needs no exception: `(file name, contents)`,
+/// the name carrying a hash of the contents.
+pub type Script = (String, String);
+
+/// The app's JS glue and wasm, as the preload links of Trunk's page name them.
+fn app_files(shell: &str) -> Result<(String, String), String> {
+    let unknown = || "the shell has no preload links for the app's JS and wasm (Trunk 0.21's <link rel=\"modulepreload\"> and <link rel=\"preload\" … _bg.wasm>)".to_string();
+    let href_after = |marker: &str| {
+        let at = shell.find(marker)? + marker.len();
+        shell[at..].split_once('"').map(|(href, _)| href.to_string())
+    };
+    let js = href_after("<link rel=\"modulepreload\" href=\"").ok_or_else(unknown)?;
+    let wasm = href_after("<link rel=\"preload\" href=\"").filter(|w| w.ends_with(".wasm")).ok_or_else(unknown)?;
+    Ok((js, wasm))
+}
+
+/// The element that starts the app in `shell`: Trunk's inline loader, or the script that
+/// replaced it ([`app_page`]), as a byte range. Fails, so that the build does, on another.
+fn loader_range(shell: &str) -> Result<std::ops::Range<usize>, String> {
     let unknown = || "the shell's app loader is not Trunk 0.21's (import init … await init({ module_or_path … }))".to_string();
-    let start = shell.find("<script type=\"module\">").ok_or_else(unknown)?;
-    let end = start + shell[start..].find("</script>").ok_or_else(unknown)? + "</script>".len();
-    let loader = &shell[start..end];
-    let quoted = |after: &str| loader.split_once(after).and_then(|(_, rest)| rest.split_once('\'')).map(|(path, _)| path.to_string());
-    let (js, wasm) = quoted(IMPORT).zip(quoted(WASM)).ok_or_else(unknown)?;
-    let deferred = format!(
-        "<script type=\"module\">\n// Written by nextseason-prerender: the page is painted first, then the app starts.\n\
-         requestAnimationFrame(() => setTimeout(async () => {{\n\
-         const bindings = await import('{js}');\n\
-         const wasm = await bindings.default({{ module_or_path: '{wasm}' }});\n\
-         window.wasmBindings = bindings;\n\
-         dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {{ detail: {{ wasm }} }}));\n\
-         }}));\n</script>"
+    for open in ["<script type=\"module\">", "<script type=\"module\" src=\"/nextseason-boot-"] {
+        if let Some(start) = shell.find(open) {
+            let end = start + shell[start..].find("</script>").ok_or_else(unknown)? + "</script>".len();
+            let inline = &shell[start..end];
+            if open.ends_with('>') && !(inline.contains("import init, * as bindings from '") && inline.contains("await init({ module_or_path: '")) {
+                return Err(unknown());
+            }
+            return Ok(start..end);
+        }
+    }
+    Err(unknown())
+}
+
+/// A script file named by its contents (FNV-1a, for cache names, not for security).
+fn script_file(prefix: &str, contents: String) -> Script {
+    let hash = contents.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    (format!("{prefix}-{hash:016x}.js"), contents)
+}
+
+/// `app.html`, the page a host serves where nothing was written (and `trunk serve`'s page):
+/// Trunk's inline loader moved into a file, which starts the app as the page is parsed, as
+/// Trunk's does. A shell whose loader was moved already is returned as it is, without a file.
+pub fn app_page(shell: &str) -> Result<(String, Option<Script>), String> {
+    let (js, wasm) = app_files(shell)?;
+    let range = loader_range(shell)?;
+    if !shell[range.clone()].starts_with("<script type=\"module\">") {
+        return Ok((shell.to_string(), None));
+    }
+    let script = script_file(
+        "nextseason-boot",
+        format!(
+            "// Written by nextseason-prerender: Trunk's loader, in a file of its own.\n\
+             import init, * as bindings from '{js}';\n\
+             const wasm = await init({{ module_or_path: '{wasm}' }});\n\
+             window.wasmBindings = bindings;\n\
+             dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {{ detail: {{ wasm }} }}));\n"
+        ),
     );
-    let mut html = format!("{}{deferred}{}", &shell[..start], &shell[end..]);
+    let html = format!("{}<script type=\"module\" src=\"/{}\"></script>{}", &shell[..range.start], script.0, &shell[range.end..]);
+    Ok((html, Some(script)))
+}
+
+/// The start of the app in a written page. Trunk's loader starts the app as the page is parsed,
+/// and has the browser fetch its JS and wasm first (preload links): right for `app.html`, which
+/// shows nothing until the app runs, but a written page would paint later for it (about 1.5
+/// times later on loopback, measured). In a written page the app starts after the first paint.
+pub fn page_start_script(shell: &str) -> Result<Script, String> {
+    let (js, wasm) = app_files(shell)?;
+    Ok(script_file(
+        "nextseason-start",
+        format!(
+            "// Written by nextseason-prerender: the page is painted first, then the app starts.\n\
+             requestAnimationFrame(() => setTimeout(async () => {{\n\
+             const bindings = await import('{js}');\n\
+             const wasm = await bindings.default({{ module_or_path: '{wasm}' }});\n\
+             window.wasmBindings = bindings;\n\
+             dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {{ detail: {{ wasm }} }}));\n\
+             }}));\n"
+        ),
+    ))
+}
+
+/// `shell` with its loader replaced by [`page_start_script`]'s file and without the preload
+/// links of the app's JS and wasm.
+fn start_app_after_paint(shell: &str) -> Result<String, String> {
+    let (js, wasm) = app_files(shell)?;
+    let (start_file, _) = page_start_script(shell)?;
+    let range = loader_range(shell)?;
+    let mut html = format!("{}<script type=\"module\" src=\"/{start_file}\"></script>{}", &shell[..range.start], &shell[range.end..]);
     for preloaded in [format!("<link rel=\"modulepreload\" href=\"{js}\""), format!("<link rel=\"preload\" href=\"{wasm}\"")] {
         if let Some(at) = html.find(&preloaded) {
-            let close = at + html[at..].find('>').ok_or_else(unknown)? + 1;
+            let close = at + html[at..].find('>').ok_or("a preload link without its end")? + 1;
             html.replace_range(at..close, "");
         }
     }
     Ok(html)
+}
+
+/// The script of `index.html` that preloads a show's file on `app.html` (`/preload.js`): a
+/// written page preloads its show's file with a plain link instead, and others need nothing.
+const PRELOAD_SCRIPT: &str = "<script async src=\"/preload.js\"></script>";
+
+fn preload_for(path: &str) -> String {
+    match path.strip_prefix("/shows/") {
+        Some(slug) => format!("<link rel=\"preload\" as=\"fetch\" crossorigin=\"anonymous\" href=\"/data/shows/{}.json\" />", escape_html(slug)),
+        None => String::new(),
+    }
 }
 
 /// Description, canonical address, robots, OpenGraph, Twitter card and JSON-LD.
@@ -377,7 +454,7 @@ mod tests {
     #[test]
     fn a_shell_without_its_places_is_refused() {
         let page = not_found_page_for_test();
-        let loader = "<script type=\"module\">import init, * as bindings from '/a.js';\nconst wasm = await init({ module_or_path: '/a.wasm' });</script>";
+        let loader = "<link rel=\"modulepreload\" href=\"/a.js\"><link rel=\"preload\" href=\"/a_bg.wasm\" as=\"fetch\"><script type=\"module\">import init, * as bindings from '/a.js';\nconst wasm = await init({ module_or_path: '/a_bg.wasm' });</script>";
         let bare = format!("<html><head>{loader}</head><body></body></html>");
         assert!(document(&bare, DEFAULT_ORIGIN, &page).unwrap_err().contains("<noscript>"));
         let shell = format!("<html><head><title>NextSeason</title>{loader}</head><body><noscript>x</noscript></body></html>");
@@ -391,11 +468,34 @@ mod tests {
     fn a_written_page_starts_the_app_after_its_first_paint() {
         let shell = "<html><head><title>NextSeason</title><script type=\"module\">\nimport init, * as bindings from '/app-1.js';\nconst wasm = await init({ module_or_path: '/app-1_bg.wasm' });\nwindow.wasmBindings = bindings;\n</script><link rel=\"modulepreload\" href=\"/app-1.js\" integrity=\"x\"><link rel=\"preload\" href=\"/app-1_bg.wasm\" as=\"fetch\"></head><body><noscript>x</noscript></body></html>";
         let html = document(shell, DEFAULT_ORIGIN, &not_found_page_for_test()).unwrap();
-        assert!(html.contains("requestAnimationFrame(() => setTimeout(async () => {"));
-        assert!(html.contains("await import('/app-1.js')") && html.contains("module_or_path: '/app-1_bg.wasm'"));
+        let (file, script) = page_start_script(shell).unwrap();
+        assert!(file.starts_with("nextseason-start-") && file.ends_with(".js"));
+        assert!(html.contains(&format!("<script type=\"module\" src=\"/{file}\"></script>")), "{html}");
+        assert!(script.contains("requestAnimationFrame(() => setTimeout(async () => {"));
+        assert!(script.contains("await import('/app-1.js')") && script.contains("module_or_path: '/app-1_bg.wasm'"));
         assert!(!html.contains("modulepreload") && !html.contains("rel=\"preload\""), "{html}");
+        // No script is inline: a strict Content-Security-Policy needs no exception.
+        assert!(!html.contains("<script type=\"module\">") && !html.contains("<script>"), "{html}");
         let unknown = shell.replace("import init", "import start");
         assert!(document(&unknown, DEFAULT_ORIGIN, &not_found_page_for_test()).unwrap_err().contains("app loader"));
+    }
+
+    #[test]
+    fn the_app_page_starts_the_app_from_a_file_and_keeps_its_preloads() {
+        let shell = "<html><head><title>NextSeason</title><script async src=\"/preload.js\"></script><script type=\"module\">\nimport init, * as bindings from '/app-1.js';\nconst wasm = await init({ module_or_path: '/app-1_bg.wasm' });\nwindow.wasmBindings = bindings;\n</script><link rel=\"modulepreload\" href=\"/app-1.js\" integrity=\"x\"><link rel=\"preload\" href=\"/app-1_bg.wasm\" as=\"fetch\"></head><body><noscript>x</noscript></body></html>";
+        let (app, script) = app_page(shell).unwrap();
+        let (file, js) = script.unwrap();
+        assert!(app.contains(&format!("<script type=\"module\" src=\"/{file}\"></script>")) && !app.contains("<script type=\"module\">"), "{app}");
+        assert!(js.contains("import init, * as bindings from '/app-1.js';") && js.contains("TrunkApplicationStarted"));
+        assert!(app.contains("modulepreload") && app.contains("/preload.js"));
+        // Run again on its own output (a rebuilt bundle), it changes nothing and writes no file.
+        assert_eq!(app_page(&app).unwrap(), (app.clone(), None));
+        // And the pages written from it are the same as from Trunk's own.
+        let show = Page { path: "/shows/a-b".into(), ..not_found_page_for_test() };
+        let written = document(&app, DEFAULT_ORIGIN, &show).unwrap();
+        assert_eq!(written, document(shell, DEFAULT_ORIGIN, &show).unwrap());
+        assert!(written.contains("<link rel=\"preload\" as=\"fetch\" crossorigin=\"anonymous\" href=\"/data/shows/a-b.json\" />"), "{written}");
+        assert!(!written.contains("preload.js"));
     }
 
     fn not_found_page_for_test() -> Page {

@@ -139,7 +139,11 @@ fn the_show_page_holds_the_seeds_facts_and_its_head() {
         assert!(page.contains(fact), "missing {fact:?}");
     }
     assert!(!page.contains("<!>"), "no hydration markers");
-    assert!(page.contains("requestAnimationFrame(() => setTimeout(async () => {"), "the app starts after the first paint");
+    // The app starts after the first paint, from a file (no script is inline: a strict CSP).
+    let start = page.split_once("<script type=\"module\" src=\"/").and_then(|(_, rest)| rest.split_once('"')).map(|(file, _)| file.to_string()).expect("the start script");
+    assert!(read(dir.join(&start)).contains("requestAnimationFrame(() => setTimeout(async () => {"), "the app starts after the first paint");
+    assert!(!page.contains("<script type=\"module\">") && !page.contains("<script>"), "no inline script");
+    assert!(page.contains("<link rel=\"preload\" as=\"fetch\" crossorigin=\"anonymous\" href=\"/data/shows/metallic-rouge.json\" />"), "the show's file preloaded");
     assert!(!page.contains("modulepreload"), "nothing is fetched ahead of the page's own files");
     assert!(!page.contains("ns-skeleton"), "content, not placeholders");
 

@@ -79,7 +79,15 @@ Writes the pages of the bundle in DIST/data into the release build in DIST.
         // build as it was.
         let (head, entries) = read_catalogue(&dist.join("data"))?;
         let shows = read_shows(&dist.join("data"), &entries)?;
-        write(&dist.join("app.html"), &shell)?;
+        // No script inline anywhere (a strict Content-Security-Policy allows none): app.html starts
+        // the app from a file, as Trunk's loader did inline; written pages from another.
+        let (app, boot) = prerender::app_page(&shell)?;
+        let start = prerender::page_start_script(&shell)?;
+        for (name, script) in boot.iter().chain([&start]) {
+            write(&dist.join(name), script)?;
+        }
+        write(&dist.join("app.html"), &app)?;
+        let shell = app;
 
         let mut pages = vec![prerender::home_page(&head, entries.iter().take(nextseason::search::PAGE_SIZE).cloned().collect(), origin)];
         pages.extend(shows.iter().map(|show| prerender::show_page(show, origin)));

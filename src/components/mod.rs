@@ -44,11 +44,7 @@ pub fn heading(depth: u8, id: Option<&'static str>, class: Option<&'static str>,
     let top = use_context::<HeadingLevel>().map_or(1, |HeadingLevel(level)| level.clamp(1, 6));
     let tabindex = focusable.then_some("-1");
     match (top + depth).min(6) {
-        // elementtiming: the browser reports when the page's heading is painted (the benchmark).
-        1 => {
-            use leptos::tachys::html::attribute::custom::CustomAttribute;
-            view! { <h1 id=id class=class tabindex=tabindex>{content}</h1> }.attr("elementtiming", id).into_any()
-        }
+        1 => view! { <h1 id=id class=class tabindex=tabindex>{content}</h1> }.into_any(),
         2 => view! { <h2 id=id class=class tabindex=tabindex>{content}</h2> }.into_any(),
         3 => view! { <h3 id=id class=class tabindex=tabindex>{content}</h3> }.into_any(),
         4 => view! { <h4 id=id class=class tabindex=tabindex>{content}</h4> }.into_any(),

@@ -35,7 +35,7 @@ const WRITTEN_FROM_THE_BUNDLE = new Set(['data', 'shows', 'embed', 'index.html',
  * CDN would), the blog fixtures under /blog/, and every /anime/… path answers with
  * fixtures/blog/anime.html (a host that rewrites to one page).
  */
-export async function open({ catalogue = 'editorial', synthetic = 0, compress = false } = {}) {
+export async function open({ catalogue = 'editorial', synthetic = 0, compress = false, headers = {} } = {}) {
   const root = await mkdtemp(join(tmpdir(), 'nextseason-e2e-'));
   if (catalogue === 'full') {
     if (synthetic > 0) throw new Error('synthetic shows are added to the editorial catalogue only');
@@ -62,6 +62,7 @@ export async function open({ catalogue = 'editorial', synthetic = 0, compress = 
     mounts: [['/nextseason/', root], ['/blog/', join(FIXTURES, 'blog')]],
     rewrites: [['/anime/', join(FIXTURES, 'blog', 'anime.html')]],
     compress,
+    headers,
   });
   const browser = await launch();
   return {

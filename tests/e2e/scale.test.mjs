@@ -78,14 +78,18 @@ test('a search loads every part once, says so meanwhile, and finds the show', as
   await page.visit(site.url);
   await page.waitForSelector('.ns-show-card h2');
   const from = site.requests.length;
-  // One slow part: the list says what it is doing instead of showing stale results.
+  // One part held back until the test has seen the list say what it is doing (instead of
+  // showing stale results): a condition, not a delay that a slow machine could outlast.
+  let release;
+  const released = new Promise((r) => (release = r));
   await page.route('**/data/index/4.json', async (route) => {
-    await new Promise((r) => setTimeout(r, 600));
+    await released;
     await route.continue();
   });
   await page.click('#ns-q');
   await page.keyboard.type('syn-04242', { delay: 30 });
   await page.waitForSelector('[role=status] >> text=Searching all 10002 shows…');
+  release();
   await page.waitForFunction(() => location.search === '?q=syn-04242');
   await page.waitForFunction(() => document.querySelector('.ns-results-count')?.textContent === '1 show');
   assert.equal(await page.inputValue('#ns-q'), 'syn-04242');

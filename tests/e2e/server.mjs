@@ -2,7 +2,8 @@
 // files as they are, a folder's index.html, 404.html (else index.html) for any other path,
 // and a real 404 for missing files under /data/ so that the app can tell a missing shard.
 // Optionally also folders at other paths (`mounts`: the build in a sub-folder, a blog beside
-// it) and paths answered by one file (`rewrites`, as a host that routes /anime/* to one page).
+// it) and paths answered by one file (`rewrites`, as a host that routes /anime/* to one page),
+// and response headers for every file (`headers`: name → value, such as a Content-Security-Policy).
 // Usage: node server.mjs <root> [port]   (port 0 picks a free one; the chosen port is printed)
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -26,7 +27,7 @@ const TYPES = {
   '.xml': 'application/xml',
 };
 
-export function startServer(root, port = 0, { mounts = [], rewrites = [], compress = false } = {}) {
+export function startServer(root, port = 0, { mounts = [], rewrites = [], compress = false, headers: extra = {} } = {}) {
   root = resolve(root);
   const requests = [];
   const server = createServer(async (req, res) => {
@@ -47,7 +48,7 @@ export function startServer(root, port = 0, { mounts = [], rewrites = [], compre
     }
     const send = async (name, status = 200) => {
       let body = await readFile(name);
-      const headers = { 'content-type': TYPES[extname(name)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
+      const headers = { 'content-type': TYPES[extname(name)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...extra };
       if (compress && COMPRESSIBLE.has(extname(name)) && /\bbr\b/.test(req.headers['accept-encoding'] ?? '')) {
         const key = `${name}:${body.length}`;
         if (!compressed.has(key)) compressed.set(key, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
