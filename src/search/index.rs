@@ -1,0 +1,260 @@
+//! The index built once per catalogue: folded titles, each show's filter values, the sort
+//! orders; a search filters, counts facets and pages.
+
+use super::*;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Results {
+    /// Matches in all pages.
+    pub total: usize,
+    pub page: usize,
+    pub pages: usize,
+    /// The shows of the requested page, in order (indexes into [`Index::entries`]).
+    pub shown: Vec<usize>,
+    /// Each facet's values with what they would give, the other filters kept.
+    pub facets: FacetLists,
+}
+
+/// The values of one facet over the whole catalogue, numbered once: value `n` of the facet is
+/// number `first + n` of the index (numbers are unique across facets).
+struct FacetValues {
+    first: u32,
+    keys: Vec<String>,
+    labels: Vec<String>,
+    /// The values (their numbers) in the filter's order.
+    listed: Vec<u32>,
+}
+
+impl FacetValues {
+    fn numbers(&self) -> std::ops::Range<u32> {
+        self.first..self.first + self.keys.len() as u32
+    }
+
+    /// The values with a count, in the filter's order.
+    fn counted(&self, counts: &[u32]) -> Vec<FacetValue> {
+        self.listed
+            .iter()
+            .filter(|&&n| counts[n as usize] > 0)
+            .map(|&n| {
+                let at = (n - self.first) as usize;
+                FacetValue { key: self.keys[at].clone(), label: self.labels[at].clone(), count: counts[n as usize] as usize }
+            })
+            .collect()
+    }
+}
+
+/// The catalogue prepared for searching: folded text, every show's facet values as numbers, its
+/// places to watch, and the sort orders, computed once, so that each keystroke costs one pass
+/// over the shows and allocates only for the page it shows and one count per facet value.
+pub struct Index {
+    pub entries: Vec<CatalogueEntry>,
+    pub(super) haystacks: Vec<String>,
+    facets: [FacetValues; FACETS],
+    /// Entry i's values of every facet are `values[starts[i]..starts[i + 1]]`.
+    values: Vec<u32>,
+    starts: Vec<u32>,
+    /// Each distinct place to watch (platform and regions) once, with its platform's number:
+    /// the real catalogue has a few dozen for tens of thousands of offers.
+    places: Vec<(Watchable, u32)>,
+    /// Entry i's places are `entry_places[place_starts[i]..place_starts[i + 1]]`.
+    entry_places: Vec<u32>,
+    place_starts: Vec<u32>,
+    pub(super) orders: [Vec<usize>; 4],
+}
+
+impl Index {
+    pub fn new(catalogue: &Catalogue) -> Self {
+        let entries = catalogue.shows.clone();
+        let haystacks = entries
+            .iter()
+            .map(|e| {
+                let mut text = e.title.clone();
+                let titles = e.native_title.iter().chain(&e.titles).map(|n| &n.text);
+                for extra in titles.chain(&e.alt_titles).chain(&e.studios) {
+                    text.push('\n');
+                    text.push_str(extra);
+                }
+                fold(&text)
+            })
+            .collect();
+
+        let mut numbers: Vec<HashMap<String, u32>> = vec![HashMap::new(); FACETS];
+        let mut facets: [FacetValues; FACETS] = std::array::from_fn(|_| FacetValues { first: 0, keys: Vec::new(), labels: Vec::new(), listed: Vec::new() });
+        let mut per_facet: Vec<Vec<(usize, u32)>> = Vec::new();
+        // Numbered facet by facet, so that each facet's values are a range of numbers.
+        for (f, facet) in Facet::ALL.into_iter().enumerate() {
+            let mut of_entries = Vec::new();
+            for (i, entry) in entries.iter().enumerate() {
+                for (key, label) in facet.values(entry) {
+                    let values = &mut facets[f];
+                    let n = *numbers[f].entry(key).or_insert_with_key(|key| {
+                        values.keys.push(key.clone());
+                        values.labels.push(label.into_owned());
+                        values.keys.len() as u32 - 1
+                    });
+                    of_entries.push((i, n));
+                }
+            }
+            per_facet.push(of_entries);
+        }
+        let mut first = 0;
+        for (f, facet) in Facet::ALL.into_iter().enumerate() {
+            let values = &mut facets[f];
+            values.first = first;
+            let mut listed: Vec<FacetValue> = values.keys.iter().zip(&values.labels).enumerate()
+                .map(|(n, (key, label))| FacetValue { key: key.clone(), label: label.clone(), count: n }).collect();
+            facet.sort(&mut listed);
+            values.listed = listed.into_iter().map(|v| first + v.count as u32).collect();
+            first += values.keys.len() as u32;
+        }
+        let mut by_entry: Vec<Vec<u32>> = vec![Vec::new(); entries.len()];
+        for (f, of_entries) in per_facet.into_iter().enumerate() {
+            for (i, n) in of_entries {
+                by_entry[i].push(facets[f].first + n);
+            }
+        }
+        let mut starts = Vec::with_capacity(entries.len() + 1);
+        starts.push(0);
+        let mut values = Vec::new();
+        for numbers in by_entry {
+            values.extend(numbers);
+            starts.push(values.len() as u32);
+        }
+
+        let platforms = &facets[Facet::Platform as usize];
+        let mut places: Vec<(Watchable, u32)> = Vec::new();
+        let (mut entry_places, mut place_starts) = (Vec::new(), vec![0]);
+        for entry in &entries {
+            for place in &entry.watch {
+                let n = match places.iter().position(|(p, _)| p == place) {
+                    Some(n) => n,
+                    None => {
+                        let key = facet_key(&place.platform);
+                        let platform = platforms.first + platforms.keys.iter().position(|k| *k == key).unwrap_or_default() as u32;
+                        places.push((place.clone(), platform));
+                        places.len() - 1
+                    }
+                };
+                entry_places.push(n as u32);
+            }
+            place_starts.push(entry_places.len() as u32);
+        }
+
+        let titles: Vec<String> = entries.iter().map(|e| fold(&e.title)).collect();
+        let orders = Sort::ALL.map(|sort| sort_order(sort, &entries, &titles));
+        Index { entries, haystacks, facets, values, starts, places, entry_places, place_starts, orders }
+    }
+
+    pub fn search(&self, query: &Query) -> Results {
+        let words: Vec<String> = fold(&query.text).split_whitespace().map(str::to_string).collect();
+        // The chosen filters, each as (facet, the value's number), looked up once; a key no
+        // show has matches nothing.
+        let chosen: Vec<(usize, Option<u32>)> = (0..FACETS)
+            .filter_map(|f| {
+                let key = query.filters[f].as_ref()?;
+                let values = &self.facets[f];
+                Some((f, values.keys.iter().position(|k| k == key).map(|n| values.first + n as u32)))
+            })
+            .collect();
+        // With a region, which places serve it (a country the table lacks is served by none),
+        // and a show is on the platforms of those of its places only.
+        let serving: Option<Vec<bool>> = query.region.as_deref().map(|code| {
+            let country = regions::country(code);
+            self.places.iter().map(|(p, _)| country.is_some_and(|c| c.can_use(&p.only, &p.except))).collect()
+        });
+        let platforms = self.facets[Facet::Platform as usize].numbers();
+        const PLATFORM: usize = Facet::Platform as usize;
+        const REGION: u32 = 1 << FACETS;
+
+        let order = &self.orders[Sort::ALL.iter().position(|s| *s == query.sort).unwrap_or(0)];
+        let first = (query.page.max(1) - 1) * PAGE_SIZE;
+        let mut counts = vec![0u32; platforms.end as usize];
+        let (mut total, mut shown) = (0, Vec::with_capacity(PAGE_SIZE));
+        let mut usable: Vec<u32> = Vec::new();
+        for &i in order {
+            if !words.iter().all(|w| self.haystacks[i].contains(w.as_str())) {
+                continue;
+            }
+            let values = &self.values[self.starts[i] as usize..self.starts[i + 1] as usize];
+            // The filters this show fails, one bit each.
+            let mut failed = 0u32;
+            if let Some(serving) = &serving {
+                usable.clear();
+                for &place in &self.entry_places[self.place_starts[i] as usize..self.place_starts[i + 1] as usize] {
+                    let platform = self.places[place as usize].1;
+                    if serving[place as usize] && !usable.contains(&platform) {
+                        usable.push(platform);
+                    }
+                }
+                if usable.is_empty() {
+                    failed |= REGION;
+                }
+            }
+            for &(f, n) in &chosen {
+                let has = match n {
+                    Some(n) if f == PLATFORM && serving.is_some() => usable.contains(&n),
+                    Some(n) => values.contains(&n),
+                    None => false,
+                };
+                if !has {
+                    failed |= 1 << f;
+                }
+            }
+            // Each facet counts what its values would give with the other filters kept: a
+            // match counts for every facet, a show failing one facet's filter alone for it.
+            let counted = match failed {
+                0 => {
+                    if total >= first && shown.len() < PAGE_SIZE {
+                        shown.push(i);
+                    }
+                    total += 1;
+                    0..platforms.end
+                }
+                REGION => continue,
+                one if one.is_power_of_two() => self.facets[one.trailing_zeros() as usize].numbers(),
+                _ => continue,
+            };
+            match serving {
+                None => values.iter().filter(|n| counted.contains(n)).for_each(|&n| counts[n as usize] += 1),
+                Some(_) => {
+                    let usable = usable.iter().filter(|n| counted.contains(n));
+                    values.iter().filter(|n| counted.contains(n) && !platforms.contains(n)).chain(usable).for_each(|&n| counts[n as usize] += 1);
+                }
+            }
+        }
+
+        let pages = total.div_ceil(PAGE_SIZE).max(1);
+        let page = query.page.clamp(1, pages);
+        if page < query.page {
+            // A page past the end shows the last one.
+            return self.search(&Query { page, ..query.clone() });
+        }
+        Results { total, page, pages, shown, facets: std::array::from_fn(|f| self.facets[f].counted(&counts)) }
+    }
+}
+
+/// Two shows in the order `sort`, given their folded titles.
+fn compare(sort: Sort, a: (&CatalogueEntry, &str), b: (&CatalogueEntry, &str)) -> Ordering {
+    match sort {
+        Sort::Updated => default_cmp_folded(a, b),
+        Sort::Title => a.1.cmp(b.1),
+        Sort::Newest => by_date_then_title((a.0.premiere, a.1), (b.0.premiere, b.1), true),
+        Sort::Oldest => by_date_then_title((a.0.premiere, a.1), (b.0.premiere, b.1), false),
+    }
+}
+
+/// The positions of `entries` in the order `sort` (stable: equal shows keep their places).
+fn sort_order(sort: Sort, entries: &[CatalogueEntry], titles: &[String]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..entries.len()).collect();
+    order.sort_by(|&a, &b| compare(sort, (&entries[a], &titles[a]), (&entries[b], &titles[b])));
+    order
+}
+
+/// The head's facets as the filters show them.
+pub fn facet_values(facets: &Facets) -> FacetLists {
+    let labels = |values: &[LabelCount]| values.iter().map(|v| FacetValue { key: facet_key(&v.label), label: v.label.clone(), count: v.count }).collect();
+    let statuses = facets.statuses.iter().map(|v| FacetValue { key: v.status.key().to_string(), label: v.status.label().to_string(), count: v.count }).collect();
+    let kinds = facets.kinds.iter().map(|v| FacetValue { key: v.kind.key().to_string(), label: v.kind.label().to_string(), count: v.count }).collect();
+    // In the order of `Facet::ALL`.
+    [labels(&facets.genres), labels(&facets.studios), statuses, kinds, labels(&facets.years), labels(&facets.seasons), labels(&facets.platforms)]
+}

@@ -1,0 +1,345 @@
+use super::*;
+use crate::bundle::{default_cmp, default_order, facets, Status, StatusCount};
+
+/// The value of parameter `name` in a URL's query (`q=rouge+red&page=2`, without the `?`),
+/// decoded as the browser's URLSearchParams does (`+` is a space, `%XX` a byte of UTF-8): the
+/// app reads its query through leptos_router, which asks the browser; this stands in for it.
+fn query_param(query: &str, name: &str) -> Option<String> {
+    query.split('&').find_map(|pair| {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        (decode(key) == name).then(|| decode(value))
+    })
+}
+
+fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |at: usize| bytes.get(at).and_then(|b| (*b as char).to_digit(16));
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' => match (hex(i + 1), hex(i + 2)) {
+                (Some(high), Some(low)) => {
+                    out.push((high * 16 + low) as u8);
+                    i += 2;
+                }
+                _ => out.push(b'%'),
+            },
+            byte => out.push(byte),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[test]
+fn query_values_are_read_back_as_written() {
+    let mut filters: [Option<String>; FACETS] = Default::default();
+    filters[Facet::Genre as usize] = Some("science-fiction".into());
+    let query = Query { text: "rouge & co 100% ゆう".into(), filters, page: 3, ..Query::default() };
+    let url = query.to_url();
+    let params = url.strip_prefix("/?").unwrap();
+    assert_eq!(Query::from_params(|name| query_param(params, name)), query);
+    assert_eq!(query_param("q=a+b&page=2", "page").as_deref(), Some("2"));
+    assert_eq!(query_param("q=%E3%81%82%zz%4", "q").as_deref(), Some("あ%zz%4"), "broken escapes stay as typed");
+    assert_eq!(query_param("showing=1", "show"), None);
+    assert_eq!(query_param("flag", "flag").as_deref(), Some(""));
+}
+
+fn catalogue() -> Catalogue {
+    serde_json::from_str(
+        r#"{"schema":1,"shows":[
+          {"slug":"metallic-rouge","title":"Metallic Rouge","native_title":{"text":"メタリックルージュ","lang":"ja"},"studios":["Bones"],"genres":["Action","Science Fiction"],"premiere":"2024-01-11","status":"no_announcement","updated":"2024-03-01",
+           "kind":"tv","watch":[{"platform":"Crunchyroll","except":["asia"]},{"platform":"U-NEXT","only":["JP"]}]},
+          {"slug":"sengoku-youko","title":"Sengoku Youko","titles":[{"text":"战国妖狐","lang":"zh-Hans"}],"studios":["White Fox"],"genres":["Action","Fantasy"],"premiere":"2024-04",
+           "kind":"tv","watch":[{"platform":"bilibili","only":["CN"]},{"platform":"Crunchyroll","only":["US","CA"]},{"platform":"Crunchyroll","only":["GB"]}]},
+          {"slug":"synthetic-a","title":"Synthetic Hernández Story","alt_titles":["Another Name"],"studios":["Studio Ñ"],"genres":["Drama"],"premiere":"2019","status":"announced","updated":"2025-06-30",
+           "kind":"movie","watch":[{"platform":"Netflix"}]},
+          {"slug":"synthetic-b","title":"Another Synthetic","studios":["Bones"],"genres":["Drama","Action"],"status":"announced","updated":"2025-01-01","kind":"ova"}
+        ]}"#,
+    )
+    .unwrap()
+}
+
+fn titles(index: &Index, results: &Results) -> Vec<String> {
+    results.shown.iter().map(|&i| index.entries[i].title.clone()).collect()
+}
+
+fn query(url: &str) -> Query {
+    let pairs: Vec<(String, String)> = url
+        .trim_start_matches("/?")
+        .split('&')
+        .filter_map(|p| p.split_once('='))
+        .map(|(k, v)| (k.to_string(), v.replace('+', " ")))
+        .collect();
+    Query::from_params(|name| pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()))
+}
+
+#[test]
+fn text_search_ignores_case_and_diacritics_and_reads_every_title_and_studio() {
+    let index = Index::new(&catalogue());
+    assert_eq!(titles(&index, &index.search(&query("/?q=rouge"))), ["Metallic Rouge"]);
+    assert_eq!(titles(&index, &index.search(&query("/?q=hernandez"))), ["Synthetic Hernández Story"]);
+    assert_eq!(titles(&index, &index.search(&query("/?q=ANOTHER+name"))), ["Synthetic Hernández Story"]);
+    assert_eq!(titles(&index, &index.search(&query("/?q=ルージュ"))), ["Metallic Rouge"]);
+    assert_eq!(titles(&index, &index.search(&query("/?q=white+fox"))), ["Sengoku Youko"]);
+    assert_eq!(titles(&index, &index.search(&query("/?q=战国"))), ["Sengoku Youko"], "titles in other languages");
+    assert_eq!(titles(&index, &index.search(&query("/?q=studio+n"))), ["Synthetic Hernández Story"]);
+    assert_eq!(index.search(&query("/?q=nothing+like+it")).total, 0);
+}
+
+#[test]
+fn filters_combine_and_count_what_each_value_would_give() {
+    let index = Index::new(&catalogue());
+    let results = index.search(&query("/?genre=action&studio=bones"));
+    assert_eq!(titles(&index, &results), ["Another Synthetic", "Metallic Rouge"]);
+    let count = |facet: Facet, key: &str| results.facets[facet as usize].iter().find(|v| v.key == key).map(|v| v.count);
+    // Genres are counted among Bones' shows; studios among action shows.
+    assert_eq!(count(Facet::Genre, "action"), Some(2));
+    assert_eq!(count(Facet::Genre, "drama"), Some(1));
+    assert_eq!(count(Facet::Genre, "science-fiction"), Some(1));
+    assert_eq!(count(Facet::Genre, "fantasy"), None);
+    assert_eq!(count(Facet::Studio, "bones"), Some(2));
+    assert_eq!(count(Facet::Studio, "white-fox"), Some(1));
+    assert_eq!(count(Facet::Status, "announced"), Some(1));
+    assert_eq!(count(Facet::Status, "no-announcement"), Some(1));
+    let results = index.search(&query("/?genre=action&studio=bones&status=announced"));
+    assert_eq!(titles(&index, &results), ["Another Synthetic"]);
+}
+
+#[test]
+fn new_filters_round_trip_through_urls() {
+    for url in ["/?type=movie", "/?year=2024", "/?season=winter", "/?year=2024&season=winter", "/?platform=crunchyroll", "/?region=FR"] {
+        assert_eq!(query(url).to_url(), url);
+        assert!(!query(url).is_default_view(), "{url}");
+    }
+    let all = query("/?q=x&genre=drama&studio=bones&status=announced&type=tv&year=2024&season=fall&platform=u-next&region=JP&sort=title&page=2");
+    assert_eq!(all.to_url(), "/?q=x&genre=drama&studio=bones&status=announced&type=tv&year=2024&season=fall&platform=u-next&region=JP&sort=title&page=2");
+    assert_eq!((all.filter(Facet::Kind), all.filter(Facet::Year), all.filter(Facet::Season)), (Some("tv"), Some("2024"), Some("fall")));
+    assert_eq!(query("/?region=fr").region.as_deref(), Some("FR"), "a country code in either case");
+    assert_eq!(query("/?type=&region=").to_url(), "/", "a form's empty fields are no filter");
+    let params = "type=ova&platform=crunchyroll&region=GB";
+    assert_eq!(Query::from_params(|name| query_param(params, name)).to_url(), format!("/?{params}"));
+}
+
+#[test]
+fn filters_by_type_year_season_and_platform() {
+    let index = Index::new(&catalogue());
+    let all = |url: &str| {
+        let mut found = titles(&index, &index.search(&query(url)));
+        found.sort();
+        found
+    };
+    assert_eq!(all("/?type=tv"), ["Metallic Rouge", "Sengoku Youko"]);
+    assert_eq!(all("/?type=movie"), ["Synthetic Hernández Story"]);
+    assert_eq!(all("/?type=ova"), ["Another Synthetic"]);
+    assert_eq!(all("/?year=2024"), ["Metallic Rouge", "Sengoku Youko"]);
+    assert_eq!(all("/?year=2024&season=winter"), ["Metallic Rouge"], "January is winter");
+    assert_eq!(all("/?year=2024&season=spring"), ["Sengoku Youko"], "April is spring");
+    assert_eq!(all("/?year=2019"), ["Synthetic Hernández Story"], "a year alone");
+    assert!(all("/?year=2019&season=winter").is_empty(), "a year alone is in no season");
+    assert_eq!(all("/?platform=crunchyroll"), ["Metallic Rouge", "Sengoku Youko"]);
+    assert_eq!(all("/?platform=bilibili&type=tv"), ["Sengoku Youko"]);
+    assert!(all("/?platform=nowhere").is_empty());
+    assert!(all("/?year=soon").is_empty());
+}
+
+#[test]
+fn facets_count_types_years_seasons_and_platforms_with_the_other_filters_kept() {
+    let index = Index::new(&catalogue());
+    let results = index.search(&query("/?year=2024&type=tv"));
+    let counts = |facet: Facet| results.facets[facet as usize].iter().map(|v| (v.label.clone(), v.count)).collect::<Vec<_>>();
+    let pairs = |list: &[(&str, usize)]| list.iter().map(|(l, c)| (l.to_string(), *c)).collect::<Vec<_>>();
+    // Types among 2024's shows; years among TV series, newest first.
+    assert_eq!(counts(Facet::Kind), pairs(&[("TV series", 2)]));
+    assert_eq!(counts(Facet::Year), pairs(&[("2024", 2)]));
+    assert_eq!(counts(Facet::Season), pairs(&[("Winter", 1), ("Spring", 1)]));
+    // A show is counted once for a platform it has twice.
+    assert_eq!(counts(Facet::Platform), pairs(&[("bilibili", 1), ("Crunchyroll", 2), ("U-NEXT", 1)]));
+    let results = index.search(&query("/"));
+    let counts = |facet: Facet| results.facets[facet as usize].iter().map(|v| (v.key.clone(), v.count)).collect::<Vec<_>>();
+    assert_eq!(counts(Facet::Kind), pairs(&[("tv", 2), ("movie", 1), ("ova", 1)]));
+    assert_eq!(counts(Facet::Year), pairs(&[("2024", 2), ("2019", 1)]));
+}
+
+#[test]
+fn region_filter_keeps_shows_with_an_offer_serving_the_country() {
+    let index = Index::new(&catalogue());
+    let all = |url: &str| {
+        let mut found = titles(&index, &index.search(&query(url)));
+        found.sort();
+        found
+    };
+    // Crunchyroll "outside Asia" serves France, not Japan; U-NEXT serves Japan alone.
+    assert_eq!(all("/?region=FR"), ["Metallic Rouge", "Synthetic Hernández Story"]);
+    assert_eq!(all("/?region=JP"), ["Metallic Rouge", "Synthetic Hernández Story"]);
+    // An item's own regions: bilibili in China, Crunchyroll in the US and Canada, or Britain.
+    assert_eq!(all("/?region=CN"), ["Sengoku Youko", "Synthetic Hernández Story"]);
+    assert_eq!(all("/?region=CA"), ["Metallic Rouge", "Sengoku Youko", "Synthetic Hernández Story"]);
+    assert_eq!(all("/?region=GB"), ["Metallic Rouge", "Sengoku Youko", "Synthetic Hernández Story"]);
+    assert!(all("/?region=XX").is_empty(), "no country, no offer");
+    // With a region, a platform is one whose offer serves it: Crunchyroll is not in Japan.
+    assert!(all("/?region=JP&platform=crunchyroll").is_empty());
+    assert_eq!(all("/?region=JP&platform=u-next"), ["Metallic Rouge"]);
+    let results = index.search(&query("/?region=JP"));
+    let platforms: Vec<(String, usize)> = results.facets[Facet::Platform as usize].iter().map(|v| (v.key.clone(), v.count)).collect();
+    assert_eq!(platforms, [("netflix".to_string(), 1), ("u-next".to_string(), 1)]);
+    let kinds: Vec<(String, usize)> = results.facets[Facet::Kind as usize].iter().map(|v| (v.key.clone(), v.count)).collect();
+    assert_eq!(kinds, [("tv".to_string(), 1), ("movie".to_string(), 1)]);
+}
+
+#[test]
+fn sorted_by_update_by_default_with_other_orders() {
+    let index = Index::new(&catalogue());
+    let all = |url: &str| titles(&index, &index.search(&query(url)));
+    // Undated shows last, by title.
+    assert_eq!(all("/"), ["Synthetic Hernández Story", "Another Synthetic", "Metallic Rouge", "Sengoku Youko"]);
+    assert_eq!(all("/?sort=title"), ["Another Synthetic", "Metallic Rouge", "Sengoku Youko", "Synthetic Hernández Story"]);
+    assert_eq!(all("/?sort=newest"), ["Sengoku Youko", "Metallic Rouge", "Synthetic Hernández Story", "Another Synthetic"]);
+    assert_eq!(all("/?sort=oldest"), ["Synthetic Hernández Story", "Metallic Rouge", "Sengoku Youko", "Another Synthetic"]);
+}
+
+#[test]
+fn the_default_order_is_the_index_s_and_the_written_files() {
+    let catalogue = catalogue();
+    let index = Index::new(&catalogue);
+    let order = default_order(&catalogue.shows);
+    assert_eq!(order, index.search(&query("/")).shown);
+    assert_eq!(order, [2, 3, 0, 1]);
+    for pair in order.windows(2) {
+        assert!(default_cmp(&catalogue.shows[pair[0]], &catalogue.shows[pair[1]]).is_le());
+    }
+    assert!(default_cmp(&catalogue.shows[1], &catalogue.shows[0]).is_gt(), "undated after dated");
+    // Equal shows keep their places: written files read back in the same order.
+    let twice = Catalogue { shows: vec![catalogue.shows[1].clone(), catalogue.shows[1].clone()] };
+    assert_eq!(default_order(&twice.shows), [0, 1]);
+}
+
+#[test]
+fn whole_catalogue_facets_as_the_head_states_them_and_the_filters_show_them() {
+    let catalogue = catalogue();
+    let facets = facets(&catalogue.shows);
+    let results = Index::new(&catalogue).search(&query("/"));
+    assert_eq!(facet_values(&facets), results.facets);
+    assert_eq!(facets.statuses, [StatusCount { status: Status::Announced, count: 2 }, StatusCount { status: Status::NoAnnouncement, count: 1 }]);
+    assert!(query("/?page=3").is_default_view());
+    for url in ["/?q=x", "/?genre=drama", "/?sort=title", "/?status=announced"] {
+        assert!(!query(url).is_default_view(), "{url}");
+    }
+}
+
+#[test]
+fn pages_of_results() {
+    let shows: Vec<String> =
+        (0..50).map(|i| format!(r#"{{"slug":"s-{i:02}","title":"Show {i:02}","genres":["Drama"]}}"#)).collect();
+    let catalogue: Catalogue = serde_json::from_str(&format!(r#"{{"schema":1,"shows":[{}]}}"#, shows.join(","))).unwrap();
+    let index = Index::new(&catalogue);
+    let first = index.search(&query("/"));
+    assert_eq!((first.total, first.pages, first.shown.len()), (50, 3, PAGE_SIZE));
+    let last = index.search(&query("/?page=3"));
+    assert_eq!(titles(&index, &last), ["Show 48", "Show 49"]);
+    // A page past the end shows the last one; none before the first.
+    assert_eq!(index.search(&query("/?page=99")).page, 3);
+    assert_eq!(index.search(&Query { page: 0, ..Query::default() }).page, 1);
+}
+
+#[test]
+fn queries_round_trip_through_urls() {
+    let mut filters: [Option<String>; FACETS] = Default::default();
+    filters[Facet::Genre as usize] = Some("science-fiction".into());
+    let q = Query { text: "rouge & co".into(), filters, sort: Sort::Title, page: 2, ..Query::default() };
+    assert_eq!(q.to_url(), "/?q=rouge+%26+co&genre=science-fiction&sort=title&page=2");
+    assert_eq!(query(&q.to_url().replace("%26", "&amp;")).filter(Facet::Genre), Some("science-fiction"));
+    assert_eq!(Query::default().to_url(), "/");
+    assert_eq!(q.with(|q| q.filters[Facet::Genre as usize] = None).to_url(), "/?q=rouge+%26+co&sort=title");
+    assert_eq!(query("/?page=0&sort=bogus"), Query { page: 1, ..Query::default() });
+}
+
+/// The whole catalogue written in `dir` (index.json and its parts).
+fn read_catalogue(dir: &str) -> Catalogue {
+    let read = |name: String| std::fs::read_to_string(format!("{dir}/{name}")).unwrap();
+    let head = crate::bundle::decode_catalogue_head(&read("index.json".into())).unwrap();
+    let mut shows = head.shows.clone();
+    for n in 1..=head.parts {
+        shows.extend(crate::bundle::decode_catalogue_part(&read(format!("index/{n}.json")), n).unwrap().shows);
+    }
+    Catalogue { shows }
+}
+
+/// Two entries as the import of bangumi-data 0.3.208 writes them (titles only).
+const IMPORTED: &str = r#"{"schema":1,"shows":[
+  {"slug":"metallic-rouge","title":"Metallic Rouge","native_title":{"text":"メタリックルージュ","lang":"ja"},
+   "titles":[{"text":"金属胭脂","lang":"zh-Hans"},{"text":"金属口红","lang":"zh-Hans"},{"text":"金屬口紅","lang":"zh-Hant"}],"kind":"tv"},
+  {"slug":"frieren-beyond-the-journeys-end","title":"Frieren: Beyond the Journey's End","native_title":{"text":"葬送のフリーレン","lang":"ja"},
+   "alt_titles":["Frieren: Beyond Journey's End"],"titles":[{"text":"葬送的芙莉莲","lang":"zh-Hans"},{"text":"葬送的芙莉蓮","lang":"zh-Hant"}],"kind":"tv"}
+]}"#;
+
+#[test]
+fn every_title_in_every_script_finds_its_show() {
+    let check = |catalogue: &Catalogue| {
+        let index = Index::new(catalogue);
+        for (typed, slug) in [("Metallic", "metallic-rouge"), ("メタリック", "metallic-rouge"), ("金属口红", "metallic-rouge"), ("金屬", "metallic-rouge"),
+                              ("Frieren", "frieren-beyond-the-journeys-end"), ("フリーレン", "frieren-beyond-the-journeys-end"), ("芙莉莲", "frieren-beyond-the-journeys-end")] {
+            let results = index.search(&Query { text: typed.into(), ..Query::default() });
+            let slugs: Vec<&str> = results.shown.iter().map(|&i| index.entries[i].slug.as_str()).collect();
+            assert!(slugs.contains(&slug), "{typed}: {slugs:?}");
+        }
+    };
+    check(&serde_json::from_str(IMPORTED).unwrap());
+    // And on the whole import, when at hand (`nextseason-bundle import bangumi-data … DIR`).
+    if let Ok(dir) = std::env::var("NEXTSEASON_FULL_BUNDLE") {
+        check(&read_catalogue(&dir));
+    }
+}
+
+/// How long a search takes over a large catalogue: not a test (no timing is asserted), a
+/// measurement. Write a catalogue, then run in release mode:
+///   nextseason-bundle synthetic --shows 100000 --out /tmp/syn100k
+///   NEXTSEASON_BENCH_BUNDLE=/tmp/syn100k cargo test --release --lib search_timings -- --ignored --nocapture
+#[test]
+#[ignore]
+fn search_timings() {
+    let dir = std::env::var("NEXTSEASON_BENCH_BUNDLE").expect("NEXTSEASON_BENCH_BUNDLE: a bundle directory");
+    let catalogue = read_catalogue(&dir);
+    let started = std::time::Instant::now();
+    let index = Index::new(&catalogue);
+    println!("{} shows indexed in {:?}", index.entries.len(), started.elapsed());
+    let keystrokes = ["s", "sy", "syn", "synthetic c", "synthetic crimson h", "syn-0424", "zzz", "フリーレン"].map(|typed| Query { text: typed.into(), ..Query::default() });
+    let filters = ["/?type=movie", "/?region=FR", "/?q=synthetic&region=FR&platform=synthetic-crunch&year=2010&season=winter", "/?genre=drama&studio=synthetic-studio-beta&status=announced&sort=title"].map(query);
+    for word in ["s", "syn", "zzz"] {
+        let started = std::time::Instant::now();
+        let mut found = 0;
+        for _ in 0..20 {
+            found = index.orders[0].iter().filter(|&&i| index.haystacks[i].contains(word)).count();
+        }
+        println!("text alone {word:?}: {found} found, {:?} a pass", started.elapsed() / 20);
+    }
+    for query in keystrokes.iter().chain(&filters) {
+        let runs = 20;
+        let started = std::time::Instant::now();
+        let mut total = 0;
+        for _ in 0..runs {
+            total = index.search(query).total;
+        }
+        println!("{:<80} {total:>6} found, {:?} a search", query.to_url(), started.elapsed() / runs);
+    }
+}
+
+#[test]
+fn not_found_suggests_the_closest_shows() {
+    let catalogue = catalogue();
+    let slugs = |path: &str| suggestions(&catalogue, path, 3).iter().map(|e| e.slug.clone()).collect::<Vec<_>>();
+    assert_eq!(slugs("/shows/metalic-rouge"), ["metallic-rouge"]);
+    assert_eq!(slugs("/shows/sengoku-yoko/"), ["sengoku-youko"]);
+    assert_eq!(slugs("/shows/Metallic_Rouge"), ["metallic-rouge"]);
+    assert!(slugs("/shows/zzzz").is_empty());
+    assert!(slugs("/").is_empty());
+}
+
+#[test]
+fn similarity_is_normalised_edit_distance() {
+    assert_eq!(similarity("abc", "abc"), 1.0);
+    assert_eq!(similarity("kitten", "sitting"), 1.0 - 3.0 / 7.0);
+    assert_eq!(similarity("", "abc"), 0.0);
+}
