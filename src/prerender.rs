@@ -299,7 +299,11 @@ pub fn app_page(shell: &str) -> Result<(String, Option<Script>), String> {
 /// times later on loopback, measured). In a written page the app starts after the first paint.
 pub fn page_start_script(shell: &str) -> Result<Script, String> {
     let (js, wasm) = app_files(shell)?;
-    Ok(script_file(
+    Ok(start_script(&js, &wasm))
+}
+
+fn start_script(js: &str, wasm: &str) -> Script {
+    script_file(
         "nextseason-start",
         format!(
             "// Written by nextseason-prerender: the page is painted first, then the app starts.\n\
@@ -310,14 +314,14 @@ pub fn page_start_script(shell: &str) -> Result<Script, String> {
              dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {{ detail: {{ wasm }} }}));\n\
              }}));\n"
         ),
-    ))
+    )
 }
 
 /// `shell` with its loader replaced by [`page_start_script`]'s file and without the preload
 /// links of the app's JS and wasm.
 fn start_app_after_paint(shell: &str) -> Result<String, String> {
     let (js, wasm) = app_files(shell)?;
-    let (start_file, _) = page_start_script(shell)?;
+    let (start_file, _) = start_script(&js, &wasm);
     let range = loader_range(shell)?;
     let mut html = format!("{}<script type=\"module\" src=\"/{start_file}\"></script>{}", &shell[..range.start], &shell[range.end..]);
     for preloaded in [format!("<link rel=\"modulepreload\" href=\"{js}\""), format!("<link rel=\"preload\" href=\"{wasm}\"")] {
