@@ -340,6 +340,35 @@ pub fn focus_first_heading(root: &leptos::web_sys::HtmlDivElement) {
     let _ = root;
 }
 
+/// Installs the page's default Trusted Types policy, before anything is rendered, where the
+/// browser has Trusted Types and the page no default policy yet. Leptos builds its views by
+/// cloning `<template>`s whose static HTML it sets with `innerHTML`, and the region lists are
+/// set the same way: under the site's `require-trusted-types-for 'script'` (src/hosting.rs),
+/// every such string goes through this policy, which passes markup that can run nothing
+/// (`text::is_inert_markup`) and refuses the rest. Where the page's own policy forbids a
+/// default policy (a blog's), nothing is installed, and the page's rules apply.
+pub fn install_markup_policy() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+        let get = |target: &JsValue, key: &str| js_sys::Reflect::get(target, &JsValue::from_str(key)).ok().filter(|v| !v.is_undefined());
+        let Some(factory) = get(&js_sys::global(), "trustedTypes") else { return };
+        if !get(&factory, "defaultPolicy").is_some_and(|policy| policy.is_null()) {
+            return;
+        }
+        let Some(create_policy) = get(&factory, "createPolicy").and_then(|f| f.dyn_into::<js_sys::Function>().ok()) else { return };
+        let check = Closure::<dyn Fn(String) -> JsValue>::new(|html: String| match crate::text::is_inert_markup(&html) {
+            true => JsValue::from(html),
+            false => JsValue::NULL,
+        });
+        let rules = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&rules, &JsValue::from_str("createHTML"), check.as_ref());
+        // The policy lives as long as the page.
+        check.forget();
+        let _ = create_policy.call2(&factory, &JsValue::from_str("default"), &rules);
+    }
+}
+
 /// True on the site's own page (index.html says so), false in a blogger's page that embeds
 /// the widget: the same wasm serves both.
 pub fn is_site_page() -> bool {

@@ -10,6 +10,8 @@ pub mod dates;
 pub mod embed;
 pub mod head;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod hosting;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod import;
 pub mod links;
 pub mod mojibake;

@@ -214,7 +214,7 @@ pub fn document(shell: &str, origin: &str, page: &Page) -> Result<String, String
     if shell.contains(PRERENDERED_ATTR) {
         return Err("the shell already holds a prerendered page: build it again with trunk first".into());
     }
-    let shell = start_app_after_paint(shell)?.replacen(PRELOAD_SCRIPT, &preload_for(&page.path), 1);
+    let shell = with_policy(&start_app_after_paint(shell)?)?.replacen(PRELOAD_SCRIPT, &preload_for(&page.path), 1);
     let shell = shell.as_str();
     let title = "<title>NextSeason</title>";
     let (noscript_start, noscript_end) = match (shell.find("<noscript>"), shell.find("</noscript>")) {
@@ -228,6 +228,18 @@ pub fn document(shell: &str, origin: &str, page: &Page) -> Result<String, String
     let html = format!("{}{body}{}", &shell[..noscript_start], &shell[noscript_end..]);
     let html = html.replacen(title, &format!("<title>{}</title>", escape_html(&page.head.document_title())), 1);
     Ok(html.replacen("</head>", &format!("{}</head>", head_tags(origin, page)), 1))
+}
+
+/// `shell` with the site's Content-Security-Policy as a `<meta>` (src/hosting.rs), for hosts
+/// that cannot send headers: first in the head, since it governs only what follows it.
+fn with_policy(shell: &str) -> Result<String, String> {
+    const CHARSET: &str = "<meta charset=\"utf-8\" />";
+    if shell.contains("http-equiv=\"Content-Security-Policy\"") {
+        return Ok(shell.to_string());
+    }
+    let at = shell.find(CHARSET).ok_or("the shell has no <meta charset=\"utf-8\" /> to put the policy after")? + CHARSET.len();
+    let meta = format!("\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{}\" />", escape_html(&crate::hosting::meta_content_security_policy()));
+    Ok(format!("{}{meta}{}", &shell[..at], &shell[at..]))
 }
 
 /// The app's start in a file of its own, not an inline script, so that a strict
@@ -274,6 +286,7 @@ fn script_file(prefix: &str, contents: String) -> Script {
 /// Trunk's inline loader moved into a file, which starts the app as the page is parsed, as
 /// Trunk's does. A shell whose loader was moved already is returned as it is, without a file.
 pub fn app_page(shell: &str) -> Result<(String, Option<Script>), String> {
+    let shell = &with_policy(shell)?;
     let (js, wasm) = app_files(shell)?;
     let range = loader_range(shell)?;
     if !shell[range.clone()].starts_with("<script type=\"module\">") {
@@ -459,9 +472,11 @@ mod tests {
     fn a_shell_without_its_places_is_refused() {
         let page = not_found_page_for_test();
         let loader = "<link rel=\"modulepreload\" href=\"/a.js\"><link rel=\"preload\" href=\"/a_bg.wasm\" as=\"fetch\"><script type=\"module\">import init, * as bindings from '/a.js';\nconst wasm = await init({ module_or_path: '/a_bg.wasm' });</script>";
-        let bare = format!("<html><head>{loader}</head><body></body></html>");
+        let bare = format!("<html><head><meta charset=\"utf-8\" />{loader}</head><body></body></html>");
         assert!(document(&bare, DEFAULT_ORIGIN, &page).unwrap_err().contains("<noscript>"));
-        let shell = format!("<html><head><title>NextSeason</title>{loader}</head><body><noscript>x</noscript></body></html>");
+        let no_charset = format!("<html><head><title>NextSeason</title>{loader}</head><body><noscript>x</noscript></body></html>");
+        assert!(document(&no_charset, DEFAULT_ORIGIN, &page).unwrap_err().contains("<meta charset"));
+        let shell = format!("<html><head><meta charset=\"utf-8\" /><title>NextSeason</title>{loader}</head><body><noscript>x</noscript></body></html>");
         let shell = shell.as_str();
         let html = document(shell, DEFAULT_ORIGIN, &page).unwrap();
         assert!(html.contains("<title>Page not found · NextSeason</title>") && !html.contains("noscript"));
@@ -470,7 +485,7 @@ mod tests {
 
     #[test]
     fn a_written_page_starts_the_app_after_its_first_paint() {
-        let shell = "<html><head><title>NextSeason</title><script type=\"module\">\nimport init, * as bindings from '/app-1.js';\nconst wasm = await init({ module_or_path: '/app-1_bg.wasm' });\nwindow.wasmBindings = bindings;\n</script><link rel=\"modulepreload\" href=\"/app-1.js\" integrity=\"x\"><link rel=\"preload\" href=\"/app-1_bg.wasm\" as=\"fetch\"></head><body><noscript>x</noscript></body></html>";
+        let shell = "<html><head><meta charset=\"utf-8\" /><title>NextSeason</title><script type=\"module\">\nimport init, * as bindings from '/app-1.js';\nconst wasm = await init({ module_or_path: '/app-1_bg.wasm' });\nwindow.wasmBindings = bindings;\n</script><link rel=\"modulepreload\" href=\"/app-1.js\" integrity=\"x\"><link rel=\"preload\" href=\"/app-1_bg.wasm\" as=\"fetch\"></head><body><noscript>x</noscript></body></html>";
         let html = document(shell, DEFAULT_ORIGIN, &not_found_page_for_test()).unwrap();
         let (file, script) = page_start_script(shell).unwrap();
         assert!(file.starts_with("nextseason-start-") && file.ends_with(".js"));
@@ -486,7 +501,7 @@ mod tests {
 
     #[test]
     fn the_app_page_starts_the_app_from_a_file_and_keeps_its_preloads() {
-        let shell = "<html><head><title>NextSeason</title><script async src=\"/preload.js\"></script><script type=\"module\">\nimport init, * as bindings from '/app-1.js';\nconst wasm = await init({ module_or_path: '/app-1_bg.wasm' });\nwindow.wasmBindings = bindings;\n</script><link rel=\"modulepreload\" href=\"/app-1.js\" integrity=\"x\"><link rel=\"preload\" href=\"/app-1_bg.wasm\" as=\"fetch\"></head><body><noscript>x</noscript></body></html>";
+        let shell = "<html><head><meta charset=\"utf-8\" /><title>NextSeason</title><script async src=\"/preload.js\"></script><script type=\"module\">\nimport init, * as bindings from '/app-1.js';\nconst wasm = await init({ module_or_path: '/app-1_bg.wasm' });\nwindow.wasmBindings = bindings;\n</script><link rel=\"modulepreload\" href=\"/app-1.js\" integrity=\"x\"><link rel=\"preload\" href=\"/app-1_bg.wasm\" as=\"fetch\"></head><body><noscript>x</noscript></body></html>";
         let (app, script) = app_page(shell).unwrap();
         let (file, js) = script.unwrap();
         assert!(app.contains(&format!("<script type=\"module\" src=\"/{file}\"></script>")) && !app.contains("<script type=\"module\">"), "{app}");
@@ -500,6 +515,9 @@ mod tests {
         assert_eq!(written, document(shell, DEFAULT_ORIGIN, &show).unwrap());
         assert!(written.contains("<link rel=\"preload\" as=\"fetch\" crossorigin=\"anonymous\" href=\"/data/shows/a-b.json\" />"), "{written}");
         assert!(!written.contains("preload.js"));
+        // The site's policy, once, before any script.
+        assert_eq!(written.matches("http-equiv=\"Content-Security-Policy\"").count(), 1);
+        assert!(written.find("Content-Security-Policy") < written.find("<script"));
     }
 
     fn not_found_page_for_test() -> Page {

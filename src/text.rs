@@ -23,6 +23,74 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
+/// Whether markup could run nothing once parsed: no element that loads or runs code or
+/// changes where the page's addresses point (`script`, `iframe`, `object`, `base`, …), no
+/// event handler attribute (`onclick=`), no `srcdoc`, and no `javascript:` or `vbscript:`
+/// address, even spelled with character references or split by blanks. The app gives the
+/// browser's HTML parser only its own views' static markup and the country list; this is the
+/// check of its Trusted Types policy (`browser::install_markup_policy`), which refuses the rest.
+pub fn is_inert_markup(html: &str) -> bool {
+    const ELEMENTS: &[&str] = &["script", "iframe", "frame", "object", "embed", "base", "meta", "link", "style", "portal"];
+    let plain = decoded_for_check(html);
+    let tag_named = |name: &str| {
+        plain.match_indices(name).any(|(at, _)| {
+            let before = &plain[..at];
+            let after = plain[at + name.len()..].chars().next();
+            (before.ends_with('<') || before.ends_with("</")) && !after.is_some_and(|c| c.is_ascii_alphanumeric() || c == '-')
+        })
+    };
+    let handler = plain.match_indices("on").any(|(at, _)| {
+        let before = plain[..at].chars().next_back();
+        let name: String = plain[at + 2..].chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+        before.is_some_and(|c| c == '/' || c == '"' || c == '\'' || c.is_whitespace()) && !name.is_empty() && plain[at + 2 + name.len()..].trim_start().starts_with('=')
+    });
+    let squeezed: String = plain.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect();
+    !(ELEMENTS.iter().any(|name| tag_named(name))
+        || handler
+        || squeezed.contains("srcdoc=")
+        || squeezed.contains("javascript:")
+        || squeezed.contains("vbscript:"))
+}
+
+/// `html` lower-cased, with its numeric character references (`&#115;`, `&#x73;`) and the
+/// named ones that spell a colon or a blank decoded, as an attribute's value is read.
+fn decoded_for_check(html: &str) -> String {
+    let lower = html.to_lowercase();
+    let mut out = String::with_capacity(lower.len());
+    let mut rest = lower.as_str();
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        // A reference is short: up to ten characters after the ampersand.
+        let end = rest.char_indices().skip(1).take(11).find(|&(_, c)| matches!(c, ';' | '<' | '"' | '&') || c.is_whitespace()).map_or_else(
+            || rest.char_indices().nth(11).map_or(rest.len(), |(at, _)| at),
+            |(at, _)| at,
+        );
+        let reference = &rest[1..end];
+        let number = match reference.strip_prefix("#x") {
+            Some(hex) => u32::from_str_radix(hex, 16).ok(),
+            None => reference.strip_prefix('#').and_then(|digits| digits.parse().ok()),
+        };
+        let decoded = match reference {
+            "colon" => Some(':'),
+            "tab" | "newline" | "nbsp" => Some(' '),
+            _ => number.and_then(char::from_u32),
+        };
+        match decoded {
+            Some(c) => {
+                out.extend(c.to_lowercase());
+                rest = rest[end..].strip_prefix(';').unwrap_or(&rest[end..]);
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The pieces of an English text, each with its language where that is not English: `known`
 /// (a title whose language is `lang`) wherever it occurs, and each run of East Asian script. A
 /// run with kana is Japanese and one with hangul Korean; one of Han characters alone is in
@@ -167,7 +235,7 @@ fn fold_char(c: char) -> char {
 
 #[cfg(test)]
 mod tests {
-    use super::{escape_html, fold, language_pieces};
+    use super::{escape_html, fold, is_inert_markup, language_pieces};
 
     #[test]
     fn escapes_markup() {
@@ -208,5 +276,37 @@ mod tests {
         assert_eq!(language_pieces("금수저", None, Some("ja")), [("금수저", Some("ko"))]);
         assert_eq!(language_pieces("戦国妖狐", Some("戦国妖狐"), Some("en")), [("戦国妖狐", None)]);
         assert_eq!(language_pieces("", Some("x"), ja), []);
+    }
+
+    #[test]
+    fn markup_that_could_run_a_script_is_not_inert() {
+        for safe in [
+            r#"<section class="ns-intro" aria-labelledby="ns-intro-h"><h2 id="ns-intro-h">Intro</h2><p></p></section>"#,
+            r#"<option value="">Not set</option><option value="JP">Japan</option><option value="CI">Côte d&#x27;Ivoire</option>"#,
+            r#"<a href="/shows/x" class="ns-link">Sections &amp; notes</a><form action="/" role="search"><input name="q"></form>"#,
+            "<p>The scripted online game; a conversation; Don't onboard</p>",
+            r#"<svg viewBox="0 0 10 10"><path d="M0 0"></path></svg><p data-stylesheet="x">metallic</p>"#,
+        ] {
+            assert!(is_inert_markup(safe), "{safe}");
+        }
+        for unsafe_ in [
+            "<script>alert(1)</script>",
+            "<SCRIPT src=x></SCRIPT>",
+            "<img src=x onerror=alert(1)>",
+            "<img/onerror = alert(1) src=x>",
+            r#"<p class="a"onclick="x()">"#,
+            r#"<a href="javascript:alert(1)">x</a>"#,
+            r#"<a href="java&#115;cript:alert(1)">x</a>"#,
+            r#"<a href="java&#x09;script&colon;alert(1)">x</a>"#,
+            "<a href=\"java\tscript:x\">x</a>",
+            "<p>&ééééééééééééé &#xZZ; &; &</p><script>",
+            r#"<iframe srcdoc="<p>"></iframe>"#,
+            r#"<object data="x"></object>"#,
+            "<base href=//evil.example>",
+            "<style>*{}</style>",
+            r#"<svg><animate onbegin="x()"></animate></svg>"#,
+        ] {
+            assert!(!is_inert_markup(unsafe_), "{unsafe_}");
+        }
     }
 }

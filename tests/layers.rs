@@ -9,7 +9,7 @@ use std::path::Path;
 /// or one above.
 const LAYERS: &[&[&str]] = &[
     &["text", "mojibake"],
-    &["dates", "regions"],
+    &["dates", "regions", "hosting"],
     &["bundle", "browser"],
     &["search", "api", "links", "head", "navigation"],
     &["components"],

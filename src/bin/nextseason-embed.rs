@@ -20,6 +20,7 @@ pub fn mount_widget(
 ) {
     use leptos::prelude::*;
     use nextseason::embed::{Widget, WidgetConfig};
+    nextseason::browser::install_markup_policy();
     let config = WidgetConfig::new(show, cards, bundle, links, base, param);
     leptos::mount::mount_to(container, move || view! { <Widget config/> }).forget();
 }

@@ -4,7 +4,8 @@
 //!
 //! Reads `DIST/index.html` (the shell Trunk built) and the bundle in `DIST/data/`, and writes
 //! `index.html` (the catalogue), `shows/<slug>/index.html`, `404.html`, `sitemap.xml`,
-//! `robots.txt`, `embed/<slug>.html` (the cards a blogger may paste) and `app.html` (the page
+//! `robots.txt`, `embed/<slug>.html` (the cards a blogger may paste), `_headers` (the
+//! headers a host sends: src/hosting.rs) and `app.html` (the page
 //! as Trunk built it, which renders in the browser only). A bundle with problems
 //! fails the build: `nextseason-bundle check` says the same in more detail.
 
@@ -104,6 +105,8 @@ Writes the pages of the bundle in DIST/data into the release build in DIST.
         for show in &shows {
             write(&dist.join("embed").join(format!("{}.html", show.slug)), &prerender::embed_snippet(show, origin))?;
         }
+        // Last, so that it covers every file the build holds (the widget's, this tool's).
+        write(&dist.join("_headers"), &nextseason::hosting::headers_file(&top_level(&dist)?))?;
         Ok(format!("nextseason-prerender: {} pages and {} embed snippets for {origin} in {} ms", pages.len(), shows.len(), started.elapsed().as_millis()))
     }
 
@@ -139,6 +142,18 @@ Writes the pages of the bundle in DIST/data into the release build in DIST.
 
     fn invalid(file: &Path, problems: &[bundle::Problem]) -> String {
         problems.iter().map(|p| format!("{}: {p}", file.display())).collect::<Vec<_>>().join("\n")
+    }
+
+    /// The files and folders at the top of the build.
+    fn top_level(dist: &Path) -> Result<Vec<nextseason::hosting::TopLevel>, String> {
+        let failed = |e: std::io::Error| format!("{}: {e}", dist.display());
+        let mut entries = Vec::new();
+        for entry in std::fs::read_dir(dist).map_err(failed)? {
+            let entry = entry.map_err(failed)?;
+            let is_folder = entry.file_type().map_err(failed)?.is_dir();
+            entries.push(nextseason::hosting::TopLevel { name: entry.file_name().to_string_lossy().into_owned(), is_folder });
+        }
+        Ok(entries)
     }
 
     fn read(file: &Path) -> Result<String, String> {

@@ -1,11 +1,11 @@
 // Shared set-up of the end-to-end tests: a private copy of the release build (so that a test may
 // break and repair its files), served on loopback, and headless Chromium.
 import { execFileSync } from 'node:child_process';
-import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launch } from './browser.mjs';
-import { startServer } from './server.mjs';
+import { headersFor, parseHeadersFile, startServer } from './server.mjs';
 
 export const DIST = resolve(process.env.NEXTSEASON_DIST ?? new URL('../../dist', import.meta.url).pathname);
 /** The bundle tool (built by .ci/test.sh), which generates labelled-synthetic catalogues. */
@@ -34,8 +34,11 @@ const WRITTEN_FROM_THE_BUNDLE = new Set(['data', 'shows', 'embed', 'index.html',
  * The build is served at the root and again under /nextseason/ (a sub-folder, as a blogger's
  * CDN would), the blog fixtures under /blog/, and every /anime/… path answers with
  * fixtures/blog/anime.html (a host that rewrites to one page).
+ *
+ * `headers`: response headers for every file; `hostHeaders`: those of the build's own
+ * `_headers` too, as Netlify and Cloudflare Pages send them (`headers` win over them).
  */
-export async function open({ catalogue = 'editorial', synthetic = 0, compress = false, headers = {} } = {}) {
+export async function open({ catalogue = 'editorial', synthetic = 0, compress = false, headers = {}, hostHeaders = false } = {}) {
   const root = await mkdtemp(join(tmpdir(), 'nextseason-e2e-'));
   if (catalogue === 'full') {
     if (synthetic > 0) throw new Error('synthetic shows are added to the editorial catalogue only');
@@ -63,6 +66,7 @@ export async function open({ catalogue = 'editorial', synthetic = 0, compress = 
     rewrites: [['/anime/', join(FIXTURES, 'blog', 'anime.html')]],
     compress,
     headers,
+    hostHeaders,
   });
   const browser = await launch();
   return {
@@ -70,6 +74,10 @@ export async function open({ catalogue = 'editorial', synthetic = 0, compress = 
     url,
     requests,
     browser,
+    /** The headers the build's own `_headers` gives `path`, as a host that reads it sends them. */
+    async headers(path) {
+      return headersFor(parseHeadersFile(await readFile(join(root, '_headers'), 'utf8')), path);
+    },
     /** A new page that records the console errors and uncaught exceptions of the app. */
     async page(options = {}) {
       const context = await browser.newContext(options);

@@ -3,7 +3,8 @@
 // and a real 404 for missing files under /data/ so that the app can tell a missing shard.
 // Optionally also folders at other paths (`mounts`: the build in a sub-folder, a blog beside
 // it) and paths answered by one file (`rewrites`, as a host that routes /anime/* to one page),
-// and response headers for every file (`headers`: name → value, such as a Content-Security-Policy).
+// and response headers for every file (`headers`: name → value, such as a Content-Security-Policy),
+// or those of the build's own `_headers` file (`hostHeaders`, as Netlify and Cloudflare Pages do).
 // Usage: node server.mjs <root> [port]   (port 0 picks a free one; the chosen port is printed)
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -27,7 +28,41 @@ const TYPES = {
   '.xml': 'application/xml',
 };
 
-export function startServer(root, port = 0, { mounts = [], rewrites = [], compress = false, headers: extra = {} } = {}) {
+/**
+ * The rules of a `_headers` file (Netlify's and Cloudflare Pages' format): a path pattern on a
+ * line of its own (`*` matches anything), then its headers, indented, one `Name: value` a line.
+ */
+export function parseHeadersFile(text) {
+  const rules = [];
+  for (const line of text.split('\n')) {
+    if (line.trim() === '' || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      const pattern = new RegExp(`^${line.trim().split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+      rules.push({ path: line.trim(), pattern, headers: {} });
+    } else {
+      const at = line.indexOf(':');
+      if (at < 0 || rules.length === 0) throw new Error(`_headers: not a header line: ${line}`);
+      const name = line.slice(0, at).trim().toLowerCase();
+      if (name in rules.at(-1).headers) throw new Error(`_headers: ${name} twice for ${rules.at(-1).path}`);
+      rules.at(-1).headers[name] = line.slice(at + 1).trim();
+    }
+  }
+  return rules;
+}
+
+/** The headers `rules` give `path`; a header set by two matching rules is an error (hosts differ on it). */
+export function headersFor(rules, path) {
+  const out = {};
+  for (const rule of rules.filter((r) => r.pattern.test(path))) {
+    for (const [name, value] of Object.entries(rule.headers)) {
+      if (name in out) throw new Error(`_headers: ${name} is set twice for ${path}`);
+      out[name] = value;
+    }
+  }
+  return out;
+}
+
+export function startServer(root, port = 0, { mounts = [], rewrites = [], compress = false, headers: extra = {}, hostHeaders = false } = {}) {
   root = resolve(root);
   const requests = [];
   const server = createServer(async (req, res) => {
@@ -46,9 +81,11 @@ export function startServer(root, port = 0, { mounts = [], rewrites = [], compre
       res.writeHead(403).end();
       return;
     }
+    // A host that reads the build's _headers (read at each request: a test may write the build again).
+    const fromFile = !mount && hostHeaders ? headersFor(parseHeadersFile(await readFile(join(root, '_headers'), 'utf8')), path) : {};
     const send = async (name, status = 200) => {
       let body = await readFile(name);
-      const headers = { 'content-type': TYPES[extname(name)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...extra };
+      const headers = { 'content-type': TYPES[extname(name)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...fromFile, ...extra };
       if (compress && COMPRESSIBLE.has(extname(name)) && /\bbr\b/.test(req.headers['accept-encoding'] ?? '')) {
         const key = `${name}:${body.length}`;
         if (!compressed.has(key)) compressed.set(key, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
@@ -63,7 +100,7 @@ export function startServer(root, port = 0, { mounts = [], rewrites = [], compre
     // A page written at build time: /shows/x is shows/x/index.html.
     if (await isFile(join(file, 'index.html'))) return await send(join(file, 'index.html'));
     if (mount || path.startsWith('/data/') || extname(path) !== '') {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      res.writeHead(404, { 'content-type': 'text/plain', ...fromFile, ...extra }).end('not found');
       return;
     }
     // Any other path: the build's 404.html with status 404 where it has one (GitHub Pages,
