@@ -23,6 +23,11 @@ have cargo || fail "cargo is missing: install Rust with rustup (https://rustup.r
 have rustup || fail "rustup is missing: the wasm32 target is installed with rustup (https://rustup.rs)."
 [ -n "$WASM_BINDGEN_VERSION" ] || fail "no wasm-bindgen in Cargo.lock"
 
+# A command as root: directly, or with sudo when it asks no password.
+run_as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; elif have sudo && sudo -n true 2>/dev/null; then sudo "$@"; else return 1; fi
+}
+
 apt_install() {
   if [ "$(id -u)" -eq 0 ]; then
     DEBIAN_FRONTEND=noninteractive apt-get update -qq
@@ -115,6 +120,33 @@ browser=$(/usr/bin/chromium --version 2>/dev/null | grep -o '[0-9][0-9.]*' | hea
 driver=$(/usr/bin/chromedriver --version 2>/dev/null | grep -o '[0-9][0-9.]*' | head -1)
 [ "${browser%%.*}" = "${driver%%.*}" ] || fail "Chromium $browser and ChromeDriver $driver differ: install both from the same source."
 say "chromium $browser and chromedriver $driver: present"
+
+# nginx (with the ngx_brotli module's brotli_static) and Caddy, which tests/e2e/hosts.test.mjs
+# runs with the README's lines, each on a loopback port of its own; not as a service.
+missing=()
+[ -x /usr/sbin/nginx ] || missing+=(nginx)
+ls /etc/nginx/modules-enabled/*brotli-static* >/dev/null 2>&1 || missing+=(libnginx-mod-http-brotli-static)
+have caddy || missing+=(caddy)
+if [ ${#missing[@]} -gt 0 ]; then
+  have apt-get || fail "install ${missing[*]} with your package manager (nginx with the ngx_brotli module's brotli_static, and Caddy), then run this again."
+  say "installing ${missing[*]} from the Debian archive"
+  apt_install "${missing[@]}"
+  # The packages start nginx and Caddy on port 80 where an init system runs (in a container,
+  # policy-rc.d usually forbids it): the tests start their own, so stop and disable those we installed.
+  for service in nginx caddy; do
+    [[ " ${missing[*]} " == *" $service "* ]] || continue
+    if [ -d /run/systemd/system ]; then
+      run_as_root systemctl disable --now "$service" >/dev/null 2>&1 || true
+    elif have service; then
+      run_as_root service "$service" stop >/dev/null 2>&1 || true
+    fi
+  done
+fi
+[ -x /usr/sbin/nginx ] || fail "nginx is not at /usr/sbin/nginx: install nginx, then run this again."
+ls /etc/nginx/modules-enabled/*brotli-static* >/dev/null 2>&1 \
+  || fail "nginx's brotli_static module is not enabled in /etc/nginx/modules-enabled: install libnginx-mod-http-brotli-static, then run this again."
+have caddy || fail "caddy is missing: install Caddy 2.6 or later, then run this again."
+say "$(/usr/sbin/nginx -v 2>&1 | sed 's/^nginx version: //') (with brotli_static) and caddy $(caddy version | cut -d' ' -f1): present"
 
 # wasm-opt (npm binaryen), playwright-core and axe-core, at the versions of tests/e2e/package-lock.json.
 if [ "$(tests/e2e/node_modules/.bin/wasm-opt --version 2>/dev/null)" = "wasm-opt version $WASM_OPT_VERSION (version_$WASM_OPT_VERSION)" ] \
