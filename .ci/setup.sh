@@ -2,7 +2,7 @@
 # Installs what NextSeason needs on a fresh machine, skipping whatever is already there at the
 # right version. Idempotent. `setup.sh` gives what `trunk serve` needs (with Node.js and the
 # pinned bangumi-data, which every build imports); `setup.sh --test` adds
-# what the tests need (Chromium and ChromeDriver, wasm-opt, playwright-core, axe-core).
+# what the tests need (Chromium and ChromeDriver, nginx and Caddy, wasm-opt, playwright-core, axe-core).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
