@@ -69,11 +69,22 @@ fn texts(host: &Element, selector: &str) -> Vec<String> {
     (0..list.length()).map(|i| list.item(i).unwrap().text_content().unwrap_or_default()).collect()
 }
 
-async fn sleep(ms: i32) {
+/// The next task of the event loop (Leptos applies signal changes to the DOM in a later one).
+async fn next_task() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10).unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Waits until `condition` holds, checking after each task; fails with `what` after 10 s, so
+/// that a test waits for a state, never for a guessed time.
+async fn until(what: &str, condition: impl Fn() -> bool) {
+    let start = js_sys::Date::now();
+    while !condition() {
+        assert!(js_sys::Date::now() - start < 10_000.0, "still not so after 10 s: {what}");
+        next_task().await;
+    }
 }
 
 fn storage() -> web_sys::Storage {
@@ -124,9 +135,9 @@ async fn countdown_ticks_silently_in_the_readers_time_zone() {
     assert_eq!(timer.get_attribute("aria-live").unwrap(), "off");
     let before = timer.text_content().unwrap();
     assert!(before.starts_with("03:00:") && before.ends_with(" to go"), "{before}");
-    sleep(1_200).await;
+    until("the countdown ticks", || timer.text_content().unwrap() != before).await;
     let after = timer.text_content().unwrap();
-    assert_ne!(before, after, "the countdown did not tick");
+    assert!(after.starts_with("03:00:") && after < before, "{before} → {after}");
     // The sentence names the reader's own zone, as the browser reports it.
     let zone = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new()).resolved_options();
     let zone = js_sys::Reflect::get(&zone, &"timeZone".into()).unwrap().as_string().unwrap();
@@ -145,9 +156,7 @@ async fn watch_card_puts_the_readers_region_first_and_remembers_a_change() {
     let select: web_sys::HtmlSelectElement = find(&host, "select").dyn_into().unwrap();
     select.set_value("US");
     select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
-    // Leptos applies signal changes to the DOM in a later task.
-    sleep(20).await;
-    assert_eq!(names(), ["Crunchyroll", "Fuji TV +Ultra"]);
+    until("the US offer comes first", || names() == ["Crunchyroll", "Fuji TV +Ultra"]).await;
     assert_eq!(storage().get_item("nextseason.region").unwrap().as_deref(), Some("US"));
 
     let list = host.query_selector_all(".ns-offer__link").unwrap();
@@ -291,8 +300,8 @@ async fn outlook_card_counts_down_to_a_season_the_data_dates() {
     let timer = find(&host, "[role=timer]");
     let before = timer.text_content().unwrap();
     assert!(before.starts_with("03:00:") && before.ends_with(" to go"), "{before}");
-    sleep(1_200).await;
-    assert_ne!(before, timer.text_content().unwrap(), "the countdown did not tick");
+    until("the countdown ticks", || timer.text_content().unwrap() != before).await;
+    assert!(timer.text_content().unwrap() < before, "the countdown went up");
 }
 
 #[wasm_bindgen_test]
