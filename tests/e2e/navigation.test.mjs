@@ -25,10 +25,18 @@ test('search and filters narrow the list, live in the URL and survive a reload',
   await page.visit(site.url);
   await page.waitForSelector('.ns-show-card');
   assert.match(await page.textContent('.ns-results-count'), /^14 shows/);
+  // The list follows the keystroke at once; the URL only once typing pauses. Recorded in the page
+  // as the list changes: whether the URL was still bare when the list first showed one show (an
+  // order of events, which a slow machine cannot reverse as it can outlast a timer).
+  await page.evaluate(() => {
+    window.__listBeforeUrl = null;
+    new MutationObserver(() => {
+      if (window.__listBeforeUrl === null && document.querySelectorAll('.ns-show-card').length === 1) window.__listBeforeUrl = location.search === '';
+    }).observe(document.querySelector('main'), { childList: true, subtree: true });
+  });
   await page.fill('#ns-q', 'rouge');
-  // The list follows the keystroke at once; the URL only once typing pauses.
-  await page.waitForFunction(() => document.querySelectorAll('.ns-show-card').length === 1 && location.search === '');
-  await page.waitForFunction(() => location.search === '?q=rouge');
+  await page.waitForFunction(() => location.search === '?q=rouge' && window.__listBeforeUrl !== null);
+  assert.equal(await page.evaluate(() => window.__listBeforeUrl), true);
   await page.waitForFunction(() => document.querySelectorAll('.ns-show-card').length === 1);
   assert.equal(await page.textContent('.ns-show-card h2'), 'Metallic Rouge');
   assert.equal(await page.textContent('.ns-results-count'), '1 show');
@@ -84,6 +92,32 @@ test('sort orders and pages are links too', async () => {
   const titles = await page.$$eval('.ns-show-card h2', (hs) => hs.map((h) => h.textContent));
   assert.deepEqual(titles, [...titles].sort((a, b) => a.localeCompare(b)));
   assert.equal(await page.inputValue('#ns-sort'), 'title');
+
+  // A catalogue of more than one page (24 shows a page): the pager's links carry the order.
+  const big = await open({ synthetic: 40 });
+  try {
+    const paged = await big.page();
+    await paged.visit(`${big.url}/?sort=title`);
+    await paged.waitForSelector('.ns-pager a[rel=next]');
+    const first = await paged.$$eval('.ns-show-card h2', (hs) => hs.map((h) => h.textContent));
+    assert.equal(first.length, 24);
+    assert.equal(await paged.getAttribute('.ns-pager a[rel=next]', 'href'), '/?sort=title&page=2');
+    await paged.click('.ns-pager a[rel=next]');
+    await paged.waitForFunction(() => location.search === '?sort=title&page=2');
+    await paged.waitForFunction(() => /page 2 of 2$/.test(document.querySelector('.ns-results-count')?.textContent ?? ''));
+    const second = await paged.$$eval('.ns-show-card h2', (hs) => hs.map((h) => h.textContent));
+    assert.equal(second.length, 42 - 24);
+    const all = [...first, ...second];
+    assert.deepEqual(all, [...all].sort((a, b) => a.localeCompare(b)), 'page 2 continues the order of page 1');
+    assert.equal(await paged.inputValue('#ns-sort'), 'title');
+    // Back returns to page 1, as a link does.
+    await paged.goBack();
+    await paged.waitForFunction(() => location.search === '?sort=title');
+    await paged.waitForFunction((t) => document.querySelector('.ns-show-card h2')?.textContent === t, first[0]);
+    assert.deepEqual(paged.errors, []);
+  } finally {
+    await big.close();
+  }
 });
 
 test('Back and Forward across three shows restore URL, title, scroll, and focus the heading', async () => {
@@ -165,8 +199,11 @@ test('the 404 page suggests the closest shows', async () => {
 
 test('the title and the meta description follow the route; the progress bar shows while data loads', async () => {
   const page = await site.page();
+  // The next show's file is held back until the test has seen the progress bar: a state, not a time.
+  let release;
+  const released = new Promise((r) => (release = r));
   await page.route('**/data/shows/sengoku-youko.json', async (route) => {
-    await new Promise((r) => setTimeout(r, 500));
+    await released;
     await route.continue();
   });
   await page.visit(`${site.url}/shows/metallic-rouge`);
@@ -174,7 +211,9 @@ test('the title and the meta description follow the route; the progress bar show
   assert.match(await page.getAttribute('meta[name=description]', 'content'), /^There is no official announcement of a second season yet/);
   await page.click('.ns-read-also a');
   await page.waitForSelector('.ns-progress--active');
+  release();
   await onShow(page, 'sengoku-youko');
+  await page.waitForSelector('.ns-progress--active', { state: 'detached' });
   assert.equal(await page.title(), 'Will Sengoku Youko have season 2?【Release Date】 · NextSeason');
   assert.match(await page.getAttribute('meta[name=description]', 'content'), /^Will Sengoku Youko get another season\?/);
   await page.click('header >> text=All shows');
