@@ -215,8 +215,10 @@ test('the footnote reference and its back link move within the page', async () =
 });
 
 for (const [path, width] of [['/shows/metallic-rouge', 390], ['/shows/metallic-rouge', 1280], ['/', 1280]]) {
-  /** A page that adds up layout shifts, with the bundle's data held back 400 ms. */
-  const slowDataPage = async () => {
+  /** A page that adds up layout shifts from its start, with the bundle's data held back until
+   *  `release()`: the test first sees the state it means to leave (the written page, or the
+   *  skeletons), whatever the machine's speed. */
+  const heldDataPage = async () => {
     const page = await site.page({ viewport: { width, height: 900 } });
     await page.addInitScript(() => {
       window.__cls = 0;
@@ -224,19 +226,29 @@ for (const [path, width] of [['/shows/metallic-rouge', 390], ['/shows/metallic-r
         for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__cls += entry.value;
       }).observe({ type: 'layout-shift', buffered: true });
     });
+    let release;
+    const released = new Promise((r) => (release = r));
     await page.route('**/data/**', async (route) => {
-      await new Promise((r) => setTimeout(r, 400));
+      await released;
       await route.continue();
     });
-    return page;
+    return { page, release };
+  };
+
+  /** Settled: every request answered, the fonts in, and two frames painted since, so that any
+   *  shift the take-over or a late fill-in (the reader's region, a countdown) causes is counted. */
+  const settled = async (page) => {
+    await page.waitForLoadState('networkidle');
+    await page.evaluate(() => document.fonts.ready.then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))));
   };
 
   test(`the page written at build time gives way to the app without layout shift: ${path} at ${width}px`, async () => {
-    const page = await slowDataPage();
+    const { page, release } = await heldDataPage();
     await page.goto(site.url + path);
     await page.waitForSelector('[data-ns-prerendered] h1');
+    release();
     await page.waitForFunction(() => !document.querySelector('[data-ns-prerendered]') && document.querySelector('.ns-root h1'));
-    await page.waitForTimeout(300);
+    await settled(page);
     assert.equal(await page.evaluate(() => window.__cls), 0, 'cumulative layout shift');
     assert.equal(await page.locator('h1').count(), 1, 'one <h1>, not two');
     assert.equal(await page.locator('main').count(), 1);
@@ -244,14 +256,16 @@ for (const [path, width] of [['/shows/metallic-rouge', 390], ['/shows/metallic-r
   });
 
   test(`skeletons give way to content without layout shift (no page written at build time): ${path} at ${width}px`, async () => {
-    const page = await slowDataPage();
+    const { page, release } = await heldDataPage();
     // As under trunk serve, or a host that serves the app's page for every path.
     const shell = await readFile(join(site.root, 'app.html'), 'utf8');
     await page.route(site.url + path, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: shell }));
     await page.goto(site.url + path);
+    // The data is held, so the skeletons paint, preloaded or not.
     await page.waitForSelector('.ns-skeleton');
+    release();
     await page.waitForSelector(path === '/' ? '.ns-show-card:not(.ns-skeleton)' : 'h1#ns-headline');
-    await page.waitForTimeout(300);
+    await settled(page);
     const cls = await page.evaluate(() => window.__cls);
     assert.ok(cls < 0.01, `cumulative layout shift ${cls}`);
   });
