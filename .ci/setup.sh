@@ -2,7 +2,8 @@
 # Installs what NextSeason needs on a fresh machine, skipping whatever is already there at the
 # right version. Idempotent. `setup.sh` gives what `trunk serve` needs (with Node.js and the
 # pinned bangumi-data, which every build imports); `setup.sh --test` adds
-# what the tests need (Chromium and ChromeDriver, nginx and Caddy, wasm-opt, playwright-core, axe-core).
+# what the tests need (Chromium and ChromeDriver, nginx and Caddy, Java, wasm-opt, playwright-core,
+# axe-core, vnu-jar).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -148,12 +149,38 @@ ls /etc/nginx/modules-enabled/*brotli-static* >/dev/null 2>&1 \
 have caddy || fail "caddy is missing: install Caddy 2.6 or later, then run this again."
 say "$(/usr/sbin/nginx -v 2>&1 | sed 's/^nginx version: //') (with brotli_static) and caddy $(caddy version | cut -d' ' -f1): present"
 
-# wasm-opt (npm binaryen), playwright-core and axe-core, at the versions of tests/e2e/package-lock.json.
+# Java 11 or later, for the W3C Nu HTML checker (vnu.jar, npm vnu-jar) that checks the written
+# pages: its command line runs on 11 (only its web server needs 17). Before npm ci, since
+# vnu-jar's install script, where npm runs it, downloads a Java runtime when it finds none.
+JAVA_MIN=11
+java_major() {
+  # `java -version` writes to stderr: openjdk version "17.0.15" 2025-04-15, or "1.8.0_392" for 8.
+  java -version 2>&1 | sed -n 's/.* version "\([0-9][0-9.]*\).*/\1/p' | head -n 1 | awk -F. '{ print ($1 == 1 ? $2 : $1) }'
+}
+java_ok() {
+  local major
+  major=$(java_major 2>/dev/null)
+  [ -n "$major" ] && [ "$major" -ge "$JAVA_MIN" ]
+}
+if ! java_ok; then
+  have apt-get || fail "install Java $JAVA_MIN or later (a JRE with the java command), then run this again: the Nu HTML checker runs on it."
+  found=$(java_major 2>/dev/null || true)
+  if [ -n "$found" ]; then found="java $found is older than $JAVA_MIN"; else found="no java"; fi
+  say "$found: installing default-jre-headless (for the Nu HTML checker) from the Debian archive"
+  apt_install default-jre-headless
+  hash -r
+  java_ok || fail "java is still missing or older than $JAVA_MIN after installing default-jre-headless: install Java $JAVA_MIN or later, then run this again."
+fi
+say "java $(java_major): present"
+
+# wasm-opt (npm binaryen), playwright-core, axe-core and vnu-jar, at the versions of
+# tests/e2e/package-lock.json.
 if [ "$(tests/e2e/node_modules/.bin/wasm-opt --version 2>/dev/null)" = "wasm-opt version $WASM_OPT_VERSION (version_$WASM_OPT_VERSION)" ] \
-  && [ -f tests/e2e/node_modules/playwright-core/package.json ] && [ -f tests/e2e/node_modules/axe-core/axe.min.js ]; then
-  say "npm test packages (wasm-opt $WASM_OPT_VERSION, playwright-core, axe-core): present"
+  && [ -f tests/e2e/node_modules/playwright-core/package.json ] && [ -f tests/e2e/node_modules/axe-core/axe.min.js ] \
+  && [ -f tests/e2e/node_modules/vnu-jar/build/dist/vnu.jar ]; then
+  say "npm test packages (wasm-opt $WASM_OPT_VERSION, playwright-core, axe-core, vnu-jar): present"
 else
-  say "installing npm test packages (wasm-opt $WASM_OPT_VERSION, playwright-core, axe-core)"
+  say "installing npm test packages (wasm-opt $WASM_OPT_VERSION, playwright-core, axe-core, vnu-jar)"
   (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
 fi
 say "ready to test"

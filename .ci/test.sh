@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of NextSeason, installing what is missing first (see setup.sh):
 # native unit and render tests, browser tests of each card (wasm-bindgen-test in headless
-# Chromium), then the release build, end-to-end and accessibility tests against it.
+# Chromium), then the release build, its HTML checked (the Nu HTML checker), end-to-end and
+# accessibility tests against it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash .ci/setup.sh --test
@@ -25,6 +26,9 @@ cargo build --locked --bin nextseason-bundle --bin nextseason-prerender
 
 echo "== the shipped bundle (the editors' shards merged with bangumi-data), checked file by file and across files"
 cargo run --quiet --locked --bin nextseason-bundle -- check dist/data
+
+echo "== every written page and embed fragment of the release build, by the W3C Nu HTML checker (vnu.jar): no error"
+node tests/e2e/valid-html.mjs dist
 
 echo "== end-to-end and accessibility tests against the release build in headless Chromium"
 cd tests/e2e
