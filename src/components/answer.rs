@@ -1,6 +1,6 @@
 use super::season_answer::{badge, sentence, window_row, SeasonAnswer, NO_OUTLOOK};
 use super::watch::platform_language;
-use super::{heading, in_languages, text_in, Countdown, JumpLinks, JumpTarget};
+use super::{heading, in_languages, text_in, time_left, JumpLinks, JumpTarget};
 use crate::browser;
 use crate::bundle::{NativeText, Offer};
 use leptos::prelude::*;
@@ -38,13 +38,12 @@ pub fn AnswerBox(
     let watch = watch_row(offers, region, watch_card);
     let body = match answer {
         Some(answer) => {
-            let countdown = answer.countdown.map(|(target_ms, exact)| view! { <Countdown target_ms exact/> });
+            let countdown = answer.countdown.map(|(target_ms, _)| countdown_row(target_ms));
             view! {
                 <p class="ns-answer__status">{badge(answer.reading)}</p>
                 <p class="ns-answer__sentence">{sentence(&answer.sentence, lang)}</p>
                 {answer.caveat.map(|caveat| view! { <p class="ns-answer__caveat">{caveat}</p> })}
-                {countdown}
-                <dl class="ns-answer__facts">{answer.answer_window().map(window_row)}{watch}</dl>
+                <dl class="ns-answer__facts">{answer.answer_window().map(window_row)}{countdown}{watch}</dl>
             }
             .into_any()
         }
@@ -65,6 +64,21 @@ pub fn AnswerBox(
         .into_any(),
         None => answer.into_any(),
     }
+}
+
+/// The time left, ticking, on one line: the sentence above gives the day, and the outlook card
+/// the time in the reader's zone, whose words (the zone's name) would change the line's length
+/// when the app takes the written page's place. Only the sentence is read by screen readers: the
+/// clock is a `timer`, not announced at every tick.
+fn countdown_row(target_ms: i64) -> AnyView {
+    let now = browser::clock();
+    view! {
+        <div class="ns-sheet__row ns-answer__countdown">
+            <dt>"Countdown"</dt>
+            <dd><span role="timer" aria-live="off" aria-atomic="true">{move || time_left(now.get(), target_ms)}</span></dd>
+        </div>
+    }
+    .into_any()
 }
 
 /// "Where to watch now": the first platform usable in the reader's region (the watch card's

@@ -25,7 +25,7 @@ pub use cast::CastCard;
 pub use credit::DataCredit;
 pub use error_card::ErrorCard;
 pub use jump_links::{JumpLinks, JumpTarget};
-pub use outlook::{outlook_title, Countdown, OutlookCard};
+pub use outlook::{outlook_title, time_left, Countdown, OutlookCard};
 pub use read_also::ReadAlsoCard;
 pub use season_answer::{question, OutlookFacts, Piece, Reading, SeasonAnswer};
 pub use show_card::ShowCard;

@@ -182,11 +182,17 @@ pub fn Countdown(target_ms: i64, exact: bool) -> impl IntoView {
         <div class="ns-countdown">
             <p>"Premieres "<time datetime=iso>{when}</time>", your time"{zone}"."</p>
             <p class="ns-countdown__left" role="timer" aria-live="off" aria-atomic="true">
-                {move || match Remaining::until(now.get(), target_ms) {
-                    Some(left) => format!("{} to go", left.label()),
-                    None => "It has premiered.".to_string(),
-                }}
+                {move || time_left(now.get(), target_ms)}
             </p>
         </div>
+    }
+}
+
+/// "12 days, 03:04:05 to go", then "It has premiered.": the countdown's ticking line, here and in
+/// the answer box.
+pub fn time_left(now_ms: i64, target_ms: i64) -> String {
+    match Remaining::until(now_ms, target_ms) {
+        Some(left) => format!("{} to go", left.label()),
+        None => "It has premiered.".to_string(),
     }
 }
