@@ -5,7 +5,7 @@
 
 use super::in_languages;
 use crate::browser;
-use crate::bundle::{DataOutlook, DataSource, DataStatus, NativeText, Outlook, Related, Status, Window};
+use crate::bundle::{DataOutlook, DataSource, DataStatus, NativeText, Outlook, Related, Show, Status, Window};
 use crate::dates::{start_of_day_ms, Instant, LocalTime, PartialDate};
 use crate::links::LinkToShow;
 use leptos::prelude::*;
@@ -22,6 +22,19 @@ pub struct OutlookFacts<'a> {
     pub data: Option<&'a DataSource>,
     /// This work's title ("Nothing after <title> is in …"); empty: "this work".
     pub title: &'a str,
+}
+
+impl<'a> OutlookFacts<'a> {
+    pub fn of(show: &'a Show) -> Self {
+        OutlookFacts {
+            outlook: show.outlook.as_ref(),
+            data_outlook: show.data_outlook.as_ref(),
+            seasons: show.seasons,
+            related: &show.related,
+            data: show.data.as_ref(),
+            title: &show.title,
+        }
+    }
 }
 
 /// Whose reading the answer is: the editor's outlook, or what the data lists (never to be read

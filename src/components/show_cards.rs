@@ -127,18 +127,10 @@ impl Page<'_> {
     /// The answer box, with links down to the other cards; a card of its own when `alone`.
     fn answer(&self, alone: bool) -> AnyView {
         let show = self.show;
-        let facts = OutlookFacts {
-            outlook: show.outlook.as_ref(),
-            data_outlook: show.data_outlook.as_ref(),
-            seasons: show.seasons,
-            related: &show.related,
-            data: show.data.as_ref(),
-            title: &show.title,
-        };
         let jumps: Vec<JumpTarget> = self.cards.iter().filter_map(|kind| jump_target(*kind, show)).collect();
         view! {
             <AnswerBox
-                answer=SeasonAnswer::of(facts)
+                answer=SeasonAnswer::of(OutlookFacts::of(show))
                 native_title=show.native_title.clone()
                 offers=show.watch.clone()
                 region=self.region

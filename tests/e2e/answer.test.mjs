@@ -241,7 +241,7 @@ test('a dated season counts down in the answer, and the reader’s own time zone
       assertOnFirstScreen(await answerBox(page), `${EDITORIAL}, dated, written`);
       page.release();
       await page.takenOver();
-      assert.match(await page.textContent('.ns-outlook .ns-countdown'), /your time \(America\/Argentina\/Buenos_Aires\)/);
+      assert.match(await page.textContent('.ns-outlook .ns-countdown'), /your time \(America\/(Argentina\/)?Buenos_Aires\)/);
       const tick = await page.textContent('.ns-answer__countdown [role=timer]');
       await page.waitForFunction((t) => document.querySelector('.ns-answer__countdown [role=timer]').textContent !== t, tick);
       assert.equal(await page.evaluate(() => window.__cls), 0, `cumulative layout shift at ${viewport.width}px`);
