@@ -297,6 +297,47 @@ pub fn clicked_show_link(ev: &leptos::ev::MouseEvent) -> Option<String> {
     }
 }
 
+/// The id a click on a jump within the page (`<a href="#id">`) points to, if it did and the id
+/// is one of the app's own (letters, digits, `-` and `_`).
+pub fn clicked_jump_link(ev: &leptos::ev::MouseEvent) -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let target: web_sys::Element = ev.target()?.dyn_into().ok()?;
+        let href = target.closest("a[href^='#']").ok()??.get_attribute("href")?;
+        let id = href.strip_prefix('#')?;
+        return (!id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')).then(|| id.to_string());
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = ev;
+        None
+    }
+}
+
+/// A jump within a widget: the browser's own cannot find ids inside a shadow root, and would
+/// change the host page's address. Scrolls the element with `id` in `root` to the top and moves
+/// focus to it; false if there is none.
+pub fn jump_within(root: &leptos::web_sys::HtmlDivElement, id: &str) -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let Some(target) = root.query_selector(&format!("[id=\"{id}\"]")).ok().flatten() else { return false };
+        target.scroll_into_view();
+        if let Ok(target) = target.dyn_into::<web_sys::HtmlElement>() {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = target.focus_with_options(&options);
+        }
+        return true;
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = (root, id);
+        false
+    }
+}
+
 /// Takes keyboard focus off the element in the page's `<main>` (the link just followed, or the
 /// last page's heading) just before the next page is rebuilt in its place: an element that holds
 /// focus and loses an attribute makes the browser recompute style and layout halfway through the

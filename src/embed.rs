@@ -126,7 +126,17 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
     let on_click = {
         let links = links.clone();
         move |ev: leptos::ev::MouseEvent| {
-            if !links.stays_in_widget() || ev.default_prevented() || ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
+            if ev.default_prevented() || ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
+                return;
+            }
+            // The answer's jump links and the footnotes, within the widget.
+            if let Some(id) = browser::clicked_jump_link(&ev) {
+                if root.get_untracked().is_some_and(|root| browser::jump_within(&root, &id)) {
+                    ev.prevent_default();
+                }
+                return;
+            }
+            if !links.stays_in_widget() {
                 return;
             }
             if let Some(slug) = browser::clicked_show_link(&ev) {

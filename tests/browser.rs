@@ -338,3 +338,31 @@ fn data_credit_links_the_data_and_its_license() {
     assert_eq!(attrs(&host, "a", "href"), ["https://github.com/bangumi-data/bangumi-data", "https://creativecommons.org/licenses/by/4.0/"]);
     assert_eq!(attrs(&host, "a", "rel"), ["noopener noreferrer", "noopener noreferrer"]);
 }
+
+#[wasm_bindgen_test]
+async fn answer_names_the_readers_platform_and_follows_a_region_changed_in_the_watch_card() {
+    storage().set_item("nextseason.region", "JP").unwrap();
+    let show = shipped();
+    let host = mount(move || show_cards(&show, &[CardKind::Answer, CardKind::Article, CardKind::Watch], "/data"));
+    let now = || find(&host, ".ns-answer__watch dd").text_content().unwrap();
+    // Under the headline, with the same sentence the outlook card would say.
+    assert_eq!(find(&host, "h1").next_element_sibling().unwrap().class_name(), "ns-answer");
+    assert_eq!(find(&host, ".ns-answer__sentence").text_content().unwrap(), "No second season has been announced.");
+    assert_eq!(now(), "Fuji TV +Ultra");
+    assert_eq!(find(&host, ".ns-answer__watch a").get_attribute("href").unwrap(), "#ns-watch-h");
+
+    let select: web_sys::HtmlSelectElement = find(&host, "select").dyn_into().unwrap();
+    select.set_value("FR");
+    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    sleep(20).await;
+    assert_eq!(now(), "Crunchyroll");
+    select.set_value("KR");
+    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    sleep(20).await;
+    assert_eq!(now(), "Not streaming in your region");
+    select.set_value("");
+    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    sleep(20).await;
+    assert_eq!(now(), "2 platforms: set your region", "as the page written at build time says");
+    storage().remove_item("nextseason.region").unwrap();
+}

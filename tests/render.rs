@@ -254,7 +254,7 @@ fn cards_follow_the_heading_level_and_links_of_where_they_are_rendered() {
     assert!(html.contains("<h2 id=\"ns-headline\" tabindex=\"-1\" class=\"ns-article__headline\">Will Metallic Rouge"), "{html}");
     assert!(html.contains("<h3 class=\"ns-article__heading\">Will Metallic Rouge have season 2?</h3>"));
     assert!(html.contains("<h4 class=\"ns-article__heading\">Metallic Rouge season 2: Premiere Date</h4>"));
-    assert!(html.contains("<h3 id=\"ns-sheet-h\" class=\"ns-card__title\">Technical sheet</h3>"));
+    assert!(html.contains("<h3 id=\"ns-sheet-h\" tabindex=\"-1\" class=\"ns-card__title\">Technical sheet</h3>"));
     assert!(html.contains("<a href=\"?show=sengoku-youko\" data-ns-show=\"sengoku-youko\">"));
     assert!(!html.contains("<h1"));
 }

@@ -14,6 +14,10 @@ pub fn ArticleCard(
     /// Where a generated article's facts come from.
     #[prop(optional_no_strip)]
     data: Option<DataSource>,
+    /// Right under the headline: the answer box (`show_cards`), so that the answer to the
+    /// headline's question is on the first screen.
+    #[prop(optional)]
+    children: Option<Children>,
 ) -> impl IntoView {
     let Article { headline, intro, sections, footnotes, author, published, updated, generated } = article;
     let title = native_title.as_ref();
@@ -23,6 +27,7 @@ pub fn ArticleCard(
     view! {
         <section class="ns-card ns-article" aria-labelledby="ns-headline">
             {heading(0, Some("ns-headline"), Some("ns-article__headline"), true, in_languages(&headline, title))}
+            {children.map(|answer| answer())}
             {generated.then(|| view! {
                 <p class="ns-generated">{format!("This summary was written automatically from {source}’s facts, not by an editor.")}</p>
             })}

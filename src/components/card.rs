@@ -1,7 +1,8 @@
 use super::heading;
 use leptos::prelude::*;
 
-/// The frame of every card: a `<section>` named by its visible heading (`<h2>` on the site).
+/// The frame of every card: a `<section>` named by its visible heading (`<h2>` on the site), which
+/// takes focus when the page's jump links lead to it.
 #[component]
 pub fn Card(
     /// The heading's id, unique on the page.
@@ -14,7 +15,7 @@ pub fn Card(
 ) -> impl IntoView {
     view! {
         <section class=format!("ns-card {class}") aria-labelledby=id>
-            {heading(1, Some(id), Some("ns-card__title"), false, title.into_any())}
+            {heading(1, Some(id), Some("ns-card__title"), true, title.into_any())}
             {children()}
         </section>
     }

@@ -1,13 +1,16 @@
 //! One component per card. Each takes plain data (no resources, no router), so that it renders
 //! the same in the browser and natively.
 
+mod answer;
 mod article;
 mod card;
 mod cast;
 mod credit;
 mod error_card;
+mod jump_links;
 mod outlook;
 mod read_also;
+mod season_answer;
 mod show_card;
 mod show_cards;
 mod skeleton;
@@ -15,15 +18,18 @@ mod status_badge;
 mod tech_sheet;
 mod watch;
 
+pub use answer::AnswerBox;
 pub use article::ArticleCard;
 pub use card::Card;
 pub use cast::CastCard;
 pub use credit::DataCredit;
 pub use error_card::ErrorCard;
-pub use outlook::{Countdown, OutlookCard};
+pub use jump_links::{JumpLinks, JumpTarget};
+pub use outlook::{outlook_title, time_left, Countdown, OutlookCard};
 pub use read_also::ReadAlsoCard;
+pub use season_answer::{question, OutlookFacts, Piece, Reading, SeasonAnswer};
 pub use show_card::ShowCard;
-pub use show_cards::{show_cards, CardKind};
+pub use show_cards::{jump_target, show_cards, CardKind};
 pub use skeleton::{CatalogueSkeleton, ShowSkeleton};
 pub use status_badge::StatusBadge;
 pub use tech_sheet::TechSheet;

@@ -1,12 +1,14 @@
-use super::{heading, in_languages, Card, StatusBadge};
+use super::season_answer::{badge, sentence, window_row, OutlookFacts, Reading, SeasonAnswer, NO_OUTLOOK};
+use super::{heading, in_languages, Card};
 use crate::browser;
-use crate::bundle::{DataOutlook, DataSource, DataStatus, NativeText, Outlook, Related, Status, WorkKind};
-use crate::dates::{start_of_day_ms, Instant, LocalTime, PartialDate, Remaining};
+use crate::bundle::{DataOutlook, DataSource, NativeText, Outlook, Related, WorkKind};
+use crate::dates::{LocalTime, PartialDate, Remaining};
 use crate::links::LinkToShow;
 use leptos::prelude::*;
 
-/// What is known of the next season: status, the article's reasoning, the expected window and,
-/// once the day is known, a countdown in the reader's time zone. Without the editor's outlook,
+/// What is known of the next season: status, the answer in one sentence (`SeasonAnswer`, which
+/// the answer box under the headline shows too), the article's reasoning, the expected window
+/// and, once the day is known, a countdown in the reader's time zone. Without the editor's outlook,
 /// what the data lists after the work (never read as an announcement), and the work's other
 /// seasons, parts and films as a timeline.
 #[component]
@@ -35,90 +37,63 @@ pub fn OutlookCard(
     #[prop(optional_no_strip)]
     premiere: Option<PartialDate>,
 ) -> impl IntoView {
-    let card_title = match seasons {
-        Some(n) => format!("Season {} outlook", n + 1),
-        None => "Next season outlook".to_string(),
+    let card_title = outlook_title(seasons);
+    let facts = OutlookFacts {
+        outlook: outlook.as_ref(),
+        data_outlook: data_outlook.as_ref(),
+        seasons,
+        related: &related,
+        data: data.as_ref(),
+        title: &title,
     };
-    let body = match (outlook, data_outlook) {
-        (Some(outlook), _) => {
-            let countdown = countdown_target(&outlook).map(|(target_ms, exact)| view! { <Countdown target_ms exact/> });
-            view! {
-                <p class="ns-outlook__status"><StatusBadge status=outlook.status/></p>
-                <p>{outlook.summary}</p>
-                {outlook.window.map(|w| view! {
-                    <dl class="ns-outlook__window">
-                        <div class="ns-sheet__row">
-                            <dt>{if outlook.status == Status::Dated { "Premiere" } else { "Expected" }}</dt>
-                            <dd>
-                                <time datetime=w.from.machine()>{w.label()}</time>
-                                <span class="ns-precision">{format!(" (known to the {})", w.precision().label())}</span>
-                            </dd>
-                        </div>
-                    </dl>
-                })}
-                {countdown}
-            }
-            .into_any()
-        }
-        (None, Some(from_data)) => data_body(from_data, &related, data.as_ref(), &title, native_title.as_ref()),
-        (None, None) => view! { <p class="ns-empty">"No outlook has been written for this show yet."</p> }.into_any(),
+    let answer = SeasonAnswer::of(facts);
+    let summary = outlook.map(|o| o.summary);
+    let body = match answer {
+        Some(answer) => outlook_body(answer, summary, data.as_ref(), native_title.as_ref()),
+        None => view! { <p class="ns-empty">{NO_OUTLOOK}</p> }.into_any(),
     };
     let here = TimelineWork { title, native_title, kind, premiere };
     let timeline = (!related.is_empty()).then(|| timeline(here, related));
     view! { <Card id="ns-outlook-h" title=card_title class="ns-outlook">{body}{timeline}</Card> }
 }
 
-/// What the data lists after the work: a badge, a sentence (the next season linked to its
-/// page), a countdown to a dated one, and what the data is and how fresh.
-fn data_body(outlook: DataOutlook, related: &[Related], data: Option<&DataSource>, title: &str, native_title: Option<&NativeText>) -> AnyView {
-    let DataOutlook { status, next, premiere, premiere_at, summary: _ } = outlook;
-    let source = data.map_or("the data", |d| d.source.as_str()).to_string();
-    let as_of = data.map(|d| d.as_of);
-    let date = |d: PartialDate| view! { <time datetime=d.machine()>{d.label()}</time> };
-    let this = if title.is_empty() { "this work".into_any() } else { in_languages(title, native_title) };
-    let next_work = next.as_deref().and_then(|slug| related.iter().find(|r| r.slug == slug));
-    let subject = || match next_work {
-        Some(work) => {
-            let name = in_languages(&work.title, native_title);
-            view! { "The next season, "<LinkToShow slug=work.slug.clone()>{name}</LinkToShow>"," }.into_any()
+/// The card's title, which the page's jump links repeat: "Season 2 outlook".
+pub fn outlook_title(seasons: Option<u32>) -> String {
+    match seasons {
+        Some(n) => format!("Season {} outlook", n + 1),
+        None => "Next season outlook".to_string(),
+    }
+}
+
+/// The answer as the card tells it. The editor's: badge, the answer's sentence, the editor's
+/// reasoning, the window and a countdown. The data's: badge, sentence (the next season linked to
+/// its page), a countdown to a dated one, and what the data is and how fresh.
+fn outlook_body(answer: SeasonAnswer, summary: Option<String>, data: Option<&DataSource>, native_title: Option<&NativeText>) -> AnyView {
+    let countdown = answer.countdown.map(|(target_ms, exact)| view! { <Countdown target_ms exact/> });
+    let status = view! { <p class="ns-outlook__status">{badge(answer.reading)}</p> };
+    let said = sentence(&answer.sentence, native_title);
+    if let Reading::Editor(_) = answer.reading {
+        return view! {
+            {status}
+            <p class="ns-outlook__answer">{said}</p>
+            {summary.map(|summary| view! { <p>{summary}</p> })}
+            {answer.window.as_ref().map(|row| view! { <dl class="ns-outlook__window">{window_row(row)}</dl> })}
+            {countdown}
         }
-        None => "The next season".into_any(),
-    };
-    let on = premiere.map(|d| view! { " on "{date(d)} });
-    let sentence = match status {
-        DataStatus::Airing => view! {
-            {subject()}" premiered in Japan"{on}{as_of.map(|d| view! { " and was on the air there as of "{date(d)} })}"."
-        }
-        .into_any(),
-        DataStatus::Dated => view! { {subject()}" premieres in Japan"{on}"." }.into_any(),
-        DataStatus::Aired => view! { {subject()}" premiered in Japan"{on}"." }.into_any(),
-        DataStatus::FilmsOnly => view! {
-            "Only films, recaps or specials follow "{this}" in "{source.clone()}": no later season or part"
-            {as_of.map(|d| view! { " as of "{date(d)} })}"."
-        }
-        .into_any(),
-        DataStatus::NothingLater => view! {
-            "Nothing after "{this}" is in "{source.clone()}{as_of.map(|d| view! { " as of "{date(d)} })}
-            ": no later season, part or film."
-        }
-        .into_any(),
-    };
-    let countdown = (status == DataStatus::Dated)
-        .then(|| countdown_to(premiere_at, premiere))
-        .flatten()
-        .map(|(target_ms, exact)| view! { <Countdown target_ms exact/> });
+        .into_any();
+    }
     // What the data is, so that "not in the data" is never read as "not announced".
     let what = match data {
         Some(d) if d.source == "bangumi-data" => "bangumi-data, a community-maintained list of anime and where they stream".to_string(),
         Some(d) => d.source.clone(),
         None => "the data".to_string(),
     };
-    let fresh = as_of.map(|d| format!(", as of {}", as_of_month(d))).unwrap_or_default();
-    let caveat = if status.has_next() { "" } else { " A season it does not list yet may already have been announced." };
+    let fresh = data.map(|d| format!(", as of {}", as_of_month(d.as_of))).unwrap_or_default();
+    let caveat = answer.caveat.map(|c| format!(" {c}")).unwrap_or_default();
     let note = format!("From {what}{fresh}: what the data lists, not an announcement.{caveat}");
     view! {
-        <p class="ns-outlook__status"><span class=format!("ns-badge ns-badge--data ns-badge--data-{}", status.key())>{status.label()}</span></p>
-        <p class="ns-outlook__data">{sentence}</p>
+        {status}
+        <p class="ns-outlook__data">{said}</p>
         {countdown}
         <p class="ns-outlook__source">{note}</p>
     }
@@ -194,31 +169,6 @@ fn timeline(here: TimelineWork, related: Vec<Related>) -> AnyView {
     .into_any()
 }
 
-/// The moment to count down to, and whether its time of day is known: the exact premiere, or
-/// else the start of the announced day in the reader's own time zone.
-fn countdown_target(outlook: &Outlook) -> Option<(i64, bool)> {
-    if matches!(outlook.status, Status::Cancelled | Status::Airing) {
-        return None;
-    }
-    let day = outlook.window.as_ref().filter(|w| w.to.is_none() && !w.or_later).map(|w| w.from);
-    countdown_to(outlook.premiere_at, day)
-}
-
-/// The exact premiere if known, else the start of its day (a day, not a month or season) in the
-/// reader's time zone.
-fn countdown_to(at: Option<Instant>, day: Option<PartialDate>) -> Option<(i64, bool)> {
-    if let Some(at) = at {
-        return Some((at.epoch_ms, true));
-    }
-    match day? {
-        PartialDate::Day(y, m, d) => {
-            let utc = start_of_day_ms(y, m, d, 0);
-            Some((start_of_day_ms(y, m, d, browser::utc_offset_minutes(utc)), false))
-        }
-        _ => None,
-    }
-}
-
 /// A live countdown. Only the static sentence is read by screen readers; the ticking clock is a
 /// `timer`, which assistive technology does not announce on every change.
 #[component]
@@ -232,11 +182,17 @@ pub fn Countdown(target_ms: i64, exact: bool) -> impl IntoView {
         <div class="ns-countdown">
             <p>"Premieres "<time datetime=iso>{when}</time>", your time"{zone}"."</p>
             <p class="ns-countdown__left" role="timer" aria-live="off" aria-atomic="true">
-                {move || match Remaining::until(now.get(), target_ms) {
-                    Some(left) => format!("{} to go", left.label()),
-                    None => "It has premiered.".to_string(),
-                }}
+                {move || time_left(now.get(), target_ms)}
             </p>
         </div>
+    }
+}
+
+/// "12 days, 03:04:05 to go", then "It has premiered.": the countdown's ticking line, here and in
+/// the answer box.
+pub fn time_left(now_ms: i64, target_ms: i64) -> String {
+    match Remaining::until(now_ms, target_ms) {
+        Some(left) => format!("{} to go", left.label()),
+        None => "It has premiered.".to_string(),
     }
 }

@@ -7,7 +7,12 @@ use leptos::prelude::*;
 /// Where to watch: one entry per platform, those usable in the reader's region first and marked.
 /// The region comes from the reader's earlier choice or their browser, and can be changed here.
 #[component]
-pub fn WatchCard(offers: Vec<Offer>) -> impl IntoView {
+pub fn WatchCard(
+    offers: Vec<Offer>,
+    /// The reader's region, shared with the answer box; the browser's when not given.
+    #[prop(optional)]
+    region: Option<RwSignal<Option<String>>>,
+) -> impl IntoView {
     if offers.is_empty() {
         return view! {
             <Card id="ns-watch-h" title="Where to watch" class="ns-watch">
@@ -16,7 +21,7 @@ pub fn WatchCard(offers: Vec<Offer>) -> impl IntoView {
         }
         .into_any();
     }
-    let region = RwSignal::new(browser::reader_region());
+    let region = region.unwrap_or_else(|| RwSignal::new(browser::reader_region()));
     // Two hundred options made one by one cost milliseconds at every route change; as one piece
     // of markup (the country table's own names, never bundle text) the browser parses them at
     // once. The reader changes the region here and nowhere else, so it is set, not followed.
@@ -104,7 +109,7 @@ fn offer_item(offer: Offer, usable: bool, here: Option<String>) -> impl IntoView
 /// The language of a platform's name written in Han characters alone (kana marks Japanese by
 /// itself): Japanese for a platform of Japan only, else Chinese (the names of the data's
 /// platforms of Taiwan, Hong Kong and mainland China).
-fn platform_language(only: &[String]) -> &'static str {
+pub(super) fn platform_language(only: &[String]) -> &'static str {
     if !only.is_empty() && only.iter().all(|c| c == "JP") {
         "ja"
     } else {
