@@ -4,6 +4,8 @@
 // Optionally also folders at other paths (`mounts`: the build in a sub-folder, a blog beside
 // it) and paths answered by one file (`rewrites`, as a host that routes /anime/* to one page),
 // and response headers for every file (`headers`: name → value, such as a Content-Security-Policy).
+// `precompressed: true` serves the build's `.br` and `.gz` twins as nginx's brotli_static and
+// gzip_static do (README, "Precompressed files").
 // Usage: node server.mjs <root> [port]   (port 0 picks a free one; the chosen port is printed)
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -27,7 +29,24 @@ const TYPES = {
   '.xml': 'application/xml',
 };
 
-export function startServer(root, port = 0, { mounts = [], rewrites = [], compress = false, headers: extra = {} } = {}) {
+// The twin a request may be answered with, as nginx's brotli_static and gzip_static choose it:
+// `file.br` when Accept-Encoding allows br, else `file.gz` when it allows gzip, if that twin exists.
+// A file with a twin varies by Accept-Encoding, whichever is sent.
+async function precompressedTwin(name, acceptEncoding = '') {
+  const allowed = (coding) =>
+    acceptEncoding.split(',').some((part) => {
+      const [token, ...params] = part.trim().toLowerCase().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return (token === coding || token === '*') && !(q && Number(q.slice(2)) === 0);
+    });
+  const exists = (file) => stat(file).then((s) => s.isFile(), () => false);
+  const [br, gz] = await Promise.all([exists(`${name}.br`), exists(`${name}.gz`)]);
+  if (br && allowed('br')) return { file: `${name}.br`, encoding: 'br' };
+  if (gz && allowed('gzip')) return { file: `${name}.gz`, encoding: 'gzip' };
+  return br || gz ? { vary: true } : null;
+}
+
+export function startServer(root, port = 0, { mounts = [], rewrites = [], compress = false, precompressed = false, headers: extra = {} } = {}) {
   root = resolve(root);
   const requests = [];
   const server = createServer(async (req, res) => {
@@ -47,9 +66,12 @@ export function startServer(root, port = 0, { mounts = [], rewrites = [], compre
       return;
     }
     const send = async (name, status = 200) => {
-      let body = await readFile(name);
+      const twin = precompressed ? await precompressedTwin(name, req.headers['accept-encoding']) : null;
+      let body = await readFile(twin?.file ?? name);
       const headers = { 'content-type': TYPES[extname(name)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...extra };
-      if (compress && COMPRESSIBLE.has(extname(name)) && /\bbr\b/.test(req.headers['accept-encoding'] ?? '')) {
+      if (twin) headers.vary = 'accept-encoding';
+      if (twin?.encoding) headers['content-encoding'] = twin.encoding;
+      if (compress && !twin?.encoding && COMPRESSIBLE.has(extname(name)) && /\bbr\b/.test(req.headers['accept-encoding'] ?? '')) {
         const key = `${name}:${body.length}`;
         if (!compressed.has(key)) compressed.set(key, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
         body = compressed.get(key);
