@@ -96,6 +96,14 @@ fn twins_for_text_over_one_kilobyte_decoding_to_their_original() {
     assert!(summary.contains("6 of 6 twins from the cache"), "{summary}");
     assert_eq!(fs::read(dist.join("index.html.br")).unwrap(), before);
     assert_eq!(listing(&dist).len(), 13);
+
+    // Entries emptied (a crash, a full disk): not reused, encoded again.
+    for entry in listing(&dir.join("cache")) {
+        fs::write(dir.join("cache").join(entry), "").unwrap();
+    }
+    let summary = run(&dist, &dir.join("cache"), None);
+    assert!(summary.contains("0 of 6 twins from the cache"), "{summary}");
+    assert_eq!(decoded(&dist.join("app.js.gz")), fs::read(dist.join("app.js")).unwrap());
     fs::remove_dir_all(&dir).unwrap();
 }
 

@@ -184,8 +184,9 @@ and removing those no longer wanted. NEXTSEASON_PRECOMPRESS=off writes none and 
             let twin = rules::twin(path, ext);
             let entry = cache.zip(key.as_deref()).map(|(cache, key)| cache.entry(key, ext));
             let size = match &entry {
-                // A link fails when another build pruned the entry meanwhile: encoded again.
-                Some(entry) if entry.is_file() && cache::replace(&twin, Source::Link(entry)).is_ok() => {
+                // A link fails when another build pruned the entry meanwhile: encoded again. An
+                // empty entry is no twin (neither encoding gives an empty file): encoded again.
+                Some(entry) if fs::metadata(entry).is_ok_and(|m| m.is_file() && m.len() > 0) && cache::replace(&twin, Source::Link(entry)).is_ok() => {
                     tally.reused += 1;
                     fs::metadata(&twin)?.len()
                 }
