@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash .ci/setup.sh --test
 export PATH="$PWD/.ci/node/node_modules/.bin:$PWD/tests/e2e/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-cargo build --locked --release --bin nextseason-bundle --bin nextseason-prerender
+cargo build --locked --release --bin nextseason-bundle --bin nextseason-prerender --bin nextseason-precompress
 # The editor's loop first (trunk serve into a folder of its own), then the release build timed
 # with the import's cache emptied, so that the import and every page are written again.
 BENCH_EDITOR_LOOP=$(node tests/e2e/editor-loop.mjs)
@@ -17,6 +17,20 @@ started=$(date +%s%N)
 trunk build --release
 BENCH_BUILD="{\"seconds\": $(( ($(date +%s%N) - started) / 1000000 ))e-3, \"bytes\": $(du -sb dist | cut -f1), \"files\": $(find dist -type f | wc -l)}"
 export BENCH_BUILD
+# Precompressed files: dist/ with its twins and without them (what NEXTSEASON_PRECOMPRESS=off
+# builds: the same files less the twins; dist/ has no .br or .gz of its own), then the step alone
+# on a hard-linked copy stripped of its twins (the tool only reads originals), from an empty
+# cache and again from the one that run filled.
+count() { find dist -type f "$@" -printf '%s\n' | awk '{ n++; s += $1 } END { printf "{\"files\": %d, \"bytes\": %d}", n, s }'; }
+scratch=$(mktemp -d target/bench-precompress.XXXXXX)
+cp -al dist "$scratch/dist"
+find "$scratch/dist" -type f \( -name '*.br' -o -name '*.gz' \) -delete
+seconds() { local started; started=$(date +%s%N); "$@" > /dev/null; echo "$(( ($(date +%s%N) - started) / 1000000 ))e-3"; }
+cold=$(seconds target/release/nextseason-precompress "$scratch/dist" --cache "$scratch/cache")
+warm=$(seconds target/release/nextseason-precompress "$scratch/dist" --cache "$scratch/cache")
+rm -rf "$scratch"
+BENCH_PRECOMPRESS="{\"with\": $(count), \"without\": $(count ! -name '*.br' ! -name '*.gz'), \"cold\": $cold, \"warm\": $warm}"
+export BENCH_PRECOMPRESS
 export NEXTSEASON_BUNDLE_TOOL="$PWD/target/release/nextseason-bundle"
 export NEXTSEASON_PRERENDER_TOOL="$PWD/target/release/nextseason-prerender"
 cd tests/e2e

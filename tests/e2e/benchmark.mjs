@@ -13,6 +13,8 @@
 //     search keystroke over every title there and at 100,000 synthetic shows.
 //  7. The release build's time and dist/ size, and the editor's loop (bench.sh measures them and
 //     passes them in BENCH_BUILD and BENCH_EDITOR_LOOP).
+//  8. Precompressed files: dist/ with and without its .br and .gz twins, and the step's time from
+//     an empty cache and from a full one (bench.sh, BENCH_PRECOMPRESS).
 import { execFileSync } from 'node:child_process';
 import { readFile, writeFile, readdir } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
@@ -287,6 +289,7 @@ const bigKeys = await keystrokes(big, WORDS.map((w) => (/^[a-z]+$/.test(w) ? w :
 await big.close();
 const build = process.env.BENCH_BUILD ? JSON.parse(process.env.BENCH_BUILD) : null;
 const editorLoop = process.env.BENCH_EDITOR_LOOP ? JSON.parse(process.env.BENCH_EDITOR_LOOP) : null;
+const precompress = process.env.BENCH_PRECOMPRESS ? JSON.parse(process.env.BENCH_PRECOMPRESS) : null;
 
 // ---- BENCHMARKS.md
 const total = (w) => Object.values(w).reduce((a, r) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip, brotli: a.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
@@ -387,9 +390,20 @@ A search keystroke, main-thread work from the input event to the list laid out, 
 
 ## 7. Build and the editor's loop
 
-${build ? `\`trunk build --release\` with the tools and cargo's cache built, the import's cache emptied (so the import and every page are written again): ${build.seconds.toFixed(1)} s; \`dist/\`: ${(build.bytes / 1e6).toFixed(0)} MB in ${build.files} files.` : 'Not measured in this run (bench.sh measures it).'}
+${build ? `\`trunk build --release\` with the tools and cargo's cache built, the import's cache emptied (so the import and every page are written again; the precompressed twins come from their cache, section 8): ${build.seconds.toFixed(1)} s; \`dist/\`: ${(build.bytes / 1e6).toFixed(0)} MB in ${build.files} files.` : 'Not measured in this run (bench.sh measures it).'}
 
 ${editorLoop ? `The editor's loop: under \`trunk serve\`, one show's file edited, to the new file served: ${editorLoop.map((x) => `${x.toFixed(1)} s`).join(', ')} (median ${[...editorLoop].sort((a, b) => a - b)[Math.floor(editorLoop.length / 2)].toFixed(1)} s).` : ''}
+
+## 8. Precompressed files
+
+${precompress ? `The release build's \`.br\` (brotli 11) and \`.gz\` (gzip 9) twins of every text-like file over 1 KB (README, "Precompressed files"); bytes are the files' own sizes, each hard link counted:
+
+| \`dist/\` | files | bytes |
+| --- | ---: | ---: |
+| without twins (\`NEXTSEASON_PRECOMPRESS=off\`) | ${precompress.without.files} | ${(precompress.without.bytes / 1e6).toFixed(1)} MB |
+| with twins (the default) | ${precompress.with.files} | ${(precompress.with.bytes / 1e6).toFixed(1)} MB |
+
+\`nextseason-precompress\` alone on the built \`dist/\` (both cores): ${precompress.cold.toFixed(1)} s from an empty cache (every twin encoded), ${precompress.warm.toFixed(1)} s from the cache a build left (every twin linked).` : 'Not measured in this run (bench.sh measures it).'}
 
 ## Budgets
 

@@ -22,6 +22,9 @@ const FIXTURES = new URL('./fixtures/', import.meta.url).pathname;
 const EDITORIAL = new URL('../../public/data', import.meta.url).pathname;
 /** What the release build writes from the bundle: the pages and the pasted cards of its shows. */
 const WRITTEN_FROM_THE_BUNDLE = new Set(['data', 'shows', 'embed', 'index.html', '404.html', 'sitemap.xml', 'robots.txt']);
+/** The release build's precompressed twins (README, "Precompressed files"): the editorial copy
+ *  leaves them out, since the pages written again for it would not match them. */
+const isTwin = (name) => name.endsWith('.br') || name.endsWith('.gz');
 
 /**
  * `catalogue`: 'editorial' (the default) serves the release build on the editors' shards alone,
@@ -31,6 +34,8 @@ const WRITTEN_FROM_THE_BUNDLE = new Set(['data', 'shows', 'embed', 'index.html',
  *
  * `synthetic`: add that many generated shows (synthetic-00000…) to the shipped ones, and (up to
  * a thousand) their pages, as the release build writes them.
+ * `precompressed`: serve the build's .br and .gz twins as nginx's brotli_static and gzip_static
+ * do (server.mjs); `compress`: brotli made on the fly (the benchmark).
  * The build is served at the root and again under /nextseason/ (a sub-folder, as a blogger's
  * CDN would), the blog fixtures under /blog/, and every /anime/… path answers with
  * fixtures/blog/anime.html (a host that rewrites to one page).
@@ -38,7 +43,7 @@ const WRITTEN_FROM_THE_BUNDLE = new Set(['data', 'shows', 'embed', 'index.html',
  * `headers`: response headers for every file; `hostHeaders`: those of the build's own
  * `_headers` too, as Netlify and Cloudflare Pages send them (`headers` win over them).
  */
-export async function open({ catalogue = 'editorial', synthetic = 0, compress = false, headers = {}, hostHeaders = false } = {}) {
+export async function open({ catalogue = 'editorial', synthetic = 0, compress = false, precompressed = false, headers = {}, hostHeaders = false } = {}) {
   const root = await mkdtemp(join(tmpdir(), 'nextseason-e2e-'));
   if (catalogue === 'full') {
     if (synthetic > 0) throw new Error('synthetic shows are added to the editorial catalogue only');
@@ -46,7 +51,7 @@ export async function open({ catalogue = 'editorial', synthetic = 0, compress = 
     execFileSync('cp', ['-al', DIST, root]);
   } else if (catalogue === 'editorial') {
     for (const name of await readdir(DIST)) {
-      if (!WRITTEN_FROM_THE_BUNDLE.has(name)) await cp(join(DIST, name), join(root, name), { recursive: true });
+      if (!WRITTEN_FROM_THE_BUNDLE.has(name) && !isTwin(name)) await cp(join(DIST, name), join(root, name), { recursive: true, filter: (from) => !isTwin(from) });
     }
     await cp(EDITORIAL, join(root, 'data'), { recursive: true });
     // Trunk's own page, which the prerender starts from.
@@ -65,6 +70,7 @@ export async function open({ catalogue = 'editorial', synthetic = 0, compress = 
     mounts: [['/nextseason/', root], ['/blog/', join(FIXTURES, 'blog')]],
     rewrites: [['/anime/', join(FIXTURES, 'blog', 'anime.html')]],
     compress,
+    precompressed,
     headers,
     hostHeaders,
   });

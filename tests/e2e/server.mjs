@@ -5,6 +5,8 @@
 // it) and paths answered by one file (`rewrites`, as a host that routes /anime/* to one page),
 // and response headers for every file (`headers`: name → value, such as a Content-Security-Policy),
 // or those of the build's own `_headers` file (`hostHeaders`, as Netlify and Cloudflare Pages do).
+// `precompressed: true` serves the build's `.br` and `.gz` twins as nginx's brotli_static and
+// gzip_static do (README, "Precompressed files").
 // Usage: node server.mjs <root> [port]   (port 0 picks a free one; the chosen port is printed)
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -62,7 +64,25 @@ export function headersFor(rules, path) {
   return out;
 }
 
-export function startServer(root, port = 0, { mounts = [], rewrites = [], compress = false, headers: extra = {}, hostHeaders = false } = {}) {
+
+// The twin a request may be answered with, as nginx's brotli_static and gzip_static choose it:
+// `file.br` when Accept-Encoding allows br, else `file.gz` when it allows gzip, if that twin exists.
+// A file with a twin varies by Accept-Encoding, whichever is sent.
+async function precompressedTwin(name, acceptEncoding = '') {
+  const allowed = (coding) =>
+    acceptEncoding.split(',').some((part) => {
+      const [token, ...params] = part.trim().toLowerCase().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return (token === coding || token === '*') && !(q && Number(q.slice(2)) === 0);
+    });
+  const exists = (file) => stat(file).then((s) => s.isFile(), () => false);
+  const [br, gz] = await Promise.all([exists(`${name}.br`), exists(`${name}.gz`)]);
+  if (br && allowed('br')) return { file: `${name}.br`, encoding: 'br' };
+  if (gz && allowed('gzip')) return { file: `${name}.gz`, encoding: 'gzip' };
+  return br || gz ? { vary: true } : null;
+}
+
+export function startServer(root, port = 0, { mounts = [], rewrites = [], compress = false, precompressed = false, headers: extra = {}, hostHeaders = false } = {}) {
   root = resolve(root);
   const requests = [];
   const server = createServer(async (req, res) => {
@@ -84,9 +104,12 @@ export function startServer(root, port = 0, { mounts = [], rewrites = [], compre
     // A host that reads the build's _headers (read at each request: a test may write the build again).
     const fromFile = !mount && hostHeaders ? headersFor(parseHeadersFile(await readFile(join(root, '_headers'), 'utf8')), path) : {};
     const send = async (name, status = 200) => {
-      let body = await readFile(name);
+      const twin = precompressed ? await precompressedTwin(name, req.headers['accept-encoding']) : null;
+      let body = await readFile(twin?.file ?? name);
       const headers = { 'content-type': TYPES[extname(name)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...fromFile, ...extra };
-      if (compress && COMPRESSIBLE.has(extname(name)) && /\bbr\b/.test(req.headers['accept-encoding'] ?? '')) {
+      if (twin) headers.vary = 'accept-encoding';
+      if (twin?.encoding) headers['content-encoding'] = twin.encoding;
+      if (compress && !twin?.encoding && COMPRESSIBLE.has(extname(name)) && /\bbr\b/.test(req.headers['accept-encoding'] ?? '')) {
         const key = `${name}:${body.length}`;
         if (!compressed.has(key)) compressed.set(key, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
         body = compressed.get(key);
