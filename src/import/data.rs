@@ -95,7 +95,8 @@ pub struct Data {
 
 /// Reads data.json. Only a text that is not JSON, or has no `items` list, is refused whole.
 pub fn parse(text: &str) -> Result<Data, String> {
-    let value: Value = serde_json::from_str(text).map_err(|e| format!("data.json is not JSON: {e}"))?;
+    let mut value: Value = serde_json::from_str(text).map_err(|e| format!("data.json is not JSON: {e}"))?;
+    composed(&mut value);
     let Value::Object(mut top) = value else { return Err("data.json is not a JSON object".into()) };
     let Some(Value::Array(items)) = top.remove("items") else { return Err("data.json has no list of items (`items`)".into()) };
     let mut site_meta = BTreeMap::new();
@@ -115,6 +116,19 @@ pub fn parse(text: &str) -> Result<Data, String> {
     }
     bad_sites.sort();
     Ok(Data { site_meta, items, bad_sites })
+}
+
+/// Every string of `value` in Unicode's composed form (NFC): the data writes a few titles with
+/// combining marks (`ク` + U+3099 for `グ`), which look the same but do not match the composed
+/// letter a reader types, and which HTML should not carry.
+fn composed(value: &mut Value) {
+    use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+    match value {
+        Value::String(text) if is_nfc_quick(text.chars()) != IsNormalized::Yes => *text = text.nfc().collect(),
+        Value::Array(values) => values.iter_mut().for_each(composed),
+        Value::Object(fields) => fields.values_mut().for_each(composed),
+        _ => {}
+    }
 }
 
 /// One item, or why it cannot be read.
@@ -170,6 +184,16 @@ mod tests {
         assert_eq!(decode_site(&item.sites[2]).unwrap_err(), "not an object but a number");
         assert_eq!(decode_item(&data.items[1]).unwrap_err(), "invalid type: integer `5`, expected a string");
         assert_eq!(decode_item(&data.items[2]).unwrap_err(), "not an object but a string");
+    }
+
+    #[test]
+    fn text_with_combining_marks_is_composed() {
+        // 劇場版 CLANNAD -クラナド- as bangumi-data 0.3.208 writes it: ト + U+3099 (combining voiced
+        // mark); and ハ + U+309A (semi-voiced) in a nested list, which becomes パ.
+        let json = r#"{"items":[{"title":"CLANNAD -クラナト\u3099-","type":"movie","titleTranslate":{"zh-Hans":["ハ\u309Aン"]}}]}"#;
+        let item = decode_item(&parse(json).unwrap().items[0]).unwrap();
+        assert_eq!(item.title, "CLANNAD -クラナド-");
+        assert_eq!(item.title_translate["zh-Hans"], ["パン"]);
     }
 
     #[test]
