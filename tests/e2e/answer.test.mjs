@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { BUNDLE_TOOL, PRERENDER_TOOL, open } from './harness.mjs';
+import { BUNDLE_TOOL, PRERENDER_TOOL, countLayoutShifts, holdRequests, open } from './harness.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -140,12 +140,7 @@ for (const viewport of SIZES) {
       assert.equal(await page.getByRole('navigation', { name: 'On this page' }).count(), 1);
     };
     // The page written at build time, the wasm held back: plain links.
-    let release;
-    const held = new Promise((r) => (release = r));
-    await page.route('**/*.wasm', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdRequests(page, '**/*.wasm');
     await page.goto(editorial.url + EDITORIAL);
     await page.waitForSelector('[data-ns-prerendered] nav.ns-jumps');
     await jumps();
@@ -179,19 +174,8 @@ test('without JavaScript the answer is there, on the first screen, with its jump
  *  reads the page written at build time before the app takes its place. */
 async function heldPage(site, options) {
   const page = await site.page({ locale: 'en-US', ...options });
-  await page.addInitScript(() => {
-    window.__cls = 0;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__cls += entry.value;
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
-  let release;
-  const held = new Promise((r) => (release = r));
-  await page.route('**/*.wasm', async (route) => {
-    await held;
-    await route.continue();
-  });
-  page.release = release;
+  await countLayoutShifts(page);
+  page.release = await holdRequests(page, '**/*.wasm');
   /** The take-over, then two frames for the observer to report what it caused. */
   page.takenOver = async () => {
     await page.waitForFunction(() => !document.querySelector('[data-ns-prerendered]') && document.querySelector('.ns-root .ns-answer'));

@@ -125,3 +125,25 @@ export function cardHeadings(page) {
     sections.map((s) => document.getElementById(s.getAttribute('aria-labelledby'))?.textContent.trim()),
   );
 }
+
+/** Adds up the page's layout shifts from its start (those not caused by input) in `window.__cls`. */
+export async function countLayoutShifts(page) {
+  await page.addInitScript(() => {
+    window.__cls = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__cls += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+/** Holds back every request of `page` matching `glob` until the returned function is called:
+ *  a test creates a state this way, then waits for that state, never for a time. */
+export async function holdRequests(page, glob) {
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route(glob, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}

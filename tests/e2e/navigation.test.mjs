@@ -3,7 +3,7 @@
 // bar. Against the release build, with a labelled-synthetic catalogue beside the shipped shows.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { open } from './harness.mjs';
+import { holdRequests, open } from './harness.mjs';
 
 let site;
 before(async () => (site = await open({ synthetic: 12 })));
@@ -200,12 +200,7 @@ test('the 404 page suggests the closest shows', async () => {
 test('the title and the meta description follow the route; the progress bar shows while data loads', async () => {
   const page = await site.page();
   // The next show's file is held back until the test has seen the progress bar: a state, not a time.
-  let release;
-  const released = new Promise((r) => (release = r));
-  await page.route('**/data/shows/sengoku-youko.json', async (route) => {
-    await released;
-    await route.continue();
-  });
+  const release = await holdRequests(page, '**/data/shows/sengoku-youko.json');
   await page.visit(`${site.url}/shows/metallic-rouge`);
   await onShow(page, 'metallic-rouge');
   assert.match(await page.getAttribute('meta[name=description]', 'content'), /^There is no official announcement of a second season yet/);

@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { cardHeadings, open } from './harness.mjs';
+import { cardHeadings, holdRequests, open } from './harness.mjs';
 
 const HEADLINE = 'Will Metallic Rouge have season 2?【Release Date】';
 const CARDS = [HEADLINE, 'Technical sheet', 'Season 2 outlook', 'Where to watch', 'Cast', 'Read also'];
@@ -60,12 +60,7 @@ test('a link preview reads the title, description, OpenGraph and JSON-LD from th
 test('the app takes over in place: one <h1>, focus and scroll kept, then Read also routes in the page', async () => {
   const page = await site.page({ viewport: { width: 390, height: 700 } });
   // Hold the wasm back, so that the reader can scroll and focus a link of the written page.
-  let release;
-  const held = new Promise((r) => (release = r));
-  await page.route('**/*.wasm', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdRequests(page, '**/*.wasm');
   const since = site.requests.length;
   await page.goto(`${site.url}/shows/metallic-rouge`);
   await page.waitForSelector('[data-ns-prerendered] h1');

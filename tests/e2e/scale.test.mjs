@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { open } from './harness.mjs';
+import { holdRequests, open } from './harness.mjs';
 
 let site;
 let head;
@@ -80,12 +80,7 @@ test('a search loads every part once, says so meanwhile, and finds the show', as
   const from = site.requests.length;
   // One part held back until the test has seen the list say what it is doing (instead of
   // showing stale results): a condition, not a delay that a slow machine could outlast.
-  let release;
-  const released = new Promise((r) => (release = r));
-  await page.route('**/data/index/4.json', async (route) => {
-    await released;
-    await route.continue();
-  });
+  const release = await holdRequests(page, '**/data/index/4.json');
   await page.click('#ns-q');
   await page.keyboard.type('syn-04242', { delay: 30 });
   await page.waitForSelector('[role=status] >> text=Searching all 10002 shows…');

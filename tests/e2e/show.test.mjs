@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rename, writeFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { cardHeadings, open } from './harness.mjs';
+import { cardHeadings, countLayoutShifts, holdRequests, open } from './harness.mjs';
 
 let site;
 before(async () => (site = await open()));
@@ -220,19 +220,8 @@ for (const [path, width] of [['/shows/metallic-rouge', 390], ['/shows/metallic-r
    *  skeletons), whatever the machine's speed. */
   const heldDataPage = async () => {
     const page = await site.page({ viewport: { width, height: 900 } });
-    await page.addInitScript(() => {
-      window.__cls = 0;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__cls += entry.value;
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
-    let release;
-    const released = new Promise((r) => (release = r));
-    await page.route('**/data/**', async (route) => {
-      await released;
-      await route.continue();
-    });
-    return { page, release };
+    await countLayoutShifts(page);
+    return { page, release: await holdRequests(page, '**/data/**') };
   };
 
   /** Settled: every request answered, the fonts in, and two frames painted since, so that any
