@@ -1,4 +1,4 @@
-//! Each card mounted in headless Chromium from fixture data (the shipped bundle, and synthetic
+//! Each card (the catalogue's ShowCard too) mounted in headless Chromium from fixture data (the shipped bundle, and synthetic
 //! fixtures where the shipped bundle has no such case): content, empty and error states, and the
 //! behaviour that needs a browser (region choice and its storage, the ticking countdown, Retry).
 //! Run by `wasm-bindgen-test-runner` through chromedriver: see .ci/test.sh.
@@ -363,4 +363,39 @@ async fn answer_names_the_readers_platform_and_follows_a_region_changed_in_the_w
     // As the page written at build time says.
     until("the answer asks for a region", || now() == "2 platforms: set your region").await;
     storage().remove_item("nextseason.region").unwrap();
+}
+
+#[wasm_bindgen_test]
+fn show_card_links_to_the_show_and_tells_of_the_readers_intent_before_the_click() {
+    let catalogue = bundle::decode_catalogue_head(include_str!("../public/data/index.json")).unwrap();
+    let entry = catalogue.shows.iter().find(|e| e.slug == "metallic-rouge").unwrap().clone();
+    let intents = RwSignal::new(Vec::<String>::new());
+    let on_intent = Callback::new(move |slug: String| intents.update(|seen| seen.push(slug)));
+    let host = mount(move || view! { <ul><ShowCard entry on_intent/></ul> });
+    let link = find(&host, "li.ns-show-card > section h2 a");
+    assert_eq!(link.get_attribute("href").unwrap(), "/shows/metallic-rouge");
+    assert_eq!(find(&host, "section").get_attribute("aria-labelledby").unwrap(), "ns-show-metallic-rouge");
+    assert_eq!(find(&host, "#ns-show-metallic-rouge").text_content().unwrap(), "Metallic Rouge");
+    assert_eq!(find(&host, ".ns-show-card__native [lang=ja]").text_content().unwrap(), "メタリックルージュ");
+    assert_eq!(texts(&host, ".ns-show-card__facts dt"), ["Studio", "Premiere"]);
+    assert_eq!(find(&host, ".ns-show-card__facts time").get_attribute("datetime").unwrap(), "2024-01-11");
+    assert_eq!(find(&host, ".ns-show-card__status").text_content().unwrap().trim(), "No announcement");
+    // Pointing at the card, then focusing its link (focusin bubbles up to the card): each tells the page which show
+    // to fetch ahead of the click.
+    let card = find(&host, "li.ns-show-card");
+    card.dispatch_event(&web_sys::Event::new("pointerenter").unwrap()).unwrap();
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    link.dispatch_event(&web_sys::Event::new_with_event_init_dict("focusin", &init).unwrap()).unwrap();
+    assert_eq!(intents.get_untracked(), ["metallic-rouge", "metallic-rouge"]);
+}
+
+#[wasm_bindgen_test]
+fn show_card_of_a_title_alone_has_no_empty_facts() {
+    let mut catalogue = bundle::decode_catalogue_head(include_str!("../public/data/index.json")).unwrap();
+    let mut entry = catalogue.shows.remove(0);
+    (entry.native_title, entry.studios, entry.premiere, entry.status) = (None, vec![], None, None);
+    let host = mount(move || view! { <ul><ShowCard entry/></ul> });
+    assert_eq!(texts(&host, "h2"), ["Metallic Rouge"]);
+    assert!(host.query_selector(".ns-show-card__native, .ns-show-card__facts div, .ns-show-card__status").unwrap().is_none(), "{}", host.inner_html());
 }
