@@ -125,13 +125,12 @@ fn validate_article(article: &Article, problems: &mut Vec<Problem>) {
     walk("article.sections", &article.sections, &mut refs, problems);
     for (i, note) in article.footnotes.iter().enumerate() {
         check_text_of(&format!("article.footnotes[{i}].text"), &note.text, MAX_PARAGRAPH_CHARS, problems);
+        // An id no paragraph can write as `[^id]` is told once, as such, not also as unreferenced.
         if note.id.is_empty() || !note.id.chars().all(|c| c.is_ascii_alphanumeric()) {
             problems.push(Problem::new(format!("article.footnotes[{i}].id"), "must be letters or digits, such as \"1\""));
-        }
-        if article.footnotes[..i].iter().any(|n| n.id == note.id) {
+        } else if article.footnotes[..i].iter().any(|n| n.id == note.id) {
             problems.push(Problem::new(format!("article.footnotes[{i}].id"), format!("\"{}\" is used twice", note.id)));
-        }
-        if !refs.iter().any(|(_, id)| *id == note.id) {
+        } else if !refs.iter().any(|(_, id)| *id == note.id) {
             problems.push(Problem::new(format!("article.footnotes[{i}]"), format!("no paragraph refers to it with [^{}]", note.id)));
         }
     }
