@@ -250,6 +250,110 @@ fn invalid_dates_and_impossible_precision() {
     );
 }
 
+/// The shipped index with metallic-rouge's outlook status (its entry's and the facet's) changed
+/// as its file's, so that a fixture shows the one rule it breaks.
+fn with_status(bundle: &Bundle, status: &str) {
+    bundle.edit("index.json", |v| {
+        v["shows"][0]["status"] = json!(status);
+        v["facets"]["statuses"] = json!([{ "status": status, "count": 1 }]);
+    });
+}
+
+#[test]
+fn outlook_window_ending_before_it_begins() {
+    let bundle = Bundle::shipped();
+    bundle.edit("shows/metallic-rouge.json", |v| v["outlook"]["window"] = json!({ "from": "2026", "to": "2025-fall" }));
+    assert_eq!(problems(&bundle), ["B/shows/metallic-rouge.json:26:13: outlook.window.to: 2025-fall is before from (2026)"]);
+}
+
+#[test]
+fn outlook_window_with_an_end_and_or_later() {
+    let bundle = Bundle::shipped();
+    bundle.edit("shows/metallic-rouge.json", |v| v["outlook"]["window"] = json!({ "from": "2025", "to": "2026", "or_later": true }));
+    assert_eq!(problems(&bundle), ["B/shows/metallic-rouge.json:27:19: outlook.window.or_later: cannot be true when the window has an end (to)"]);
+}
+
+#[test]
+fn a_cancelled_season_with_a_premiere() {
+    let bundle = Bundle::shipped();
+    bundle.edit("shows/metallic-rouge.json", |v| {
+        v["outlook"]["status"] = json!("cancelled");
+        v["outlook"]["premiere_at"] = json!("2027-01-10T23:00:00+09:00");
+    });
+    with_status(&bundle, "cancelled");
+    assert_eq!(problems(&bundle), ["B/shows/metallic-rouge.json:28:20: outlook.premiere_at: a cancelled season has no premiere"]);
+}
+
+#[test]
+fn premiere_at_on_another_day_than_the_window() {
+    let bundle = Bundle::shipped();
+    // 01:00 in Japan on the 11th is still the 10th in UTC: the day is the one where it was
+    // announced, the offset's.
+    bundle.edit("shows/metallic-rouge.json", |v| {
+        v["outlook"]["status"] = json!("dated");
+        v["outlook"]["window"] = json!({ "from": "2027-01-10" });
+        v["outlook"]["premiere_at"] = json!("2027-01-11T01:00:00+09:00");
+    });
+    with_status(&bundle, "dated");
+    assert_eq!(problems(&bundle), ["B/shows/metallic-rouge.json:27:20: outlook.premiere_at: is on 2027-01-11 but the window says 2027-01-10"]);
+}
+
+/// A second footnote in metallic-rouge's article, whose first is `1`, referred to in
+/// `article.sections[1].paragraphs[0]`.
+fn with_footnote(bundle: &Bundle, id: &str) {
+    bundle.edit("shows/metallic-rouge.json", |v| {
+        v["article"]["footnotes"].as_array_mut().unwrap().push(json!({ "id": id, "text": "Synthetic: a second note." }));
+    });
+}
+
+#[test]
+fn footnote_id_that_no_paragraph_can_write() {
+    let bundle = Bundle::shipped();
+    with_footnote(&bundle, "note 2");
+    // Not also "no paragraph refers to it": `[^note 2]` is not a reference.
+    assert_eq!(problems(&bundle), ["B/shows/metallic-rouge.json:71:15: article.footnotes[1].id: must be letters or digits, such as \"1\""]);
+}
+
+#[test]
+fn footnote_id_used_twice() {
+    let bundle = Bundle::shipped();
+    with_footnote(&bundle, "1");
+    assert_eq!(problems(&bundle), ["B/shows/metallic-rouge.json:71:15: article.footnotes[1].id: \"1\" is used twice"]);
+}
+
+#[test]
+fn footnote_no_paragraph_refers_to() {
+    let bundle = Bundle::shipped();
+    with_footnote(&bundle, "2");
+    assert_eq!(problems(&bundle), ["B/shows/metallic-rouge.json:70:7: article.footnotes[1]: no paragraph refers to it with [^2]"]);
+}
+
+#[test]
+fn reference_to_a_footnote_that_is_not_there() {
+    let bundle = Bundle::shipped();
+    bundle.edit("shows/metallic-rouge.json", |v| {
+        v["article"]["intro"][0] = json!("Are you a fan of Metallic Rouge?[^2] You’ve come to the right place.");
+    });
+    assert_eq!(
+        problems(&bundle),
+        ["B/shows/metallic-rouge.json:32:7: article.intro[0]: refers to footnote [^2], which article.footnotes does not have"]
+    );
+}
+
+#[test]
+fn read_also_links_the_show_to_itself() {
+    let bundle = Bundle::shipped();
+    bundle.edit("shows/metallic-rouge.json", |v| v["read_also"][0] = json!({ "slug": "metallic-rouge", "title": "Will Metallic Rouge have season 2?【Release Date】" }));
+    assert_eq!(problems(&bundle), ["B/shows/metallic-rouge.json:198:15: read_also[0].slug: links the show to itself"]);
+}
+
+#[test]
+fn zero_seasons() {
+    let bundle = Bundle::shipped();
+    bundle.edit("shows/metallic-rouge.json", |v| v["seasons"] = json!(0));
+    assert_eq!(problems(&bundle), ["B/shows/metallic-rouge.json:9:14: seasons: must be at least 1 (leave it out when unknown)"]);
+}
+
 #[test]
 fn unknown_region_codes() {
     let bundle = Bundle::shipped();
