@@ -245,7 +245,7 @@ fn invalid_dates_and_impossible_precision() {
             // The index still says the old status: that is a problem too.
             "B/index.json:76:17: shows[0].status: says \"no_announcement\" but shows/metallic-rouge.json says \"dated\" (run `nextseason-bundle index`)",
             "B/shows/metallic-rouge.json:17:15: premiere: \"2024-02-30\" is not a date: February 2024 has days 01 to 29",
-            "B/shows/metallic-rouge.json:24:15: outlook.window: status \"dated\" needs the day: a window with a YYYY-MM-DD date and no end, or premiere_at",
+            "B/shows/metallic-rouge.json:24:15: outlook.window: status \"dated\" needs the day: a window of one YYYY-MM-DD date (no to, no or_later), or premiere_at",
         ]
     );
 }
@@ -296,6 +296,21 @@ fn premiere_at_on_another_day_than_the_window() {
     });
     with_status(&bundle, "dated");
     assert_eq!(problems(&bundle), ["B/shows/metallic-rouge.json:27:20: outlook.premiere_at: is on 2027-01-11 but the window says 2027-01-10"]);
+}
+
+#[test]
+fn a_dated_season_whose_window_is_open_ended() {
+    let bundle = Bundle::shipped();
+    // A day "or later" is no premiere date: the answer could say neither the day nor count down.
+    bundle.edit("shows/metallic-rouge.json", |v| {
+        v["outlook"]["status"] = json!("dated");
+        v["outlook"]["window"] = json!({ "from": "2027-01-10", "or_later": true });
+    });
+    with_status(&bundle, "dated");
+    assert_eq!(
+        problems(&bundle),
+        ["B/shows/metallic-rouge.json:24:15: outlook.window: status \"dated\" needs the day: a window of one YYYY-MM-DD date (no to, no or_later), or premiere_at"]
+    );
 }
 
 /// A second footnote in metallic-rouge's article, whose first is `1`, referred to in

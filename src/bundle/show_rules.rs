@@ -87,11 +87,11 @@ fn validate_outlook(outlook: &Outlook, problems: &mut Vec<Problem>) {
         }
     }
     let day_known = outlook.premiere_at.is_some()
-        || outlook.window.as_ref().is_some_and(|w| w.precision() == Precision::Day && w.to.is_none());
+        || outlook.window.as_ref().is_some_and(|w| w.precision() == Precision::Day && w.to.is_none() && !w.or_later);
     if outlook.status == Status::Dated && !day_known {
         problems.push(Problem::new(
             "outlook.window",
-            "status \"dated\" needs the day: a window with a YYYY-MM-DD date and no end, or premiere_at",
+            "status \"dated\" needs the day: a window of one YYYY-MM-DD date (no to, no or_later), or premiere_at",
         ));
     }
     if outlook.status == Status::Cancelled && outlook.premiere_at.is_some() {
@@ -340,7 +340,7 @@ mod tests {
             problems_of(json),
             [
                 "title: must not be empty",
-                "outlook.window: status \"dated\" needs the day: a window with a YYYY-MM-DD date and no end, or premiere_at",
+                "outlook.window: status \"dated\" needs the day: a window of one YYYY-MM-DD date (no to, no or_later), or premiere_at",
                 "watch[0].url: \"javascript:alert(1)\" is not an https link to a host (https://…)",
                 "watch[1].only[0]: unknown region \"XX\": use an ISO 3166 country code (\"JP\") or africa, americas, asia, europe, oceania",
                 "cast[0].voices[0].language: \"Japanese\" is not a language tag such as \"ja\" or \"en\"",
