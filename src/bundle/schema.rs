@@ -175,7 +175,8 @@ impl Status {
     }
 }
 
-/// When the next season is expected: from a date, optionally to another, or open-ended.
+/// When the next season is expected: the period `from` names ("2026", "Fall 2026", a day), or
+/// from it to another (`to`), or from it on with no end known (`or_later`); never both.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 pub struct Window {
     pub from: PartialDate,
