@@ -83,6 +83,35 @@ fn the_shipped_bundle_is_clean() {
 }
 
 #[test]
+fn facts_left_out_that_are_optional() {
+    // An outlook without its reasoning, characters announced before their voice actors (voices
+    // left out, or an empty list): the site renders all of them.
+    let bundle = Bundle::shipped();
+    bundle.edit("shows/metallic-rouge.json", |v| {
+        v["outlook"].as_object_mut().unwrap().remove("summary");
+        v["cast"][0].as_object_mut().unwrap().remove("voices");
+        v["cast"][1]["voices"] = json!([]);
+    });
+    assert_eq!(bundle.check(), (0, vec!["No problems in 3 files.".to_string()]));
+}
+
+#[test]
+fn a_voice_needs_its_language_and_an_offer_its_kind() {
+    let bundle = Bundle::shipped();
+    bundle.edit("shows/metallic-rouge.json", |v| {
+        v["cast"][0]["voices"][0].as_object_mut().unwrap().remove("language");
+        v["watch"][0].as_object_mut().unwrap().remove("kind");
+    });
+    assert_eq!(
+        problems(&bundle),
+        [
+            "B/shows/metallic-rouge.json:74:5: watch[0]: missing field `kind`",
+            "B/shows/metallic-rouge.json:97:9: cast[0].voices[0]: missing field `language`",
+        ]
+    );
+}
+
+#[test]
 fn malformed_json() {
     let bundle = Bundle::shipped();
     bundle.write("shows/sengoku-youko.json", "{\n  \"schema\": 1,\n  \"slug\": \"sengoku-youko\",\n  \"title\": \"Sengoku Youko\"\n  \"article\": {}\n}\n");

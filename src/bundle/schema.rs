@@ -131,8 +131,10 @@ impl Source {
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 pub struct Outlook {
     pub status: Status,
-    /// The article's reasoning, in a few sentences.
-    pub summary: String,
+    /// The article's reasoning, in a few sentences. Optional: the answer's own sentence already
+    /// says what the status means.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub window: Option<Window>,
     /// The exact premiere, once announced with a time.
@@ -296,6 +298,8 @@ impl OfferKind {
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 pub struct Role {
     pub character: Name,
+    /// Empty (or left out) while no voice actor is announced: a character may be announced first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub voices: Vec<Voice>,
 }
 

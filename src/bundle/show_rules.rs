@@ -56,9 +56,6 @@ fn validate_show(show: &Show, problems: &mut Vec<Problem>) {
     }
     for (i, role) in show.cast.iter().enumerate() {
         check_name(&format!("cast[{i}].character"), &role.character, problems);
-        if role.voices.is_empty() {
-            problems.push(Problem::new(format!("cast[{i}].voices"), "lists no voice actor"));
-        }
         for (j, voice) in role.voices.iter().enumerate() {
             check_name(&format!("cast[{i}].voices[{j}].actor"), &voice.actor, problems);
             check_lang(&format!("cast[{i}].voices[{j}].language"), &voice.language, problems);
@@ -75,7 +72,9 @@ fn validate_show(show: &Show, problems: &mut Vec<Problem>) {
 }
 
 fn validate_outlook(outlook: &Outlook, problems: &mut Vec<Problem>) {
-    check_text_of("outlook.summary", &outlook.summary, MAX_PARAGRAPH_CHARS, problems);
+    if let Some(summary) = &outlook.summary {
+        check_text_of("outlook.summary", summary, MAX_PARAGRAPH_CHARS, problems);
+    }
     if let Some(window) = &outlook.window {
         if let Some(to) = &window.to {
             if to.earliest_day() < window.from.earliest_day() {
