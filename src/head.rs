@@ -40,12 +40,13 @@ impl PageHead {
         PageHead { title, description: HOME_DESCRIPTION.to_string(), indexed: true }
     }
 
-    /// A show's page: its headline, and the outlook's summary (else the intro) as description.
+    /// A show's page: its headline, and the outlook's summary (else the article's first
+    /// paragraph) as description.
     pub fn show(show: &Show) -> Self {
         let description = show
             .outlook
             .as_ref()
-            .map(|o| o.summary.clone())
+            .and_then(|o| o.summary.clone())
             .or_else(|| show.article.intro.first().cloned())
             .unwrap_or_else(|| format!("Will {} get another season? Outlook, where to watch and cast.", show.title));
         PageHead { title: show.article.headline.clone(), description, indexed: true }
@@ -88,7 +89,10 @@ mod tests {
         let mut show = crate::bundle::decode_show(&text, "metallic-rouge").unwrap();
         let head = PageHead::show(&show);
         assert_eq!(head.title, show.article.headline);
-        assert_eq!(head.description, show.outlook.as_ref().unwrap().summary);
+        assert_eq!(Some(&head.description), show.outlook.as_ref().unwrap().summary.as_ref());
+        // An outlook without its reasoning: the intro, as without an outlook.
+        show.outlook.as_mut().unwrap().summary = None;
+        assert_eq!(PageHead::show(&show).description, show.article.intro[0]);
         show.outlook = None;
         assert_eq!(PageHead::show(&show).description, show.article.intro[0]);
         show.article.intro.clear();

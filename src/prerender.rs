@@ -520,6 +520,24 @@ mod tests {
         assert!(written.find("Content-Security-Policy") < written.find("<script"));
     }
 
+    #[test]
+    fn a_character_without_a_voice_actor_is_no_performance_role() {
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/public/data/shows/metallic-rouge.json")).unwrap();
+        let mut show = crate::bundle::decode_show(&text, "metallic-rouge").unwrap();
+        let url = "https://nextseason.example/shows/metallic-rouge";
+        let actors = |show: &Show| show_json_ld(show, url)[1].get("actor").cloned();
+        assert_eq!(actors(&show).unwrap().as_array().unwrap().len(), show.cast.len());
+        // Rouge's voice not announced: her role is left out, not written with an empty actor.
+        show.cast[0].voices.clear();
+        let roles = actors(&show).unwrap();
+        let roles = roles.as_array().unwrap();
+        assert_eq!(roles.len(), show.cast.len() - 1);
+        assert!(roles.iter().all(|r| r["characterName"] != "Rouge Redstar" && r["actor"]["name"].as_str().is_some_and(|n| !n.is_empty())));
+        // No voice announced at all: no `actor` term.
+        show.cast.iter_mut().for_each(|role| role.voices.clear());
+        assert_eq!(actors(&show), None);
+    }
+
     fn not_found_page_for_test() -> Page {
         init();
         not_found_page()

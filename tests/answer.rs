@@ -134,6 +134,27 @@ fn a_dated_season_counts_down_in_the_answer() {
 }
 
 #[test]
+fn a_window_of_from_alone_is_the_period_it_names() {
+    // Synthetic: the shipped show's season announced for a year, then for a season of it, with
+    // no end and no "or later": the window is that period, in the answer and in the card alike.
+    let mut show = shipped("metallic-rouge");
+    for (window, shown, precision) in [
+        (r#"{"from":"2026"}"#, "<time datetime=\"2026\">2026</time>", "year"),
+        (r#"{"from":"2026-fall"}"#, "<time datetime=\"2026-10\">Fall 2026</time>", "season"),
+    ] {
+        show.outlook = Some(serde_json::from_str(&format!(r#"{{"status":"announced","summary":"Synthetic.","window":{window}}}"#)).unwrap());
+        let html = page(&show);
+        let row = format!("<dt>Expected</dt><dd>{shown}<span class=\"ns-precision\"> (known to the {precision})</span></dd>");
+        let answer = element(&html, "ns-answer");
+        assert!(answer.contains("<p class=\"ns-answer__sentence\">Season 2 has been announced.</p>"), "{answer}");
+        assert!(answer.contains(&row), "{window}: {answer}");
+        assert!(element(&html, "ns-card ns-outlook").contains(&row), "{window}: {html}");
+        assert!(!element(&html, "ns-card ns-outlook").contains("or later"), "{window}");
+        assert!(!html.contains("role=\"timer\""), "no countdown without a day");
+    }
+}
+
+#[test]
 fn the_jump_links_list_the_cards_below_and_lead_to_their_focusable_headings() {
     let show = shipped("metallic-rouge");
     let html = page(&show);

@@ -97,6 +97,20 @@ fn outlook_card_shows_status_reasoning_and_window() {
 }
 
 #[test]
+fn outlook_card_without_the_editors_reasoning_says_the_answer() {
+    // Synthetic: the shipped outlook with its summary left out (optional).
+    let mut outlook = shipped("metallic-rouge").outlook.unwrap();
+    outlook.summary = None;
+    let html = render(|| view! { <OutlookCard outlook=Some(outlook.clone()) seasons=Some(1)/> });
+    assert_named_section(&html);
+    assert!(html.contains(
+        "<p class=\"ns-outlook__status\"><span class=\"ns-badge ns-badge--no-announcement\">No announcement</span></p><p class=\"ns-outlook__answer\">No second season has been announced.</p><dl class=\"ns-outlook__window\">"
+    ), "the answer, then the window, with nothing between: {html}");
+    assert!(html.contains("<time datetime=\"2025\">2025 or later</time>"));
+    assert!(!html.contains("<p></p>") && !html.contains("There is no official announcement"));
+}
+
+#[test]
 fn outlook_card_counts_down_once_the_day_is_known() {
     // Synthetic outlook: a dated premiere with its time, the way an announcement reads.
     let outlook: bundle::Outlook = serde_json::from_str(
@@ -198,6 +212,25 @@ fn cast_card_pairs_characters_with_actors() {
 }
 
 #[test]
+fn cast_card_names_a_character_whose_voice_is_not_announced() {
+    // Synthetic: the shipped cast, its first character's voice left out, its second's an
+    // empty list: both mean not announced yet.
+    let mut cast = shipped("metallic-rouge").cast;
+    cast[0].voices.clear();
+    let json: Vec<serde_json::Value> = vec![serde_json::json!({ "character": { "name": "Synthetic Newcomer" } })];
+    cast.extend(serde_json::from_value::<Vec<bundle::Role>>(serde_json::Value::Array(json)).unwrap());
+    let html = render(|| view! { <CastCard cast=cast.clone()/> });
+    assert_named_section(&html);
+    assert!(html.contains(
+        "<li class=\"ns-cast__role\"><p class=\"ns-cast__character\">Rouge Redstar </p><p class=\"ns-cast__voices ns-empty\">Voice actor not announced</p></li>"
+    ), "{html}");
+    assert!(html.contains("<p class=\"ns-cast__character\">Synthetic Newcomer </p><p class=\"ns-cast__voices ns-empty\">Voice actor not announced</p>"), "{html}");
+    assert!(!html.contains("<ul class=\"ns-cast__voices\"></ul>"), "no empty list");
+    // The others keep their voices.
+    assert!(html.contains("<span class=\"ns-cast__actor\">Tomoyo Kurosawa</span>"));
+}
+
+#[test]
 fn read_also_links_to_the_other_show() {
     let show = shipped("metallic-rouge");
     let html = render(|| view! { <ReadAlsoCard links=show.read_also.clone()/> });
@@ -209,12 +242,12 @@ fn read_also_links_to_the_other_show() {
 fn error_card_names_url_field_and_problem() {
     let error = LoadError::Invalid {
         url: "/data/shows/metallic-rouge.json".into(),
-        problems: vec![Problem::new("cast[2].voices", "lists no voice actor")],
+        problems: vec![Problem::new("seasons", "must be at least 1 (leave it out when unknown)")],
     };
     let html = render(|| view! { <ErrorCard error=error.clone() on_retry=|_| ()/> });
     assert_named_section(&html);
     assert!(html.contains("<code class=\"ns-error__url\">/data/shows/metallic-rouge.json</code> failed: the file has a problem:"));
-    assert!(html.contains("<li><code>cast[2].voices</code>: lists no voice actor</li>"));
+    assert!(html.contains("<li><code>seasons</code>: must be at least 1 (leave it out when unknown)</li>"), "{html}");
     assert!(html.contains(">Retry</button>"));
     let html = render(|| view! { <ErrorCard error=LoadError::Http { url: "/data/index.json".into(), status: 500 } on_retry=|_| ()/> });
     assert!(html.contains("the server answered with HTTP status 500."));

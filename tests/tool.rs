@@ -83,6 +83,35 @@ fn the_shipped_bundle_is_clean() {
 }
 
 #[test]
+fn facts_left_out_that_are_optional() {
+    // An outlook without its reasoning, characters announced before their voice actors (voices
+    // left out, or an empty list): the site renders all of them.
+    let bundle = Bundle::shipped();
+    bundle.edit("shows/metallic-rouge.json", |v| {
+        v["outlook"].as_object_mut().unwrap().remove("summary");
+        v["cast"][0].as_object_mut().unwrap().remove("voices");
+        v["cast"][1]["voices"] = json!([]);
+    });
+    assert_eq!(bundle.check(), (0, vec!["No problems in 3 files.".to_string()]));
+}
+
+#[test]
+fn a_voice_needs_its_language_and_an_offer_its_kind() {
+    let bundle = Bundle::shipped();
+    bundle.edit("shows/metallic-rouge.json", |v| {
+        v["cast"][0]["voices"][0].as_object_mut().unwrap().remove("language");
+        v["watch"][0].as_object_mut().unwrap().remove("kind");
+    });
+    assert_eq!(
+        problems(&bundle),
+        [
+            "B/shows/metallic-rouge.json:74:5: watch[0]: missing field `kind`",
+            "B/shows/metallic-rouge.json:97:9: cast[0].voices[0]: missing field `language`",
+        ]
+    );
+}
+
+#[test]
 fn malformed_json() {
     let bundle = Bundle::shipped();
     bundle.write("shows/sengoku-youko.json", "{\n  \"schema\": 1,\n  \"slug\": \"sengoku-youko\",\n  \"title\": \"Sengoku Youko\"\n  \"article\": {}\n}\n");
@@ -245,9 +274,128 @@ fn invalid_dates_and_impossible_precision() {
             // The index still says the old status: that is a problem too.
             "B/index.json:76:17: shows[0].status: says \"no_announcement\" but shows/metallic-rouge.json says \"dated\" (run `nextseason-bundle index`)",
             "B/shows/metallic-rouge.json:17:15: premiere: \"2024-02-30\" is not a date: February 2024 has days 01 to 29",
-            "B/shows/metallic-rouge.json:24:15: outlook.window: status \"dated\" needs the day: a window with a YYYY-MM-DD date and no end, or premiere_at",
+            "B/shows/metallic-rouge.json:24:15: outlook.window: status \"dated\" needs the day: a window of one YYYY-MM-DD date (no to, no or_later), or premiere_at",
         ]
     );
+}
+
+/// The shipped index with metallic-rouge's outlook status (its entry's and the facet's) changed
+/// as its file's, so that a fixture shows the one rule it breaks.
+fn with_status(bundle: &Bundle, status: &str) {
+    bundle.edit("index.json", |v| {
+        v["shows"][0]["status"] = json!(status);
+        v["facets"]["statuses"] = json!([{ "status": status, "count": 1 }]);
+    });
+}
+
+#[test]
+fn outlook_window_ending_before_it_begins() {
+    let bundle = Bundle::shipped();
+    bundle.edit("shows/metallic-rouge.json", |v| v["outlook"]["window"] = json!({ "from": "2026", "to": "2025-fall" }));
+    assert_eq!(problems(&bundle), ["B/shows/metallic-rouge.json:26:13: outlook.window.to: 2025-fall is before from (2026)"]);
+}
+
+#[test]
+fn outlook_window_with_an_end_and_or_later() {
+    let bundle = Bundle::shipped();
+    bundle.edit("shows/metallic-rouge.json", |v| v["outlook"]["window"] = json!({ "from": "2025", "to": "2026", "or_later": true }));
+    assert_eq!(problems(&bundle), ["B/shows/metallic-rouge.json:27:19: outlook.window.or_later: cannot be true when the window has an end (to)"]);
+}
+
+#[test]
+fn a_cancelled_season_with_a_premiere() {
+    let bundle = Bundle::shipped();
+    bundle.edit("shows/metallic-rouge.json", |v| {
+        v["outlook"]["status"] = json!("cancelled");
+        v["outlook"]["premiere_at"] = json!("2027-01-10T23:00:00+09:00");
+    });
+    with_status(&bundle, "cancelled");
+    assert_eq!(problems(&bundle), ["B/shows/metallic-rouge.json:28:20: outlook.premiere_at: a cancelled season has no premiere"]);
+}
+
+#[test]
+fn premiere_at_on_another_day_than_the_window() {
+    let bundle = Bundle::shipped();
+    // 01:00 in Japan on the 11th is still the 10th in UTC: the day is the one where it was
+    // announced, the offset's.
+    bundle.edit("shows/metallic-rouge.json", |v| {
+        v["outlook"]["status"] = json!("dated");
+        v["outlook"]["window"] = json!({ "from": "2027-01-10" });
+        v["outlook"]["premiere_at"] = json!("2027-01-11T01:00:00+09:00");
+    });
+    with_status(&bundle, "dated");
+    assert_eq!(problems(&bundle), ["B/shows/metallic-rouge.json:27:20: outlook.premiere_at: is on 2027-01-11 but the window says 2027-01-10"]);
+}
+
+#[test]
+fn a_dated_season_whose_window_is_open_ended() {
+    let bundle = Bundle::shipped();
+    // A day "or later" is no premiere date: the answer could say neither the day nor count down.
+    bundle.edit("shows/metallic-rouge.json", |v| {
+        v["outlook"]["status"] = json!("dated");
+        v["outlook"]["window"] = json!({ "from": "2027-01-10", "or_later": true });
+    });
+    with_status(&bundle, "dated");
+    assert_eq!(
+        problems(&bundle),
+        ["B/shows/metallic-rouge.json:24:15: outlook.window: status \"dated\" needs the day: a window of one YYYY-MM-DD date (no to, no or_later), or premiere_at"]
+    );
+}
+
+/// A second footnote in metallic-rouge's article, whose first is `1`, referred to in
+/// `article.sections[1].paragraphs[0]`.
+fn with_footnote(bundle: &Bundle, id: &str) {
+    bundle.edit("shows/metallic-rouge.json", |v| {
+        v["article"]["footnotes"].as_array_mut().unwrap().push(json!({ "id": id, "text": "Synthetic: a second note." }));
+    });
+}
+
+#[test]
+fn footnote_id_that_no_paragraph_can_write() {
+    let bundle = Bundle::shipped();
+    with_footnote(&bundle, "note 2");
+    // Not also "no paragraph refers to it": `[^note 2]` is not a reference.
+    assert_eq!(problems(&bundle), ["B/shows/metallic-rouge.json:71:15: article.footnotes[1].id: must be letters or digits, such as \"1\""]);
+}
+
+#[test]
+fn footnote_id_used_twice() {
+    let bundle = Bundle::shipped();
+    with_footnote(&bundle, "1");
+    assert_eq!(problems(&bundle), ["B/shows/metallic-rouge.json:71:15: article.footnotes[1].id: \"1\" is used twice"]);
+}
+
+#[test]
+fn footnote_no_paragraph_refers_to() {
+    let bundle = Bundle::shipped();
+    with_footnote(&bundle, "2");
+    assert_eq!(problems(&bundle), ["B/shows/metallic-rouge.json:70:7: article.footnotes[1]: no paragraph refers to it with [^2]"]);
+}
+
+#[test]
+fn reference_to_a_footnote_that_is_not_there() {
+    let bundle = Bundle::shipped();
+    bundle.edit("shows/metallic-rouge.json", |v| {
+        v["article"]["intro"][0] = json!("Are you a fan of Metallic Rouge?[^2] You’ve come to the right place.");
+    });
+    assert_eq!(
+        problems(&bundle),
+        ["B/shows/metallic-rouge.json:32:7: article.intro[0]: refers to footnote [^2], which article.footnotes does not have"]
+    );
+}
+
+#[test]
+fn read_also_links_the_show_to_itself() {
+    let bundle = Bundle::shipped();
+    bundle.edit("shows/metallic-rouge.json", |v| v["read_also"][0] = json!({ "slug": "metallic-rouge", "title": "Will Metallic Rouge have season 2?【Release Date】" }));
+    assert_eq!(problems(&bundle), ["B/shows/metallic-rouge.json:198:15: read_also[0].slug: links the show to itself"]);
+}
+
+#[test]
+fn zero_seasons() {
+    let bundle = Bundle::shipped();
+    bundle.edit("shows/metallic-rouge.json", |v| v["seasons"] = json!(0));
+    assert_eq!(problems(&bundle), ["B/shows/metallic-rouge.json:9:14: seasons: must be at least 1 (leave it out when unknown)"]);
 }
 
 #[test]

@@ -131,8 +131,10 @@ impl Source {
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 pub struct Outlook {
     pub status: Status,
-    /// The article's reasoning, in a few sentences.
-    pub summary: String,
+    /// The article's reasoning, in a few sentences. Optional: the answer's own sentence already
+    /// says what the status means.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub window: Option<Window>,
     /// The exact premiere, once announced with a time.
@@ -175,7 +177,8 @@ impl Status {
     }
 }
 
-/// When the next season is expected: from a date, optionally to another, or open-ended.
+/// When the next season is expected: the period `from` names ("2026", "Fall 2026", a day), or
+/// from it to another (`to`), or from it on with no end known (`or_later`); never both.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 pub struct Window {
     pub from: PartialDate,
@@ -295,6 +298,8 @@ impl OfferKind {
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 pub struct Role {
     pub character: Name,
+    /// Empty (or left out) while no voice actor is announced: a character may be announced first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub voices: Vec<Voice>,
 }
 

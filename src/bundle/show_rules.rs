@@ -56,9 +56,6 @@ fn validate_show(show: &Show, problems: &mut Vec<Problem>) {
     }
     for (i, role) in show.cast.iter().enumerate() {
         check_name(&format!("cast[{i}].character"), &role.character, problems);
-        if role.voices.is_empty() {
-            problems.push(Problem::new(format!("cast[{i}].voices"), "lists no voice actor"));
-        }
         for (j, voice) in role.voices.iter().enumerate() {
             check_name(&format!("cast[{i}].voices[{j}].actor"), &voice.actor, problems);
             check_lang(&format!("cast[{i}].voices[{j}].language"), &voice.language, problems);
@@ -75,7 +72,9 @@ fn validate_show(show: &Show, problems: &mut Vec<Problem>) {
 }
 
 fn validate_outlook(outlook: &Outlook, problems: &mut Vec<Problem>) {
-    check_text_of("outlook.summary", &outlook.summary, MAX_PARAGRAPH_CHARS, problems);
+    if let Some(summary) = &outlook.summary {
+        check_text_of("outlook.summary", summary, MAX_PARAGRAPH_CHARS, problems);
+    }
     if let Some(window) = &outlook.window {
         if let Some(to) = &window.to {
             if to.earliest_day() < window.from.earliest_day() {
@@ -87,11 +86,11 @@ fn validate_outlook(outlook: &Outlook, problems: &mut Vec<Problem>) {
         }
     }
     let day_known = outlook.premiere_at.is_some()
-        || outlook.window.as_ref().is_some_and(|w| w.precision() == Precision::Day && w.to.is_none());
+        || outlook.window.as_ref().is_some_and(|w| w.precision() == Precision::Day && w.to.is_none() && !w.or_later);
     if outlook.status == Status::Dated && !day_known {
         problems.push(Problem::new(
             "outlook.window",
-            "status \"dated\" needs the day: a window with a YYYY-MM-DD date and no end, or premiere_at",
+            "status \"dated\" needs the day: a window of one YYYY-MM-DD date (no to, no or_later), or premiere_at",
         ));
     }
     if outlook.status == Status::Cancelled && outlook.premiere_at.is_some() {
@@ -125,13 +124,12 @@ fn validate_article(article: &Article, problems: &mut Vec<Problem>) {
     walk("article.sections", &article.sections, &mut refs, problems);
     for (i, note) in article.footnotes.iter().enumerate() {
         check_text_of(&format!("article.footnotes[{i}].text"), &note.text, MAX_PARAGRAPH_CHARS, problems);
+        // An id no paragraph can write as `[^id]` is told once, as such, not also as unreferenced.
         if note.id.is_empty() || !note.id.chars().all(|c| c.is_ascii_alphanumeric()) {
             problems.push(Problem::new(format!("article.footnotes[{i}].id"), "must be letters or digits, such as \"1\""));
-        }
-        if article.footnotes[..i].iter().any(|n| n.id == note.id) {
+        } else if article.footnotes[..i].iter().any(|n| n.id == note.id) {
             problems.push(Problem::new(format!("article.footnotes[{i}].id"), format!("\"{}\" is used twice", note.id)));
-        }
-        if !refs.iter().any(|(_, id)| *id == note.id) {
+        } else if !refs.iter().any(|(_, id)| *id == note.id) {
             problems.push(Problem::new(format!("article.footnotes[{i}]"), format!("no paragraph refers to it with [^{}]", note.id)));
         }
     }
@@ -341,7 +339,7 @@ mod tests {
             problems_of(json),
             [
                 "title: must not be empty",
-                "outlook.window: status \"dated\" needs the day: a window with a YYYY-MM-DD date and no end, or premiere_at",
+                "outlook.window: status \"dated\" needs the day: a window of one YYYY-MM-DD date (no to, no or_later), or premiere_at",
                 "watch[0].url: \"javascript:alert(1)\" is not an https link to a host (https://…)",
                 "watch[1].only[0]: unknown region \"XX\": use an ISO 3166 country code (\"JP\") or africa, americas, asia, europe, oceania",
                 "cast[0].voices[0].language: \"Japanese\" is not a language tag such as \"ja\" or \"en\"",

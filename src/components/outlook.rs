@@ -47,7 +47,7 @@ pub fn OutlookCard(
         title: &title,
     };
     let answer = SeasonAnswer::of(facts);
-    let summary = outlook.map(|o| o.summary);
+    let summary = outlook.and_then(|o| o.summary);
     let body = match answer {
         Some(answer) => outlook_body(answer, summary, data.as_ref(), native_title.as_ref()),
         None => view! { <p class="ns-empty">{NO_OUTLOOK}</p> }.into_any(),

@@ -326,7 +326,7 @@ mod tests {
     fn outlook(status: Status, window: Option<&str>, premiere_at: Option<&str>) -> Outlook {
         Outlook {
             status,
-            summary: "Synthetic: the editor's reasoning.".into(),
+            summary: Some("Synthetic: the editor's reasoning.".into()),
             window: window.map(|w| serde_json::from_str(w).unwrap()),
             premiere_at: premiere_at.map(|at| Instant::parse(at).unwrap()),
         }
