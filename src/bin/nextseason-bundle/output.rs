@@ -43,6 +43,13 @@ impl Fatal {
     }
 }
 
+/// The library's errors (`nextseason::bundle::BundleFiles::read`) name their file already.
+impl From<String> for Fatal {
+    fn from(message: String) -> Self {
+        Fatal(message)
+    }
+}
+
 /// An I/O error, naming the file.
 pub fn io(path: &Path, e: std::io::Error) -> Fatal {
     Fatal(format!("{}: {e}", path.display()))
