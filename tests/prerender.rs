@@ -221,19 +221,76 @@ fn the_404_page_is_not_for_search_engines() {
     std::fs::remove_dir_all(dir).unwrap();
 }
 
+/// Every file under `dir` with its bytes, by path: to tell that a run wrote nothing.
+fn snapshot(dir: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
+    fn walk(root: &Path, dir: &Path, out: &mut std::collections::BTreeMap<PathBuf, Vec<u8>>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                out.insert(path.strip_prefix(root).unwrap().to_path_buf(), Vec::new());
+                walk(root, &path, out);
+            } else {
+                out.insert(path.strip_prefix(root).unwrap().to_path_buf(), std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    let mut files = std::collections::BTreeMap::new();
+    walk(dir, dir, &mut files);
+    files
+}
+
+/// Runs the prerender on a bundle with problems: it fails, names each problem as
+/// `nextseason-bundle check` does, and leaves the build folder as it was.
+fn refused(dir: &Path) -> String {
+    let before = snapshot(dir);
+    let output = prerender(dir, None);
+    assert!(!output.status.success(), "{}", String::from_utf8_lossy(&output.stdout));
+    assert_eq!(snapshot(dir).keys().collect::<Vec<_>>(), before.keys().collect::<Vec<_>>(), "no file is written or removed");
+    assert!(snapshot(dir) == before, "no file is changed");
+    for written in ["app.html", "_headers", "404.html", "sitemap.xml", "robots.txt", "shows", "embed"] {
+        assert!(!dir.join(written).exists(), "{written} is not written from a bad bundle");
+    }
+    String::from_utf8(output.stderr).unwrap().replace(&dir.display().to_string(), "DIST")
+}
+
 #[test]
 fn a_bad_bundle_or_origin_stops_the_build_with_the_file_and_field() {
     let dir = build_dir("bad");
     let shard = dir.join("data/shows/sengoku-youko.json");
     std::fs::write(&shard, read(shard.clone()).replace("\"title\": \"Sengoku Youko\"", "\"title\": \"\"")).unwrap();
-    let output = prerender(&dir, None);
-    assert!(!output.status.success());
-    let message = String::from_utf8_lossy(&output.stderr);
-    assert!(message.contains("sengoku-youko.json: title: must not be empty"), "{message}");
-    assert!(!dir.join("shows").exists(), "nothing is written from a bad bundle");
+    let message = refused(&dir);
+    assert!(message.contains("DIST/data/shows/sengoku-youko.json:4:12: title: must not be empty"), "{message}");
 
     let output = prerender(&dir, Some("http://insecure.example"));
     assert!(!output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("the origin must be an https address"));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_read_also_link_to_a_missing_show_stops_the_build() {
+    let dir = build_dir("read-also");
+    let shard = dir.join("data/shows/metallic-rouge.json");
+    std::fs::write(&shard, read(shard.clone()).replace("{ \"slug\": \"sengoku-youko\", \"title\"", "{ \"slug\": \"no-such-show\", \"title\"")).unwrap();
+    let message = refused(&dir);
+    assert_eq!(
+        message,
+        "nextseason-prerender: the bundle has 1 problem in 1 of 3 files; nothing was written:\n\
+         DIST/data/shows/metallic-rouge.json:84:15: read_also[0].slug: names \"no-such-show\", which has no file in shows/\n"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_show_missing_from_the_index_stops_the_build() {
+    let dir = build_dir("unlisted");
+    let copy = read(dir.join("data/shows/sengoku-youko.json")).replacen("\"slug\": \"sengoku-youko\"", "\"slug\": \"sengoku-youko-again\"", 1);
+    std::fs::write(dir.join("data/shows/sengoku-youko-again.json"), copy).unwrap();
+    let message = refused(&dir);
+    assert_eq!(
+        message,
+        "nextseason-prerender: the bundle has 1 problem in 1 of 4 files; nothing was written:\n\
+         DIST/data/shows/sengoku-youko-again.json:3:11: slug: \"sengoku-youko-again\" is not in index.json (run `nextseason-bundle index`)\n"
+    );
     std::fs::remove_dir_all(dir).unwrap();
 }
