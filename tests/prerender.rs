@@ -44,11 +44,21 @@ fn copy_dir(from: &Path, to: &Path) {
 }
 
 fn prerender(dir: &Path, origin: Option<&str>) -> std::process::Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_nextseason-prerender"));
-    command.arg(dir).env_remove("NEXTSEASON_ORIGIN");
-    if let Some(origin) = origin {
-        command.args(["--origin", origin]);
+    match origin {
+        Some(origin) => run(dir, None, &["--origin", origin]),
+        None => run(dir, None, &[]),
     }
+}
+
+/// Runs the prerender on `dir` with `args` after it, and `NEXTSEASON_ORIGIN` set to `env`
+/// (unset when None).
+fn run(dir: &Path, env: Option<&str>, args: &[&str]) -> std::process::Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_nextseason-prerender"));
+    command.arg(dir).args(args);
+    match env {
+        Some(origin) => command.env("NEXTSEASON_ORIGIN", origin),
+        None => command.env_remove("NEXTSEASON_ORIGIN"),
+    };
     command.output().unwrap()
 }
 
@@ -221,19 +231,162 @@ fn the_404_page_is_not_for_search_engines() {
     std::fs::remove_dir_all(dir).unwrap();
 }
 
+/// Every file under `dir` with its bytes, by path: to tell that a run wrote nothing.
+fn snapshot(dir: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
+    fn walk(root: &Path, dir: &Path, out: &mut std::collections::BTreeMap<PathBuf, Vec<u8>>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                out.insert(path.strip_prefix(root).unwrap().to_path_buf(), Vec::new());
+                walk(root, &path, out);
+            } else {
+                out.insert(path.strip_prefix(root).unwrap().to_path_buf(), std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    let mut files = std::collections::BTreeMap::new();
+    walk(dir, dir, &mut files);
+    files
+}
+
+/// Runs the prerender on a bundle with problems: it fails, names each problem as
+/// `nextseason-bundle check` does, and leaves the build folder as it was.
+fn refused(dir: &Path) -> String {
+    refused_with(dir, None, &[])
+}
+
+/// The prerender run as [`run`] fails, writes nothing, and says why (the build folder shown as
+/// DIST).
+fn refused_with(dir: &Path, env: Option<&str>, args: &[&str]) -> String {
+    let before = snapshot(dir);
+    let output = run(dir, env, args);
+    assert!(!output.status.success(), "{}", String::from_utf8_lossy(&output.stdout));
+    assert_eq!(snapshot(dir).keys().collect::<Vec<_>>(), before.keys().collect::<Vec<_>>(), "no file is written or removed");
+    assert!(snapshot(dir) == before, "no file is changed");
+    for written in ["app.html", "_headers", "404.html", "sitemap.xml", "robots.txt", "shows", "embed"] {
+        assert!(!dir.join(written).exists(), "{written} is not written from a bad bundle");
+    }
+    String::from_utf8(output.stderr).unwrap().replace(&dir.display().to_string(), "DIST")
+}
+
 #[test]
 fn a_bad_bundle_or_origin_stops_the_build_with_the_file_and_field() {
     let dir = build_dir("bad");
     let shard = dir.join("data/shows/sengoku-youko.json");
     std::fs::write(&shard, read(shard.clone()).replace("\"title\": \"Sengoku Youko\"", "\"title\": \"\"")).unwrap();
-    let output = prerender(&dir, None);
-    assert!(!output.status.success());
-    let message = String::from_utf8_lossy(&output.stderr);
-    assert!(message.contains("sengoku-youko.json: title: must not be empty"), "{message}");
-    assert!(!dir.join("shows").exists(), "nothing is written from a bad bundle");
+    let message = refused(&dir);
+    assert!(message.contains("DIST/data/shows/sengoku-youko.json:4:12: title: must not be empty"), "{message}");
 
     let output = prerender(&dir, Some("http://insecure.example"));
     assert!(!output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("the origin must be an https address"));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_read_also_link_to_a_missing_show_stops_the_build() {
+    let dir = build_dir("read-also");
+    let shard = dir.join("data/shows/metallic-rouge.json");
+    std::fs::write(&shard, read(shard.clone()).replace("{ \"slug\": \"sengoku-youko\", \"title\"", "{ \"slug\": \"no-such-show\", \"title\"")).unwrap();
+    let message = refused(&dir);
+    assert_eq!(
+        message,
+        "nextseason-prerender: the bundle has 1 problem in 1 of 3 files; nothing was written:\n\
+         DIST/data/shows/metallic-rouge.json:84:15: read_also[0].slug: names \"no-such-show\", which has no file in shows/\n"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_show_missing_from_the_index_stops_the_build() {
+    let dir = build_dir("unlisted");
+    let copy = read(dir.join("data/shows/sengoku-youko.json")).replacen("\"slug\": \"sengoku-youko\"", "\"slug\": \"sengoku-youko-again\"", 1);
+    std::fs::write(dir.join("data/shows/sengoku-youko-again.json"), copy).unwrap();
+    let message = refused(&dir);
+    assert_eq!(
+        message,
+        "nextseason-prerender: the bundle has 1 problem in 1 of 4 files; nothing was written:\n\
+         DIST/data/shows/sengoku-youko-again.json:3:11: slug: \"sengoku-youko-again\" is not in index.json (run `nextseason-bundle index`)\n"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+/// Every address the written pages give uses `origin`: the show page's canonical link, og:url
+/// and JSON-LD, the home page's JSON-LD, the sitemap, robots.txt and the pasted cards' links.
+fn assert_origin(dir: &Path, origin: &str) {
+    let page = read(dir.join("shows/metallic-rouge/index.html"));
+    let url = format!("{origin}/shows/metallic-rouge");
+    assert!(page.contains(&format!("<link rel=\"canonical\" href=\"{url}\" />")), "canonical link to {url}");
+    assert_eq!(meta(&page, "property", "og:url"), Some(url.clone()));
+    let data = json_ld(&page);
+    assert_eq!(data[0]["url"], url.as_str());
+    assert_eq!(data[0]["mainEntityOfPage"], url.as_str());
+    assert_eq!(data[1]["@id"], format!("{url}#series"));
+    assert_eq!(json_ld(&read(dir.join("index.html")))[0]["url"], format!("{origin}/"));
+    let sitemap = read(dir.join("sitemap.xml"));
+    let locations: Vec<&str> = sitemap.split("<loc>").skip(1).map(|rest| rest.split("</loc>").next().unwrap()).collect();
+    assert_eq!(locations, [format!("{origin}/"), url, format!("{origin}/shows/sengoku-youko")], "{sitemap}");
+    assert_eq!(read(dir.join("robots.txt")), format!("User-agent: *\nAllow: /\n\nSitemap: {origin}/sitemap.xml\n"));
+    assert!(read(dir.join("embed/metallic-rouge.html")).contains(&format!("href=\"{origin}/shows/sengoku-youko\"")));
+    if origin != "https://nextseason.example" {
+        for file in ["shows/metallic-rouge/index.html", "index.html", "sitemap.xml", "embed/metallic-rouge.html"] {
+            assert!(!read(dir.join(file)).contains("nextseason.example"), "{file} holds the default origin");
+        }
+    }
+}
+
+#[test]
+fn the_sites_address_comes_from_nextseason_origin() {
+    let dir = build_dir("origin-env");
+    let output = run(&dir, Some("https://anime.example.org"), &[]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("for https://anime.example.org in"));
+    assert_origin(&dir, "https://anime.example.org");
+    let page = read(dir.join("shows/metallic-rouge/index.html"));
+
+    // A trailing slash is trimmed: the same pages.
+    let output = run(&dir, Some("https://anime.example.org/"), &[]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_origin(&dir, "https://anime.example.org");
+    assert_eq!(read(dir.join("shows/metallic-rouge/index.html")), page);
+
+    // Set but empty, it is not set: the default.
+    let output = run(&dir, Some(""), &[]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_origin(&dir, "https://nextseason.example");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn the_origin_option_wins_over_nextseason_origin() {
+    let dir = build_dir("origin-option");
+    let output = run(&dir, Some("https://environment.example.org"), &["--origin", "https://option.example.org/"]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_origin(&dir, "https://option.example.org");
+    for file in ["shows/metallic-rouge/index.html", "index.html", "sitemap.xml", "robots.txt"] {
+        assert!(!read(dir.join(file)).contains("environment.example.org"), "{file}");
+    }
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn an_origin_that_is_not_https_or_has_a_path_is_refused_and_nothing_is_written() {
+    let dir = build_dir("origin-invalid");
+    let cases: [(Option<&str>, &[&str], &str); 5] = [
+        (Some("http://anime.example.org"), &[], "http://anime.example.org"),
+        (Some("https://anime.example.org/site/"), &[], "https://anime.example.org/site"),
+        (None, &["--origin", "http://anime.example.org"], "http://anime.example.org"),
+        (None, &["--origin", "https://anime.example.org/site"], "https://anime.example.org/site"),
+        // The option wins even when it is the wrong one.
+        (Some("https://anime.example.org"), &["--origin", "anime.example.org"], "anime.example.org"),
+    ];
+    for (env, args, shown) in cases {
+        let message = refused_with(&dir, env, args);
+        assert_eq!(
+            message,
+            format!("nextseason-prerender: the origin must be an https address without a path, such as https://nextseason.example (got {shown:?})\n"),
+            "{env:?} {args:?}"
+        );
+    }
     std::fs::remove_dir_all(dir).unwrap();
 }

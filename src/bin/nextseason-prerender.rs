@@ -6,8 +6,9 @@
 //! `index.html` (the catalogue), `shows/<slug>/index.html`, `404.html`, `sitemap.xml`,
 //! `robots.txt`, `embed/<slug>.html` (the cards a blogger may paste), `_headers` (the
 //! headers a host sends: src/hosting.rs) and `app.html` (the page
-//! as Trunk built it, which renders in the browser only). A bundle with problems
-//! fails the build: `nextseason-bundle check` says the same in more detail.
+//! as Trunk built it, which renders in the browser only). The bundle is checked whole first, by
+//! the rules of `nextseason-bundle check` (each file, and those between files): a bundle with
+//! problems fails the build with each one, as `check` reports it, and nothing is written.
 
 // A native tool: the prerender module does not exist in the browser build (which `cargo test
 // --target wasm32-unknown-unknown` also compiles this file for).
@@ -21,7 +22,7 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
-    use nextseason::bundle::{self, CatalogueEntry, Show};
+    use nextseason::bundle::{self, BundleFiles, Located};
     use nextseason::dates::PartialDate;
     use nextseason::prerender::{self, Page, DEFAULT_ORIGIN};
     use std::path::{Path, PathBuf};
@@ -76,10 +77,13 @@ Writes the pages of the bundle in DIST/data into the release build in DIST.
             true => read(&dist.join("app.html"))?,
             false => index,
         };
-        // The bundle is read whole before anything is written: a bundle with problems leaves the
-        // build as it was.
-        let (head, entries) = read_catalogue(&dist.join("data"))?;
-        let shows = read_shows(&dist.join("data"), &entries)?;
+        // The bundle is read and checked whole, by `nextseason-bundle check`'s rules, before
+        // anything is written: a bundle with problems leaves the build as it was.
+        let data = dist.join("data");
+        let files = BundleFiles::read(&data)?;
+        let bundle::CheckedBundle { head, entries, shows } = files.checked().map_err(|found| problems(&data, &files, &found))?;
+        drop(files);
+        let shows: Vec<Arc<bundle::Show>> = shows.into_iter().map(Arc::new).collect();
         // No script inline anywhere (a strict Content-Security-Policy allows none): app.html starts
         // the app from a file, as Trunk's loader did inline; written pages from another.
         let (app, boot) = prerender::app_page(&shell)?;
@@ -110,38 +114,19 @@ Writes the pages of the bundle in DIST/data into the release build in DIST.
         Ok(format!("nextseason-prerender: {} pages and {} embed snippets for {origin} in {} ms", pages.len(), shows.len(), started.elapsed().as_millis()))
     }
 
-    /// The catalogue's head and every entry, in the default order.
-    fn read_catalogue(data: &Path) -> Result<(bundle::CatalogueHead, Vec<CatalogueEntry>), String> {
-        let index = data.join("index.json");
-        let head = bundle::decode_catalogue_head(&read(&index)?).map_err(|problems| invalid(&index, &problems))?;
-        let mut entries = head.shows.clone();
-        for n in 1..=head.parts {
-            let file = data.join("index").join(format!("{n}.json"));
-            let part = bundle::decode_catalogue_part(&read(&file)?, n).map_err(|problems| invalid(&file, &problems))?;
-            entries.extend(part.shows);
-        }
-        Ok((head, entries))
-    }
-
-    /// Every show of the catalogue; all problems of all shards at once.
-    fn read_shows(data: &Path, entries: &[CatalogueEntry]) -> Result<Vec<Arc<Show>>, String> {
-        let mut shows = Vec::with_capacity(entries.len());
-        let mut failures = Vec::new();
-        for entry in entries {
-            let file = data.join("shows").join(format!("{}.json", entry.slug));
-            match read(&file).and_then(|text| bundle::decode_show(&text, &entry.slug).map_err(|problems| invalid(&file, &problems))) {
-                Ok(show) => shows.push(Arc::new(show)),
-                Err(failure) => failures.push(failure),
-            }
-        }
-        match failures.is_empty() {
-            true => Ok(shows),
-            false => Err(format!("the bundle has problems (run `nextseason-bundle check` on it):\n{}", failures.join("\n"))),
-        }
-    }
-
-    fn invalid(file: &Path, problems: &[bundle::Problem]) -> String {
-        problems.iter().map(|p| format!("{}: {p}", file.display())).collect::<Vec<_>>().join("\n")
+    /// The problems of the bundle in `data`, one a line as `nextseason-bundle check` prints them
+    /// (file:line:column: json.path: what is wrong), and how many.
+    fn problems(data: &Path, files: &BundleFiles, found: &[Located]) -> String {
+        let lines: Vec<String> = found.iter().map(|l| format!("{}/{l}", data.display())).collect();
+        let with = found.iter().map(|l| &l.file).collect::<std::collections::BTreeSet<_>>().len();
+        let s = |n: usize| if n == 1 { "" } else { "s" };
+        format!(
+            "the bundle has {} problem{} in {with} of {} files; nothing was written:\n{}",
+            found.len(),
+            s(found.len()),
+            files.file_count(),
+            lines.join("\n"),
+        )
     }
 
     /// The files and folders at the top of the build.

@@ -19,18 +19,61 @@ pub struct Located {
     pub problem: Problem,
 }
 
+/// `file:line:column: json.path: what is wrong`, as the editor's `check` prints it (without
+/// colour); the file as the bundle names it (`shows/<slug>.json`).
+impl std::fmt::Display for Located {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}:{}:", self.file, self.line, self.column)?;
+        if !self.problem.path.is_empty() {
+            write!(f, " {}:", self.problem.path)?;
+        }
+        write!(f, " {}", self.problem.message)
+    }
+}
+
 /// Every problem of a whole bundle: each file by itself, then the rules between files.
 /// `index` is index.json's text (None when missing); `parts` are the files of index/ and
 /// `shows` those of shows/, each as (file name, text).
 pub fn check_bundle(index: Option<&str>, parts: &[(String, String)], shows: &[(String, String)]) -> Vec<Located> {
+    check_and_read(index, parts, shows).0
+}
+
+/// A bundle that [`check_bundle`] finds nothing wrong with, decoded: the catalogue's head, all its
+/// entries in the default order (the head's, then each part's), and each entry's show, in the
+/// same order.
+pub struct CheckedBundle {
+    pub head: CatalogueHead,
+    pub entries: Vec<CatalogueEntry>,
+    pub shows: Vec<Show>,
+}
+
+/// The bundle decoded, if [`check_bundle`] finds no problem in it; else every problem. Each file
+/// is decoded once, by the check: what the site would decode from a clean file is what the check
+/// read (a clean show file is read whole, with nothing set aside).
+pub fn read_checked_bundle(index: Option<&str>, parts: &[(String, String)], shows: &[(String, String)]) -> Result<CheckedBundle, Vec<Located>> {
+    let (found, catalogue, shards) = check_and_read(index, parts, shows);
+    if !found.is_empty() {
+        return Err(found);
+    }
+    // A clean bundle has its catalogue, and one show file, without problems, for each entry.
+    let (head, entries) = catalogue.expect("a bundle without problems has its catalogue");
+    let mut by_slug: HashMap<String, Show> = shards.read.into_iter().map(|shard| (shard.show.slug.clone(), shard.show)).collect();
+    let shows = entries.iter().map(|entry| by_slug.remove(&entry.slug).expect("a bundle without problems has a file for each entry")).collect();
+    Ok(CheckedBundle { head, entries, shows })
+}
+
+/// [`check_bundle`]'s problems, with what it read: the head and every entry (if index.json could
+/// be read), and the show files.
+fn check_and_read(index: Option<&str>, parts: &[(String, String)], shows: &[(String, String)]) -> (Vec<Located>, Option<(CatalogueHead, Vec<CatalogueEntry>)>, Shards) {
     let mut found = Vec::new();
     let shards = read_shards(shows, &mut found);
     let Some(index_text) = index else {
         found.push(Located { file: "index.json".into(), line: 1, column: 1, problem: Problem::new("", "missing: run `nextseason-bundle index` to write it from the shows") });
-        return found;
+        return (found, None, shards);
     };
     // The problems between files, by file name: located once every file has been read.
     let mut across: Vec<(String, Problem)> = Vec::new();
+    let mut catalogue = None;
     if let Some(head) = read_head(index_text, &mut found) {
         let numbered = read_parts(&head, parts, &mut found, &mut across);
         // Counts, facets and order are only judged on a complete catalogue.
@@ -46,12 +89,13 @@ pub fn check_bundle(index: Option<&str>, parts: &[(String, String)], shows: &[(S
             check_order(&files, &mut across);
         }
         check_listing(&files, &shards, &mut across);
+        catalogue = Some((head, files.into_iter().flat_map(|(_, shows)| shows).collect()));
     }
     check_read_also(&shards, &mut across);
     for (file, problem) in across {
         found.extend(locate(&file, text_of(&file, index_text, parts, shows), vec![problem]));
     }
-    found
+    (found, catalogue, shards)
 }
 
 /// A show file that could be read, for the rules across files: the show, and the paths those

@@ -11,13 +11,15 @@
 //! - `show_rules`: the rules of one show's file; `imported_rules`: those of its imported facts.
 //! - `catalogue`: the head and its parts, which file holds which entry, the default order.
 //! - `facets`: facet values and their counts.
-//! - `across`: the rules between files (the editor's `check`).
+//! - `across`: the rules between files (the editor's `check`, and the prerender's).
+//! - `files`: a bundle directory's files as text, checked whole ([`BundleFiles`]).
 //! - `fuzz`: the fuzz body of all of the above ([`fuzz_one`]), for the fuzzer and `cargo test`.
 
 mod across;
 mod catalogue;
 mod decode;
 mod facets;
+mod files;
 mod fuzz;
 mod imported;
 mod imported_rules;
@@ -27,10 +29,13 @@ mod show_rules;
 #[cfg(test)]
 mod tests;
 
-pub use across::{check_bundle, Located};
+pub use across::{check_bundle, read_checked_bundle, CheckedBundle, Located};
 pub use catalogue::{by_date_then_title, catalogue_files, default_cmp, default_cmp_folded, default_order, Layout, HEAD_SIZE, PAGE_SIZE, PART_SIZE};
 pub use decode::{decode_catalogue_head, decode_catalogue_part, decode_show, Problem, MAX_SHOW_BYTES};
 pub use facets::{facet_key, facets, Facet, FacetTally, FacetValue, STATUS_ORDER};
+#[cfg(not(target_arch = "wasm32"))]
+pub use files::json_files;
+pub use files::BundleFiles;
 pub use fuzz::fuzz_one;
 pub use positions::{path_at, value_positions};
 pub use imported::*;

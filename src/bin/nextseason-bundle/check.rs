@@ -1,8 +1,7 @@
 //! `check`: every problem of every file of a bundle, located.
 
-use crate::bundle_dir::{read_bundle, Bundle};
 use crate::output::{colour, paint, plural, print_json, Fatal, Format, Verdict};
-use nextseason::bundle::{self, Located};
+use nextseason::bundle::{BundleFiles, Located};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -26,9 +25,8 @@ pub struct Args {
 }
 
 pub fn run(args: &Args) -> Result<Verdict, Fatal> {
-    let bundle = read_bundle(&args.bundle_dir)?;
-    let mut found = bundle::check_bundle(bundle.index.as_deref(), &bundle.parts, &bundle.shows);
-    found.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+    let bundle = BundleFiles::read(&args.bundle_dir)?;
+    let found = bundle.check();
     match args.format {
         Format::Json => print_json_report(&args.bundle_dir, &bundle, &found),
         Format::Text => print_text_report(&args.bundle_dir, &bundle, &found),
@@ -41,7 +39,7 @@ fn shown(dir: &Path, l: &Located) -> String {
     dir.join(&l.file).display().to_string()
 }
 
-fn print_json_report(dir: &Path, bundle: &Bundle, found: &[Located]) {
+fn print_json_report(dir: &Path, bundle: &BundleFiles, found: &[Located]) {
     let problems: Vec<serde_json::Value> = found
         .iter()
         .map(|l| serde_json::json!({"file": shown(dir, l), "line": l.line, "column": l.column, "path": l.problem.path, "message": l.problem.message}))
@@ -49,7 +47,7 @@ fn print_json_report(dir: &Path, bundle: &Bundle, found: &[Located]) {
     print_json(&serde_json::json!({"files": bundle.file_count(), "problems": problems}));
 }
 
-fn print_text_report(dir: &Path, bundle: &Bundle, found: &[Located]) {
+fn print_text_report(dir: &Path, bundle: &BundleFiles, found: &[Located]) {
     let on = colour();
     for l in found {
         let at = paint(on, "1", &format!("{}:{}:{}:", shown(dir, l), l.line, l.column));

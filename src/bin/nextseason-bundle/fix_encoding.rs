@@ -1,8 +1,8 @@
 //! `fix-encoding`: mis-decoded text repaired in place, string by string.
 
-use crate::bundle_dir::{read_bundle, Bundle};
 use crate::output::{colour, io, paint, plural, print_json, Fatal, Format, Verdict};
-use nextseason::{bundle, mojibake};
+use nextseason::bundle::{self, BundleFiles};
+use nextseason::mojibake;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -37,7 +37,7 @@ struct Change {
 
 pub fn run(args: &Args) -> Result<Verdict, Fatal> {
     let dir = &args.bundle_dir;
-    let bundle = read_bundle(dir)?;
+    let bundle = BundleFiles::read(dir)?;
     let changes = repair_files(dir, &bundle)?;
     match args.format {
         Format::Json => {
@@ -64,7 +64,7 @@ pub fn run(args: &Args) -> Result<Verdict, Fatal> {
 }
 
 /// Rewrites each file that holds mis-decoded text, and returns the changes in file order.
-fn repair_files(dir: &Path, bundle: &Bundle) -> Result<Vec<Change>, Fatal> {
+fn repair_files(dir: &Path, bundle: &BundleFiles) -> Result<Vec<Change>, Fatal> {
     let files = bundle
         .index
         .iter()

@@ -2,10 +2,9 @@
 //! editors' shards, then the catalogue. The rules are the library's (`nextseason::import`);
 //! this reads and writes the files and prints the report.
 
-use crate::bundle_dir::json_files;
 use crate::index::{entries_with, write_catalogue, Sizes};
 use crate::output::{colour, io, paint, print_json, replace_file, Fatal, Format, Verdict};
-use nextseason::bundle::{CatalogueEntry, HEAD_SIZE, PART_SIZE};
+use nextseason::bundle::{json_files, CatalogueEntry, HEAD_SIZE, PART_SIZE};
 use nextseason::dates::PartialDate;
 use nextseason::import::{import, is_generated, Release, SlugRegistry};
 use std::collections::{BTreeMap, HashMap, HashSet};

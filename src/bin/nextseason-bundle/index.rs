@@ -1,8 +1,7 @@
 //! `index`: the catalogue (index.json and its parts) written from the shows' files.
 
-use crate::bundle_dir::{json_files, read_bundle};
 use crate::output::{io, replace_file, Fatal, Verdict};
-use nextseason::bundle::{self, CatalogueEntry, HEAD_SIZE, PART_SIZE};
+use nextseason::bundle::{self, json_files, BundleFiles, CatalogueEntry, HEAD_SIZE, PART_SIZE};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -42,7 +41,7 @@ fn count_of_shows(text: &str) -> Result<usize, String> {
 
 pub fn run(args: &Args) -> Result<Verdict, Fatal> {
     let dir = &args.bundle_dir;
-    let bundle = read_bundle(dir)?;
+    let bundle = BundleFiles::read(dir)?;
     let entries = match entries_of(dir, &bundle.shows) {
         Ok(entries) => entries,
         Err(problems) => {

@@ -10,8 +10,6 @@
 fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
-mod bundle_dir;
-#[cfg(not(target_arch = "wasm32"))]
 mod check;
 #[cfg(not(target_arch = "wasm32"))]
 mod fix_encoding;

@@ -43,12 +43,18 @@ impl Fatal {
     }
 }
 
+/// The library's errors (`nextseason::bundle::BundleFiles::read`) name their file already.
+impl From<String> for Fatal {
+    fn from(message: String) -> Self {
+        Fatal(message)
+    }
+}
+
 /// An I/O error, naming the file.
 pub fn io(path: &Path, e: std::io::Error) -> Fatal {
     Fatal(format!("{}: {e}", path.display()))
 }
 
-/// Colour only for a person at a terminal, and never when NO_COLOR is set.
 /// Writes `text` to `path` by a new file renamed over the old one, never into the old file: a
 /// bundle's files may be hard links shared with a build's copy (`.ci/build-bundle.sh`), which
 /// must keep what it was given, and a reader never sees half a file.
@@ -60,8 +66,10 @@ pub fn replace_file(path: &Path, text: &str) -> Result<(), Fatal> {
     std::fs::rename(&new, path).map_err(|e| io(path, e))
 }
 
+/// Colour only for a person at a terminal (stdout), and never when NO_COLOR is set to anything
+/// but the empty string (https://no-color.org: an empty NO_COLOR is as if it were not set).
 pub fn colour() -> bool {
-    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty())
 }
 
 /// `text` in the SGR style `code` when `on`.

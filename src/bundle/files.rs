@@ -1,0 +1,80 @@
+//! A bundle directory's files as text, and the whole check of them: what the editor's `check`
+//! and the prerender both run, so that a bundle one passes is a bundle the other builds.
+
+use super::across::{check_bundle, read_checked_bundle, CheckedBundle, Located};
+
+/// A bundle directory's files: index.json (if any), index/*.json and shows/*.json, each as
+/// (file name, text), by name.
+pub struct BundleFiles {
+    pub index: Option<String>,
+    pub parts: Vec<(String, String)>,
+    pub shows: Vec<(String, String)>,
+}
+
+impl BundleFiles {
+    /// Reads index.json, index/*.json and shows/*.json of `dir` (native only). An error names
+    /// the file: a missing directory, an I/O error, or a file that is not UTF-8 at all (a problem
+    /// the check cannot go past).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn read(dir: &std::path::Path) -> Result<Self, String> {
+        if !dir.is_dir() {
+            return Err(format!("{}: not a directory", dir.display()));
+        }
+        let index_path = dir.join("index.json");
+        let index = match std::fs::read(&index_path) {
+            Ok(bytes) => Some(text_of(&index_path, bytes)?),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => return Err(format!("{}: {e}", index_path.display())),
+        };
+        Ok(BundleFiles { index, parts: json_files(&dir.join("index"))?, shows: json_files(&dir.join("shows"))? })
+    }
+
+    /// Every file read, counting index.json when there is one.
+    pub fn file_count(&self) -> usize {
+        self.shows.len() + self.parts.len() + usize::from(self.index.is_some())
+    }
+
+    /// Every problem ([`check_bundle`]), by file, line and column.
+    pub fn check(&self) -> Vec<Located> {
+        let mut found = check_bundle(self.index.as_deref(), &self.parts, &self.shows);
+        sort(&mut found);
+        found
+    }
+
+    /// The bundle decoded if [`BundleFiles::check`] finds nothing, else what it finds (in the same
+    /// order).
+    pub fn checked(&self) -> Result<CheckedBundle, Vec<Located>> {
+        read_checked_bundle(self.index.as_deref(), &self.parts, &self.shows).map_err(|mut found| {
+            sort(&mut found);
+            found
+        })
+    }
+}
+
+fn sort(found: &mut [Located]) {
+    found.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+}
+
+/// The *.json files of a folder (none if it does not exist) as (file name, text), by name
+/// (native only).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn json_files(folder: &std::path::Path) -> Result<Vec<(String, String)>, String> {
+    let failed = |e: std::io::Error| format!("{}: {e}", folder.display());
+    let mut files = Vec::new();
+    if folder.is_dir() {
+        for entry in std::fs::read_dir(folder).map_err(failed)? {
+            let path = entry.map_err(failed)?.path();
+            let Some(name) = path.file_name().and_then(|n| n.to_str()).filter(|n| n.ends_with(".json")) else { continue };
+            let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            files.push((name.to_string(), text_of(&path, bytes)?));
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// A file's text, or that it is not UTF-8 (and from which byte).
+#[cfg(not(target_arch = "wasm32"))]
+fn text_of(path: &std::path::Path, bytes: Vec<u8>) -> Result<String, String> {
+    String::from_utf8(bytes).map_err(|e| format!("{}: not UTF-8 text (byte {})", path.display(), e.utf8_error().valid_up_to()))
+}
