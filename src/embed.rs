@@ -74,7 +74,9 @@ impl Links {
 /// A widget's options, from its element's `data-` attributes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WidgetConfig {
-    /// `data-show`: the show to start with; the catalogue without it.
+    /// `data-show`: the show to start with; the catalogue without it (or with it empty). A value
+    /// that is no slug is kept: the widget says that show is not in the catalogue (the api
+    /// fetches nothing for it), where the catalogue would hide the blogger's mistake.
     pub show: Option<String>,
     pub cards: Vec<CardKind>,
     /// `data-bundle`, resolved by embed.js: the bundle's root URL.
@@ -91,7 +93,7 @@ impl WidgetConfig {
             (None, None) => Links::Query { param },
         };
         WidgetConfig {
-            show: show.filter(|s| crate::bundle::is_valid_slug(s)),
+            show: show.filter(|s| !s.is_empty()),
             cards: CardKind::parse_list(cards.as_deref()),
             bundle,
             links,
@@ -283,6 +285,7 @@ mod tests {
         assert_eq!(config.cards, CardKind::ALL);
         assert_eq!(config.links, Links::Pages { pattern: "/anime/{slug}/".into() });
         let config = WidgetConfig::new(Some("Not A Slug".into()), None, "/data".into(), Some("no placeholder".into()), Some("/anime".into()), "show".into());
-        assert_eq!((config.show, config.links), (None, Links::Path { base: "/anime".into() }));
+        assert_eq!((config.show.as_deref(), config.links), (Some("Not A Slug"), Links::Path { base: "/anime".into() }), "shown as not in the catalogue");
+        assert_eq!(WidgetConfig::new(Some(String::new()), None, "/data".into(), None, None, "show".into()).show, None, "empty: the catalogue");
     }
 }
