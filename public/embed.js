@@ -34,15 +34,19 @@ let widgets = 0;
 
 /** Mounts the widget in one element (done for every [data-nextseason] at start). */
 async function mount(element) {
+  if (!(element instanceof HTMLElement)) {
+    throw new TypeError(`NextSeason.mount needs an element of the page, such as a <div data-nextseason>; got ${element}`);
+  }
   if (mounted.has(element)) return;
   mounted.add(element);
-  // The first widget on a page keeps its show in ?show=, the next ones in ?show2=, ?show3=…
-  const number = ++widgets;
   const options = element.dataset;
   const [glue, sheet] = await load();
   // Attached once the widget can render: until then, cards pasted inside the element (the
   // build's embed/<slug>.html) stay on show; the shadow root then takes their place.
   const shadow = element.attachShadow({ mode: 'open' });
+  // The first widget on a page keeps its show in ?show=, the next ones in ?show2=, ?show3=…;
+  // numbered once it has its shadow root, so that an element refused one takes no number.
+  const number = ++widgets;
   shadow.adoptedStyleSheets = [sheet];
   const root = document.createElement('div');
   root.className = 'ns-embed';

@@ -5,7 +5,7 @@
 // browser reports no violation.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { open } from './harness.mjs';
@@ -177,7 +177,9 @@ async function blogOn(site) {
   const policy =
     `default-src 'self'; script-src 'self' ${site.url} 'wasm-unsafe-eval'; style-src 'self'; ` +
     `connect-src 'self' ${site.url}; img-src 'self' data:; object-src 'none'; base-uri 'none'`;
-  return startServer(folder, 0, { headers: { 'content-security-policy': policy } });
+  const blog = await startServer(folder, 0, { headers: { 'content-security-policy': policy } });
+  // Closing the blog removes its folder too: a run leaves nothing in the temporary directory.
+  return { ...blog, close: () => { blog.server.close(); return rm(folder, { recursive: true, force: true }); } };
 }
 
 test('a blog on another origin, with its own policy, embeds the widget from the site', async () => {
@@ -194,7 +196,7 @@ test('a blog on another origin, with its own policy, embeds the widget from the 
     assert.deepEqual(await violations(page), []);
     assert.deepEqual(page.errors, []);
   } finally {
-    blog.server.close();
+    await blog.close();
   }
 });
 
@@ -209,7 +211,7 @@ test('without the CORS headers of _headers, the same blog gets no widget', async
     await failed;
     assert.equal(await page.locator('#widget >> h2#ns-headline').count(), 0);
   } finally {
-    blog.server.close();
+    await blog.close();
     bare.server.close();
   }
 });

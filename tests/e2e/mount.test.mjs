@@ -146,7 +146,7 @@ test('an unknown show, a data-show that is no slug, a broken shard and a bad ele
   await page.locator('#broken >> h2#ns-headline', { hasText: 'Sengoku Youko' }).waitFor();
 
   // Elements that cannot hold a widget: the blog's call is refused, nothing else changes.
-  assert.match(await mount(page, null), /^TypeError: /);
+  assert.match(await mount(page, null), /^TypeError: NextSeason.mount needs an element of the page/);
   await page.evaluate(() => document.body.append(Object.assign(document.createElement('input'), { id: 'input' })));
   assert.match(await mount(page, 'input'), /^NotSupportedError: /);
 
