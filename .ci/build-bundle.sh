@@ -19,12 +19,12 @@ if [ ! -f "$data_json" ]; then
   exit 1
 fi
 
-# The import may use only bundle, dates, regions, text and mojibake (tests/layers.rs), so these
+# The import may use only bundle, dates, regions, text, mojibake and franchise (tests/layers.rs), so these
 # sources, with the tool's own, are all the code its output depends on.
 tool_key=$(
   {
     sha256sum Cargo.lock Cargo.toml src/dates.rs src/regions.rs src/text.rs src/mojibake.rs src/lib.rs
-    find src/import src/bundle src/bin/nextseason-bundle -type f -print0 | sort -z | xargs -0 sha256sum
+    find src/import src/bundle src/franchise src/bin/nextseason-bundle -type f -print0 | sort -z | xargs -0 sha256sum
   } | sha256sum | cut -c1-16
 )
 key=$(

@@ -8,6 +8,8 @@ pub mod bundle;
 pub mod components;
 pub mod dates;
 pub mod embed;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod franchise;
 pub mod head;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod hosting;

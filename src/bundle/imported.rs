@@ -255,8 +255,10 @@ pub struct Related {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Relation {
-    /// A later season or part.
+    /// A later season (or a sequel series).
     Sequel,
+    /// A later part or cour of a season ("Part 2", 第2クール).
+    Part,
     /// An earlier season or part.
     Prequel,
     Film,
@@ -270,6 +272,7 @@ impl Relation {
     pub fn label(self) -> &'static str {
         match self {
             Self::Sequel => "Sequel",
+            Self::Part => "Later part",
             Self::Prequel => "Prequel",
             Self::Film => "Film",
             Self::Recap => "Recap",
@@ -322,9 +325,9 @@ pub enum DataStatus {
     Dated,
     /// The next season or part has aired.
     Aired,
-    /// Only films, recaps or specials follow in the data.
+    /// NextSeason found only films, recaps or specials after this work in the data.
     FilmsOnly,
-    /// The data lists nothing after this work, as of its date.
+    /// NextSeason found nothing after this work in the data, as of its date.
     NothingLater,
 }
 
@@ -334,8 +337,8 @@ impl DataStatus {
             Self::Airing => "Next season airing",
             Self::Dated => "Next season dated",
             Self::Aired => "Next season aired",
-            Self::FilmsOnly => "Only films or specials followed",
-            Self::NothingLater => "Nothing later in the data",
+            Self::FilmsOnly => "Only films or specials found later",
+            Self::NothingLater => "No later season found",
         }
     }
 

@@ -100,7 +100,7 @@ pub const NO_OUTLOOK: &str = "No outlook has been written for this show yet.";
 
 /// Said after the data's reading when it lists no later season: its absence from the data is no
 /// sign that none was announced.
-pub const NOT_LISTED_CAVEAT: &str = "A season it does not list yet may already have been announced.";
+pub const NOT_LISTED_CAVEAT: &str = "A season the data does not hold yet may already have been announced.";
 
 impl SeasonAnswer {
     /// The editor's outlook when there is one, else the data's; None without either.
@@ -201,11 +201,11 @@ fn data_answer(outlook: &DataOutlook, facts: &OutlookFacts) -> SeasonAnswer {
     let as_of = facts.data.map(|d| d.as_of);
     let this = if facts.title.is_empty() { Piece::Text("this work".into()) } else { Piece::This(facts.title.to_string()) };
     let next_work = next.as_deref().and_then(|slug| facts.related.iter().find(|r| r.slug == slug));
+    // What NextSeason inferred is said as its own finding, never as what the data "lists".
+    let found = text(format!("NextSeason found the next season in {source}: "));
     let mut sentence = match next_work {
-        Some(work) if status.has_next() => {
-            vec![text("The next season, "), Piece::Work { slug: work.slug.clone(), title: work.title.clone() }, text(",")]
-        }
-        _ => vec![text("The next season")],
+        Some(work) if status.has_next() => vec![found, Piece::Work { slug: work.slug.clone(), title: work.title.clone() }],
+        _ => vec![found, text("it")],
     };
     let on = |sentence: &mut Vec<Piece>, lead: &str, date: Option<PartialDate>| {
         if let Some(date) = date {
@@ -225,12 +225,12 @@ fn data_answer(outlook: &DataOutlook, facts: &OutlookFacts) -> SeasonAnswer {
             sentence.push(text("."));
         }
         DataStatus::FilmsOnly => {
-            sentence = vec![text("Only films, recaps or specials follow "), this, text(format!(" in {source}: no later season or part"))];
+            sentence = vec![text("NextSeason found no later season or part of "), this, text(format!(" in {source}"))];
             on(&mut sentence, " as of ", as_of);
-            sentence.push(text("."));
+            sentence.push(text(": only films, recaps or specials."));
         }
         DataStatus::NothingLater => {
-            sentence = vec![text("Nothing after "), this, text(format!(" is in {source}"))];
+            sentence = vec![text("NextSeason found nothing after "), this, text(format!(" in {source}"))];
             on(&mut sentence, " as of ", as_of);
             sentence.push(text(": no later season, part or film."));
         }
@@ -416,27 +416,27 @@ mod tests {
     fn the_datas_outlook_for_every_status() {
         let aired = from_data(DataStatus::Aired);
         assert_eq!(aired.reading, Reading::Data(DataStatus::Aired));
-        assert_eq!(aired.sentence_text(), "The next season, Synthetic: The Next Arc, premiered in Japan on July 18, 2024.");
+        assert_eq!(aired.sentence_text(), "NextSeason found the next season in bangumi-data: Synthetic: The Next Arc premiered in Japan on July 18, 2024.");
         assert!(aired.sentence.contains(&Piece::Work { slug: "synthetic-next".into(), title: "Synthetic: The Next Arc".into() }));
         assert_eq!((aired.countdown, aired.caveat, aired.window.clone()), (None, None, None));
 
         let airing = from_data(DataStatus::Airing);
         assert_eq!(
             airing.sentence_text(),
-            "The next season, Synthetic: The Next Arc, premiered in Japan on July 18, 2024 and was on the air there as of May 15, 2026."
+            "NextSeason found the next season in bangumi-data: Synthetic: The Next Arc premiered in Japan on July 18, 2024 and was on the air there as of May 15, 2026."
         );
         assert_eq!(airing.countdown, None);
 
         let dated = from_data(DataStatus::Dated);
-        assert_eq!(dated.sentence_text(), "The next season, Synthetic: The Next Arc, premieres in Japan on July 18, 2024.");
+        assert_eq!(dated.sentence_text(), "NextSeason found the next season in bangumi-data: Synthetic: The Next Arc premieres in Japan on July 18, 2024.");
         assert_eq!(dated.countdown, Some((start_of_day_ms(2024, 7, 18, 0), false)));
 
         let films = from_data(DataStatus::FilmsOnly);
-        assert_eq!(films.sentence_text(), "Only films, recaps or specials follow Synthetic in bangumi-data: no later season or part as of May 15, 2026.");
+        assert_eq!(films.sentence_text(), "NextSeason found no later season or part of Synthetic in bangumi-data as of May 15, 2026: only films, recaps or specials.");
         assert_eq!(films.caveat, Some(NOT_LISTED_CAVEAT));
 
         let nothing = from_data(DataStatus::NothingLater);
-        assert_eq!(nothing.sentence_text(), "Nothing after Synthetic is in bangumi-data as of May 15, 2026: no later season, part or film.");
+        assert_eq!(nothing.sentence_text(), "NextSeason found nothing after Synthetic in bangumi-data as of May 15, 2026: no later season, part or film.");
         assert!(nothing.sentence.contains(&Piece::This("Synthetic".into())));
         assert_eq!((nothing.caveat, nothing.countdown), (Some(NOT_LISTED_CAVEAT), None));
         assert_ne!(nothing.reading.label(), Status::NoAnnouncement.label(), "never read as not announced");
@@ -451,7 +451,7 @@ mod tests {
         assert_eq!(SeasonAnswer::of(OutlookFacts::default()), None);
         // A next season missing from related is named, not linked.
         let unlinked = OutlookFacts { data_outlook: Some(&data_outlook), data: Some(&data), ..Default::default() };
-        assert_eq!(SeasonAnswer::of(unlinked).unwrap().sentence_text(), "The next season premiered in Japan on July 18, 2024.");
+        assert_eq!(SeasonAnswer::of(unlinked).unwrap().sentence_text(), "NextSeason found the next season in bangumi-data: it premiered in Japan on July 18, 2024.");
     }
 
     #[test]

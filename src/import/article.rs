@@ -1,5 +1,5 @@
 //! The short text of a generated shard, written from the facts of the data and nothing else:
-//! what the work is and when it aired, and what the data lists after it. It is marked
+//! what the work is and when it aired, and what NextSeason found after it in the data. It is marked
 //! `generated`, and says that it only reports the data: a season missing from the data is
 //! unknown to it, never "not announced".
 
@@ -8,12 +8,18 @@ use super::seasons::{After, Stands};
 use super::Release;
 use crate::bundle::{Article, DataStatus, WorkKind};
 use crate::dates::PartialDate;
+use crate::franchise::markers::MarkerKind;
+use crate::franchise::title::Form;
 
-/// "Will Sengoku Youko get a season 2?"; another season after a first; a sequel to a film.
+/// "Will Sengoku Youko get a season 2?"; another season after a first (by its links, or by its
+/// own title: モブサイコ100III is a third season whatever the data holds before it); a sequel to a
+/// film.
 pub fn headline(work: &Work, has_prequel: bool) -> String {
+    let marked = Form::of(&work.native);
+    let later = marked.season().is_some_and(|n| n >= 2) || marked.has(MarkerKind::Part) || marked.has(MarkerKind::Sequel) || marked.has(MarkerKind::Arc);
     match work.kind {
         WorkKind::Movie => format!("Will {} get a sequel?", work.title),
-        _ if has_prequel => format!("Will {} get another season?", work.title),
+        _ if has_prequel || later => format!("Will {} get another season?", work.title),
         _ => format!("Will {} get a season 2?", work.title),
     }
 }
@@ -25,29 +31,29 @@ pub struct Named {
     pub ends: Option<PartialDate>,
 }
 
-/// The data's outlook for a work, in sentences, and its status.
+/// The data's outlook for a work, in sentences, and its status. A later season is NextSeason's
+/// own finding (its franchises), and said so: never as a fact the data "lists".
 pub fn outlook_summary(title: &str, after: &After, named: &dyn Fn(usize) -> Named, release: &Release) -> (DataStatus, String) {
     let as_of = release.as_of.label();
     match after {
-        After::Next { work, stands } => {
+        After::Next { work, stands, part } => {
             let next = named(*work);
+            let what = if *part { "a later part" } else { "a later season" };
             let on = next.premiere.map(|d| format!(" on {}", d.label())).unwrap_or_default();
+            let found = format!("NextSeason found {what} of {title} in bangumi-data (as of {as_of})");
             match stands {
                 Stands::Aired => {
                     let ended = next.ends.map(|d| format!(", and its last episode aired on {}", d.label())).unwrap_or_default();
-                    (DataStatus::Aired, format!("A continuation has aired: {} premiered in Japan{on}{ended}.", next.title))
+                    (DataStatus::Aired, format!("{found}: {} premiered in Japan{on}{ended}.", next.title))
                 }
                 Stands::Airing => {
                     let end = match next.ends {
                         Some(d) => format!("its last episode is listed for {}", d.label()),
-                        None => format!("as of {as_of}, bangumi-data lists no end date"),
+                        None => "the data gives no end date".to_string(),
                     };
-                    (DataStatus::Airing, format!("A continuation is on the air: {} premiered in Japan{on}; {end}.", next.title))
+                    (DataStatus::Airing, format!("{found}, on the air: {} premiered in Japan{on}; {end}.", next.title))
                 }
-                Stands::Dated => (
-                    DataStatus::Dated,
-                    format!("A continuation is dated: {} is set to premiere in Japan{on}, according to bangumi-data as of {as_of}.", next.title),
-                ),
+                Stands::Dated => (DataStatus::Dated, format!("{found}, dated: {} is set to premiere in Japan{on}.", next.title)),
             }
         }
         After::FilmsOnly(later) => {
@@ -68,7 +74,7 @@ pub fn outlook_summary(title: &str, after: &After, named: &dyn Fn(usize) -> Name
             (
                 DataStatus::FilmsOnly,
                 format!(
-                    "As of {as_of}, bangumi-data lists no later TV or web season of {title}; only films, recaps or specials followed it: {}. That only means the data has no later season yet: it is not a statement that none has been announced.",
+                    "NextSeason found no later TV or web season of {title} in bangumi-data (as of {as_of}), only films, recaps or specials: {}. The data may not hold a later season yet: this is not a statement that none has been announced.",
                     list(&names)
                 ),
             )
@@ -76,7 +82,7 @@ pub fn outlook_summary(title: &str, after: &After, named: &dyn Fn(usize) -> Name
         After::Nothing => (
             DataStatus::NothingLater,
             format!(
-                "As of {as_of}, bangumi-data lists nothing after {title}: no later season, part or film. That only means the data has no entry for one yet: it is not a statement that none has been announced."
+                "NextSeason found no later season of {title} in bangumi-data (as of {as_of}): no later season, part or film. The data may not hold one yet: this is not a statement that none has been announced."
             ),
         ),
     }
@@ -133,7 +139,7 @@ pub fn article(work: &Work, has_prequel: bool, outlook: &str, release: &Release)
         _ => {}
     }
     let credit = format!(
-        "This text was written automatically from bangumi-data {} (as of {}), a public list of anime and where they air (CC BY 4.0). It states what the data lists, nothing more.",
+        "This text was written automatically from bangumi-data {} (as of {}), a public list of anime and where they air (CC BY 4.0). It states what the data holds and what NextSeason found in it, nothing more.",
         release.version,
         release.as_of.label()
     );

@@ -157,9 +157,13 @@ pub fn site_key(url: &str) -> Option<String> {
     if !host.contains('.') || host.contains(['@', ' ']) {
         return None;
     }
-    let path = path.split(['?', '#']).next().unwrap_or_default();
+    let path = path.split('#').next().unwrap_or_default();
+    // The query stays: a station's pages of different works may differ only by it
+    // (nhk.or.jp/anime/program/detail.html?i=honobono).
+    let (path, query) = path.split_at(path.find('?').unwrap_or(path.len()));
     let path = ["index.html", "index.htm", "index.php"].iter().fold(path, |p, index| p.strip_suffix(index).unwrap_or(p));
-    Some(format!("{host}{}", path.trim_end_matches('/')))
+    let query = if query.len() > 1 { query } else { "" };
+    Some(format!("{host}{}{query}", path.trim_end_matches('/')))
 }
 
 /// The work of an item, with the fields left out; or why the item cannot be imported (a short
@@ -422,6 +426,8 @@ mod tests {
         assert_eq!(site_key("https://www.Sengoku-Youko.com/").as_deref(), Some("sengoku-youko.com"));
         assert_eq!(site_key("http://sengoku-youko.com/index.html").as_deref(), Some("sengoku-youko.com"));
         assert_eq!(site_key("https://www.nhk.or.jp/anime/nintama/").as_deref(), Some("nhk.or.jp/anime/nintama"));
+        assert_eq!(site_key("http://www6.nhk.or.jp/anime/program/detail.html?i=honobono#top").as_deref(), Some("www6.nhk.or.jp/anime/program/detail.html?i=honobono"));
+        assert_eq!(site_key("http://x.jp/?").as_deref(), Some("x.jp"));
         assert_eq!(site_key("ftp://x.org"), None);
         assert_eq!(site_key("https://localhost/"), None);
     }

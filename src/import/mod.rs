@@ -31,7 +31,7 @@ mod tests;
 pub use facts::Dropped;
 pub use fuzz::fuzz_one;
 pub use merge::Conflict;
-pub use report::{FileProblem, ImportOutcome, LeftOut, LinkCounts, NewSlug, Origin, Report, Shard, Skipped};
+pub use report::{FileProblem, FranchiseCounts, ImportOutcome, LeftOut, LinkCounts, NewSlug, Origin, Placement, Report, Shard, Skipped};
 pub use slugs::SlugRegistry;
 
 use crate::bundle::{decode_show, CatalogueEntry, DataOutlook, DataSource, NativeText, Related, Relation, Show, SCHEMA_VERSION};
@@ -272,12 +272,14 @@ pub fn import(data_json: &str, files: &[(String, String)], registry: &SlugRegist
     }
     report.new_slugs.sort_by(|a, b| a.key.cmp(&b.key));
 
-    let links = seasons::link(&works);
+    let franchises = seasons::franchises(&works);
+    let links = seasons::link(&works, &franchises);
+    report.franchises = FranchiseCounts::of(&works, &franchises);
     // Build every shard; a work whose shard breaks a rule is left out and the rest built again
     // without links to it (the rules are checked on everything the importer writes).
     let mut built;
     loop {
-        built = build(&works, &links, &slug_of, &excluded, &editor_of, &given, release);
+        built = build(&works, &links, &franchises, &slug_of, &excluded, &editor_of, &given, release);
         let failed: Vec<(usize, String)> = built.failed.drain(..).collect();
         if failed.is_empty() {
             break;
@@ -323,7 +325,8 @@ pub fn import(data_json: &str, files: &[(String, String)], registry: &SlugRegist
     report.skipped.sort_by_key(|s| s.item);
     report.conflicts.sort_by(|a, b| (&a.file, &a.field).cmp(&(&b.file, &b.field)));
     report.editorial_problems.sort_by(|a, b| a.file.cmp(&b.file));
-    Ok(ImportOutcome { shards, registry, report })
+    let slug_of_item = (0..works.len()).filter(|&w| !excluded[w]).filter_map(|w| Some((works[w].item, slug_of[w].clone()?))).collect();
+    Ok(ImportOutcome { shards, registry, report, slug_of_item })
 }
 
 /// The shards of the works, and what building them found.
@@ -341,6 +344,7 @@ struct Built {
 fn build(
     works: &[Work],
     links: &[Vec<seasons::Link>],
+    franchises: &crate::franchise::Franchises,
     slug_of: &[Option<String>],
     excluded: &[bool],
     editor_of: &HashMap<usize, usize>,
@@ -375,6 +379,7 @@ fn build(
         for l in &kept {
             let count = match l.relation {
                 Relation::Sequel => &mut built.links.sequel,
+                Relation::Part => &mut built.links.part,
                 Relation::Prequel => &mut built.links.prequel,
                 Relation::Film => &mut built.links.film,
                 Relation::Recap => &mut built.links.recap,
@@ -391,7 +396,7 @@ fn build(
             Some(own) => own.iter().filter_map(|r| Some((*slug_to_work.get(r.slug.as_str())?, r.relation))).collect(),
             None => kept.iter().map(|l| (l.other, l.relation)).collect(),
         };
-        let after = seasons::after(works, w, &followed, release.as_of);
+        let after = seasons::after(works, w, &followed, &franchises.next, editors_related.is_some(), release.as_of);
         let (status, summary) = article::outlook_summary(&title_of(w), &after, &named, release);
         let next = match &after {
             seasons::After::Next { work: next, .. } => Some(*next),

@@ -11,6 +11,8 @@ pub struct ImportOutcome {
     pub shards: Vec<Shard>,
     pub registry: SlugRegistry,
     pub report: Report,
+    /// The slug of each item's shard, by the item's position in data.json's items.
+    pub slug_of_item: BTreeMap<usize, String>,
 }
 
 /// A show's file to write into the bundle's shows/.
@@ -62,6 +64,8 @@ pub struct Report {
     pub left_out: Vec<LeftOut>,
     /// Links between works (each pair counted once) and directed links by relation.
     pub links: LinkCounts,
+    /// The franchises found, and the works left out of their order.
+    pub franchises: FranchiseCounts,
     /// The data's outlooks written, by status.
     pub outlooks: BTreeMap<String, usize>,
     /// Editors' files that could not be read, or merged, and were copied as written.
@@ -100,10 +104,48 @@ pub struct LeftOut {
 pub struct LinkCounts {
     pub pairs: usize,
     pub sequel: usize,
+    pub part: usize,
     pub prequel: usize,
     pub film: usize,
     pub recap: usize,
     pub special: usize,
+}
+
+/// What the franchise grouping found ([`crate::franchise`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct FranchiseCounts {
+    /// Franchises of two works or more.
+    pub franchises: usize,
+    /// Works in them.
+    pub works: usize,
+    /// Continuities of two placed works or more (a remake starts one).
+    pub continuities: usize,
+    /// Works that start the story over within their franchise (remakes), with why.
+    pub restarts: Vec<Placement>,
+    /// Works of a franchise left out of its order (no premiere date, a season number out of
+    /// order), with why.
+    pub unplaced: Vec<Placement>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Placement {
+    pub item: usize,
+    pub title: String,
+    pub reason: String,
+}
+
+impl FranchiseCounts {
+    pub fn of(works: &[Work], f: &crate::franchise::Franchises) -> FranchiseCounts {
+        let big: Vec<&Vec<usize>> = f.franchises.iter().filter(|m| m.len() > 1).collect();
+        let placement = |(w, reason): &(usize, String)| Placement { item: works[*w].item, title: works[*w].native.clone(), reason: reason.clone() };
+        FranchiseCounts {
+            franchises: big.len(),
+            works: big.iter().map(|m| m.len()).sum(),
+            continuities: f.continuities.iter().filter(|m| m.len() > 1).count(),
+            restarts: f.restarts.iter().map(placement).collect(),
+            unplaced: f.unplaced.iter().filter(|(w, _)| f.franchises[f.franchise_of[*w]].len() > 1).map(placement).collect(),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -127,7 +169,16 @@ impl Report {
             self.new_slugs.len()
         ));
         let l = &self.links;
-        out.push(format!("Links: {} pairs of works ({} sequel, {} film, {} recap, {} special links).", l.pairs, l.sequel, l.film, l.recap, l.special));
+        out.push(format!("Links: {} pairs of works ({} sequel, {} part, {} film, {} recap, {} special links).", l.pairs, l.sequel, l.part, l.film, l.recap, l.special));
+        let f = &self.franchises;
+        out.push(format!(
+            "Franchises: {} of two works or more ({} works), {} continuities; {} remakes start their own; {} works left out of their franchise's order.",
+            f.franchises,
+            f.works,
+            f.continuities,
+            f.restarts.len(),
+            f.unplaced.len()
+        ));
         if !self.outlooks.is_empty() {
             out.push(format!("Outlooks from the data: {}.", self.outlooks.iter().map(|(k, n)| format!("{n} {k}")).collect::<Vec<_>>().join(", ")));
         }
@@ -152,6 +203,9 @@ impl Report {
         }
         for p in self.editorial_problems.iter().chain(&self.bad_sites) {
             out.push(format!("  {}: {}", p.file, p.message));
+        }
+        for p in &self.franchises.unplaced {
+            out.push(format!("  out of order: item {} ({}): {}", p.item, p.title, p.reason));
         }
         for s in &self.skipped {
             out.push(format!("  skipped item {} ({}): {}: {}", s.item, s.title.as_deref().unwrap_or("no title"), s.category, s.reason));

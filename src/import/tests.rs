@@ -83,7 +83,7 @@ fn sengoku_youko_is_followed_by_the_thousandfold_chaos_arc() {
     assert_eq!(outlook.premiere_at.unwrap().to_string(), "2024-07-18T00:00:00+09:00");
     assert_eq!(
         outlook.summary,
-        "A continuation has aired: Sengoku Youko: The Thousandfold Chaos Arc premiered in Japan on July 18, 2024, and its last episode aired on December 26, 2024."
+        "NextSeason found a later season of Sengoku Youko in bangumi-data (as of May 15, 2026): Sengoku Youko: The Thousandfold Chaos Arc premiered in Japan on July 18, 2024, and its last episode aired on December 26, 2024."
     );
     // The editor's fields stay; the data fills the rest.
     assert_eq!((sengoku.title.as_str(), sengoku.premiere), ("Sengoku Youko", Some(PartialDate::Month(2024, 1))));
@@ -167,7 +167,8 @@ fn unrelated_works_are_not_linked() {
     let angel = show(&outcome, "angel-beats");
     assert_eq!(angel.related, []);
     assert_eq!(angel.data_outlook.as_ref().unwrap().status, DataStatus::NothingLater);
-    assert!(angel.data_outlook.as_ref().unwrap().summary.contains("it is not a statement that none has been announced"));
+    let summary = &angel.data_outlook.as_ref().unwrap().summary;
+    assert!(summary.starts_with("NextSeason found no later season of Angel Beats!") && summary.contains("this is not a statement that none has been announced"), "{summary}");
     let synthetic = run(SYNTHETIC, &[], &SlugRegistry::default());
     // "Synthetic Blue" and "Synthetic Blue Lantern" share words, not a story.
     assert_eq!(related(&show(&synthetic, "synthetic-blue-lantern")), []);
@@ -185,11 +186,11 @@ fn the_datas_outlook_as_of_its_date() {
     assert_eq!(outlook.premiere_at.unwrap().to_string(), "2026-07-02T00:00:00+09:00");
     assert_eq!(
         outlook.summary,
-        "A continuation is dated: Synthetic Blue 2nd Season is set to premiere in Japan on July 2, 2026, according to bangumi-data as of May 15, 2026."
+        "NextSeason found a later season of Synthetic Blue in bangumi-data (as of May 15, 2026), dated: Synthetic Blue 2nd Season is set to premiere in Japan on July 2, 2026."
     );
     let harbor = show(&synthetic, "synthetic-harbor").data_outlook.unwrap();
     assert_eq!((harbor.status, harbor.next.as_deref()), (DataStatus::Airing, Some("synthetic-harbor-season-2")));
-    assert!(harbor.summary.ends_with("as of May 15, 2026, bangumi-data lists no end date."), "{}", harbor.summary);
+    assert!(harbor.summary.ends_with("; the data gives no end date."), "{}", harbor.summary);
 }
 
 #[test]
