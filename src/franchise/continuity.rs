@@ -30,10 +30,16 @@ pub enum Role {
 }
 
 /// Words that mark a side series when they stand in a title's subtitle.
-const SIDE_WORDS: &[&str] = &["ぷち", "プチ", "petit", "ちび", "chibi", "mini", "ミニアニメ", "ミニ劇場", "しょーと", "しょ~と", "ショートアニメ", "short story", "外伝", "オルタナティブ", "alternative", "side story", "休憩時間"];
+const SIDE_WORDS: &[&str] = &["ぷち", "プチ", "petit", "ちび", "mini", "short story", "alternative", "side story"];
 
-/// Whether a light title's subtitle names it a side series.
+/// Words that mark a side series wherever they stand: they are never part of a story's name.
+const SIDE_ANYWHERE: &[&str] = &["ちょこっとアニメ", "ミニアニメ", "ミニ劇場", "ショートアニメ", "しょーと", "しょ~と", "chibi", "ちびキャラ", "休憩時間", "オルタナティブ", "外伝"];
+
+/// Whether a light title names a side series (in its subtitle, for words that may begin a name).
 fn is_side(light: &str) -> bool {
+    if SIDE_ANYWHERE.iter().any(|w| light.contains(w)) {
+        return true;
+    }
     let Some(at) = light.char_indices().find(|&(at, c)| at > 0 && super::title::is_separator(c)).map(|(at, _)| at) else { return false };
     let subtitle = &light[at..];
     SIDE_WORDS.iter().any(|w| subtitle.contains(w))
@@ -84,12 +90,22 @@ pub fn restarts(entries: &[Entry], titles: &[Titles], w: usize, earlier: &[usize
     let native = titles[w].native();
     if let Some(year) = native.marker(MarkerKind::Year).and_then(|m| m.number) {
         let began = 1970 + (begin + 9 * 3600 * 1000) / YEAR_MS;
-        if (year as i64 - began).abs() <= 1 && !native.continues() {
+        // The year tells a new version from an older work of the very name (うる星やつら(2022)
+        // and うる星やつら); a year after a name no older work bears is a new season's
+        // (ルパン三世(2015) after ルパン三世 PARTⅢ).
+        let renames = earlier.iter().any(|&e| titles[e].native().key == native.stem && titles[e].native().markers.is_empty());
+        if (year as i64 - began).abs() <= 1 && !native.continues() && renames {
             return Some(format!("\"{}\" is known by its year, {year}: a new series", native.shown));
         }
     }
     if native.continues() {
         return None;
+    }
+    // A series after ten years or more in which the franchise had nothing new, whose title does
+    // not say it continues (無限の住人-IMMORTAL- after 無限の住人): a new adaptation.
+    let last = earlier.iter().filter_map(|&e| entries[e].end_ms.or(entries[e].begin_ms).map(|end| end.max(entries[e].begin_ms.unwrap_or(end)))).max();
+    if last.is_some_and(|last| begin - last >= 10 * YEAR_MS) {
+        return Some(format!("\"{}\" began ten years or more after anything else of its franchise, and its title does not say it continues: a new series", native.shown));
     }
     for &e in earlier {
         let old = &entries[e];

@@ -8,8 +8,8 @@
 //!   which differ only in punctuation). Enough alone.
 //! - **a title continued**: one title is the other's whole title followed by a subtitle
 //!   (`Dr.STONE` and `Dr.STONE NEW WORLD`). Enough alone when the name is long enough not to be
-//!   a common word ("Captain" is not "Captain Tsubasa") and the two are at most ten years apart;
-//!   else only with the official site.
+//!   a common word ("Captain" is not "Captain Tsubasa"), the two are at most ten years apart and
+//!   the titles are the works' own (a translation is looser); else only with the official site.
 //! - **one main title**: both titles are one main title with different subtitles
 //!   (`かぐや様は告らせたい～天才たちの恋愛頭脳戦～` and `かぐや様は告らせたい-ウルトラロマンティック-`).
 //!   Enough with the official site, or when the main title is long, the two are close in time,
@@ -110,11 +110,15 @@ pub struct Evidence<'a> {
     shared: BTreeSet<String>,
     pub edges: Vec<Edge>,
     seen: HashMap<(usize, usize), usize>,
+    /// Native stems with a numbered second (or later) season on TV or the web.
+    numbered_stems: BTreeSet<String>,
 }
 
-/// Whether a work is on TV or the web (a series, which a brand's many series are).
+/// Whether a work is a series on TV or the web, which a brand's many lines are (a special
+/// broadcast on one day is not: ルパン三世's yearly TV specials make no brand of it).
 fn is_series(entry: &Entry) -> bool {
-    matches!(entry.kind, WorkKind::Tv | WorkKind::Web)
+    let single = matches!((entry.begin_ms, entry.end_ms), (Some(b), Some(e)) if e >= b && e - b < 6 * 24 * 3600 * 1000);
+    matches!(entry.kind, WorkKind::Tv | WorkKind::Web) && !single
 }
 
 /// A crossover (`劇場版イナズマイレブンGO vs ダンボール戦機W`) carries two franchises' names: it
@@ -128,9 +132,12 @@ pub fn is_crossover(light: &str) -> bool {
 /// `ダンボール戦機W`, `ドラゴンボールGT`).
 fn subtitle_starts(light: &str) -> Vec<usize> {
     let mut starts: Vec<usize> = light.char_indices().filter(|&(at, c)| at > 0 && is_separator(c)).map(|(at, _)| at).collect();
-    let tail = light.len() - light.trim_end_matches(|c: char| c.is_ascii_alphanumeric()).len();
+    let tail = light.len() - light.trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == '\'').len();
     let before = &light[..light.len() - tail];
-    if (1..=3).contains(&tail) && before.ends_with(|c: char| !c.is_ascii() && c.is_alphanumeric()) {
+    // Up to three letters after any name (なのはA's); up to eight after a long one
+    // (ロックマンエグゼAXESS, 魔法少女リリカルなのはStrikerS).
+    let most = if before.chars().count() >= 5 { 8 } else { 3 };
+    if (1..=most).contains(&tail) && before.ends_with(|c: char| !c.is_ascii() && c.is_alphanumeric()) {
         starts.push(before.len());
     }
     starts
@@ -141,7 +148,13 @@ impl<'a> Evidence<'a> {
         let sites: Vec<Option<Site>> = entries.iter().map(|e| e.site.map(Site::of)).collect();
         let named: Vec<(&Site, &str)> = sites.iter().zip(titles).filter_map(|(s, t)| Some((s.as_ref()?, t.native().stem.as_str()))).collect();
         let shared = super::site::shared_domains(named);
-        let mut evidence = Evidence { entries, titles, sites, shared, edges: Vec::new(), seen: HashMap::new() };
+        let numbered_stems = titles
+            .iter()
+            .zip(entries)
+            .filter(|(t, e)| is_series(e) && t.native().season().is_some_and(|n| n >= 2))
+            .map(|(t, _)| t.native().stem.clone())
+            .collect();
+        let mut evidence = Evidence { entries, titles, sites, shared, edges: Vec::new(), seen: HashMap::new(), numbered_stems };
         evidence.one_name();
         evidence.continued();
         evidence.one_main_title();
@@ -172,8 +185,18 @@ impl<'a> Evidence<'a> {
     /// translation's evidence needs beside it, as translations are loose (one Chinese title of
     /// the data may be another work's).
     fn natives_share(&self, a: usize, b: usize) -> bool {
-        let run = common_run(&self.titles[a].native().key, &self.titles[b].native().key);
-        strong(&run, 2, 4) && !run.chars().all(|c| c.is_ascii_digit())
+        let (ka, kb) = (&self.titles[a].native().key, &self.titles[b].native().key);
+        let run = common_run(ka, kb);
+        let shorter = ka.chars().count().min(kb.chars().count());
+        let letters = run.chars().count();
+        !run.chars().all(|c| c.is_ascii_digit()) && (strong(&run, 4, 6) || letters >= 3 && letters * 5 >= shorter * 4)
+    }
+
+    /// A subtitle line with numbered seasons of its own (`ラブライブ！スーパースター!!(第2期)`,
+    /// `ソードアート・オンライン オルタナティブ ガンゲイル・オンラインⅡ`) is a series of its own,
+    /// not a season of the title it continues.
+    fn own_line(&self, stem: &str) -> bool {
+        self.numbered_stems.contains(stem)
     }
 
     fn add(&mut self, a: usize, b: usize, reason: String) {
@@ -218,8 +241,14 @@ impl<'a> Evidence<'a> {
         groups.sort();
         for ((script, stem), works) in groups {
             let works = self.in_order(works);
-            for pair in works.windows(2) {
-                let (a, b) = (pair[0], pair[1]);
+            // Every two of a name are linked directly, so that each page can say why in one
+            // sentence; a long-running name (忍たま乱太郎's 30 series) links each to the next.
+            let pairs: Vec<(usize, usize)> = if works.len() <= 40 {
+                works.iter().enumerate().flat_map(|(i, &a)| works[i + 1..].iter().map(move |&b| (a, b))).collect()
+            } else {
+                works.windows(2).map(|p| (p[0], p[1])).collect()
+            };
+            for (a, b) in pairs {
                 let (Some(fa), Some(fb)) = (self.form(a, script, |f| f.stem == stem), self.form(b, script, |f| f.stem == stem)) else { continue };
                 let site = self.site_agrees(a, b);
                 if script != Script::Native && site.is_none() && !self.natives_share(a, b) {
@@ -292,15 +321,19 @@ impl<'a> Evidence<'a> {
         }
         let brands: BTreeSet<(Script, String)> = continuers.into_iter().filter(|(_, s)| s.len() > BRAND).map(|((script, name), _)| (script, name.to_string())).collect();
         for (base, longer, script, name, shown, _) in found.iter().cloned() {
+            let longer_stem = &self.titles[longer].native().stem;
+            if *longer_stem != self.titles[base].native().stem && self.own_line(longer_stem) {
+                continue;
+            }
             let base_shown = self.form(base, script, |f| f.stem == name).map_or(name.clone(), |f| f.shown.clone());
             let said = format!("the title \"{shown}\" continues \"{base_shown}\"");
             let translated = script != Script::Native;
             if let Some((_, site)) = self.site_agrees(base, longer).filter(|_| !translated || self.natives_share(base, longer)) {
                 self.add(base, longer, format!("{said}, and {site}"));
-            } else if !brands.contains(&(script, name.clone()))
+            } else if !translated
+                && !brands.contains(&(script, name.clone()))
                 && self.long_enough(&name, base, longer, 4, 8)
                 && years_apart(self.entries, base, longer).is_some_and(|y| y <= 10.0)
-                && (!translated || self.natives_share(base, longer))
             {
                 self.add(base, longer, said);
             }
@@ -332,11 +365,15 @@ impl<'a> Evidence<'a> {
                     if translated && !self.natives_share(a, b) {
                         continue;
                     }
+                    let (sa, sb) = (&self.titles[a].native().stem, &self.titles[b].native().stem);
+                    if sa != sb && (self.own_line(sa) || self.own_line(sb)) {
+                        continue;
+                    }
                     let shown = fa.main_shown.clone().unwrap_or_else(|| main.to_string());
                     let said = format!("\"{}\" and \"{}\" share the main title \"{shown}\"", fa.shown, fb.shown);
-                    if let Some((_, site)) = self.site_agrees(a, b) {
+                    if let Some((_, site)) = self.site_agrees(a, b).filter(|_| strong(main, 3, 6)) {
                         self.add(a, b, format!("{said}, and {site}"));
-                    } else if !brand && self.long_enough(main, a, b, 5, 10) && years_apart(self.entries, a, b).is_some_and(|y| y <= 4.0) {
+                    } else if !translated && !brand && self.long_enough(main, a, b, 5, 10) && years_apart(self.entries, a, b).is_some_and(|y| y <= 4.0) {
                         self.add(a, b, said);
                     }
                 }
@@ -397,7 +434,10 @@ mod tests {
         let railgun = "とある科学の超電磁砲s";
         assert_eq!(subtitle_starts(railgun), [railgun.len() - 1]);
         assert_eq!(subtitle_starts("ドラゴンボールgt").len(), 1);
-        assert!(subtitle_starts("魔法少女リリカルなのはvivid").is_empty(), "a longer Latin word is a title of its own");
+        assert_eq!(subtitle_starts("ロックマンエグゼaxess").len(), 1);
+        assert_eq!(subtitle_starts("魔法少女リリカルなのはa's").len(), 1);
+        assert!(subtitle_starts("魔法少女リリカルなのはstrikersabc").is_empty(), "a longer Latin word is a title of its own");
+        assert!(subtitle_starts("けいおんabcd").is_empty());
         assert!(subtitle_starts("working").is_empty());
     }
 }

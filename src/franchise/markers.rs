@@ -217,7 +217,8 @@ pub fn classify(token: &str) -> Option<Marker> {
             }
         }
     }
-    if let Some(n) = number(token).filter(|n| (2..=30).contains(n)) {
+    // A bare number or Roman numeral; not a single Latin letter ("J to X" is no tenth season).
+    if let Some(n) = number(token).filter(|n| (2..=30).contains(n)).filter(|_| token.len() > 1 || !token.is_ascii() || token.bytes().all(|b| b.is_ascii_digit())) {
         return Some(marker(Season, Some(n), token));
     }
     // An arc: a name of its own followed by 編 or 篇 (千魔混沌編), or a chapter's short name (深章).
@@ -352,7 +353,7 @@ mod tests {
 
     #[test]
     fn words_that_are_no_markers() {
-        for token in ["長編", "完全", "season", "the", "1", "100", "0", "two", "smile", "x-men", "第1話", "2a"] {
+        for token in ["長編", "完全", "season", "the", "1", "100", "0", "two", "smile", "x-men", "第1話", "2a", "x", "v"] {
             assert_eq!(kind(token), None, "{token}");
         }
     }

@@ -140,15 +140,29 @@ impl Franchises {
             }
         }
         let first = self.continuities.len();
-        let count = starts.len() + 1;
-        self.continuities.extend(std::iter::repeat_with(Vec::new).take(count));
+        let restarted = starts.len() + 1;
+        self.continuities.extend(std::iter::repeat_with(Vec::new).take(restarted));
         for (i, &w) in dated.iter().enumerate() {
             let c = first + starts.iter().filter(|&&s| s <= i).count();
             self.continuity_of[w] = c;
         }
+        // A side series (chibi shorts, a side story) is its own continuity within the franchise:
+        // the works of its name together.
+        let mut sides: BTreeMap<(usize, &str), usize> = BTreeMap::new();
+        for &w in &dated {
+            if self.roles[w] == Role::SideStory {
+                let key = (self.continuity_of[w], titles[w].native().stem.as_str());
+                let c = *sides.entry(key).or_insert_with(|| {
+                    self.continuities.push(Vec::new());
+                    self.continuities.len() - 1
+                });
+                self.continuity_of[w] = c;
+            }
+        }
+        let count = self.continuities.len() - first;
         for &w in members.iter().filter(|&&w| entries[w].begin_ms.is_none()) {
             self.unplaced.push((w, "the data gives it no premiere date, so NextSeason cannot place it in its franchise's order".into()));
-            if count == 1 {
+            if restarted == 1 {
                 self.continuity_of[w] = first;
             } else {
                 // Which of the continuities it belongs to cannot be told: a continuity of its own.
@@ -168,12 +182,11 @@ impl Franchises {
                     other.stem == form.stem && matches!((other.marker(MarkerKind::Season).and_then(|m| m.number), season), (Some(m), Some(s)) if m > s)
                 });
                 // A numbered later season that began before the unnumbered first of its name.
-                let first_after = season.filter(|n| *n >= 2).and_then(|_| {
-                    in_c[i + 1..].iter().find(|&&e| {
-                        let other = titles[e].native();
-                        other.stem == form.stem && other.markers.is_empty() && matches!(entries[e].kind, WorkKind::Tv | WorkKind::Web)
-                    })
-                });
+                let unnumbered = |e: usize| {
+                    let other = titles[e].native();
+                    other.stem == form.stem && other.markers.is_empty() && matches!(entries[e].kind, WorkKind::Tv | WorkKind::Web)
+                };
+                let first_after = season.filter(|n| *n >= 2 && !in_c[..i].iter().any(|&e| unnumbered(e))).and_then(|_| in_c[i + 1..].iter().find(|&&e| unnumbered(e)));
                 let higher_before = higher_before.or(first_after);
                 match higher_before {
                     Some(&e) => self.unplaced.push((w, format!("its title numbers it season {}, out of order with \"{}\" (which began {} it), so NextSeason leaves it out of the order", season.unwrap_or_default(), titles[e].native().shown, if entries[e].begin_ms < entries[w].begin_ms { "before" } else { "after" }))),

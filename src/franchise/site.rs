@@ -80,7 +80,10 @@ pub fn agree(a: &Site, b: &Site, shared: &BTreeSet<String>) -> Option<(Agreement
     }
     // One domain: the same host, or one of them the domain itself (kaguya.love and
     // 1st.kaguya.love); two subdomains of it may be two works' (blue. and lantern.example).
-    let one_host = a.host == b.host || a.host == a.domain || b.host == b.domain;
+    // On one host, two pages of different sections are two works' (lovelive-anime.jp/nijigasaki
+    // and lovelive-anime.jp/otonokizaka); its home page is every section's.
+    let section = |s: &Site| s.path.split('/').next().unwrap_or_default().to_string();
+    let one_host = if a.host == b.host { a.path.is_empty() || b.path.is_empty() || section(a) == section(b) } else { a.host == a.domain || b.host == b.domain };
     if a.domain == b.domain && one_host && !shared.contains(&a.domain) {
         return Some((Agreement::Domain, format!("both official sites are on {}", a.domain)));
     }
@@ -124,6 +127,8 @@ mod tests {
         assert!(agree(&first, &home, &shared).is_some());
         assert_eq!(agree(&sub, &home, &shared).unwrap().0, Agreement::Domain);
         assert_eq!(agree(&sub, &Site::of("other.kaguya.love"), &shared), None, "two subdomains");
+        assert_eq!(agree(&Site::of("kaguya.love/2nd/a"), &Site::of("kaguya.love/2nd/b"), &shared).unwrap().0, Agreement::Domain);
+        assert_eq!(agree(&Site::of("kaguya.love/2nd"), &Site::of("kaguya.love/film"), &shared), None, "two sections of one host");
         assert_eq!(agree(&first, &Site::of("kaguya.love/1st/story"), &shared).unwrap().0, Agreement::Page);
     }
 }

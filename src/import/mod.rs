@@ -21,6 +21,8 @@ mod data;
 mod facts;
 mod fuzz;
 mod merge;
+#[cfg(test)]
+mod measure;
 mod report;
 mod seasons;
 mod sites;

@@ -204,6 +204,9 @@ impl Report {
         for p in self.editorial_problems.iter().chain(&self.bad_sites) {
             out.push(format!("  {}: {}", p.file, p.message));
         }
+        for p in &self.franchises.restarts {
+            out.push(format!("  new continuity: item {} ({}): {}", p.item, p.title, p.reason));
+        }
         for p in &self.franchises.unplaced {
             out.push(format!("  out of order: item {} ({}): {}", p.item, p.title, p.reason));
         }

@@ -353,6 +353,78 @@ fn the_whole_data_imports() {
     assert_eq!(show(&outcome, "sengoku-youko").data_outlook.unwrap().next.as_deref(), Some("sengoku-youko-the-thousandfold-chaos-arc"));
     assert_eq!(show(&outcome, "metallic-rouge").related, []);
     season_links_keep_their_hand_labels(&outcome);
+    franchises_as_labelled(&text, &outcome);
+    famous_franchises(&outcome);
+}
+
+/// The franchise fixtures (tests/fixtures/franchises/README.md): each sample is the draw of its
+/// seed; the figures of each fixture are printed with every wrong label, and none falls below
+/// what it measured when the linking was written (BENCHMARKS.md, "Right answers"), so a change
+/// that loses right answers fails here.
+fn franchises_as_labelled(data_json: &str, outcome: &ImportOutcome) {
+    let data: serde_json::Value = serde_json::from_str(data_json).unwrap();
+    let items = data["items"].as_array().unwrap();
+    let titles: Vec<String> = items.iter().map(|i| i["title"].as_str().unwrap_or_default().to_string()).collect();
+    let types: Vec<String> = items.iter().map(|i| i["type"].as_str().unwrap_or_default().to_string()).collect();
+    // (file, its text, floors: next precision, next recall, link precision, link recall)
+    let fixtures: [(&str, &str, [f64; 4]); 4] = [
+        ("sample", include_str!("../../tests/fixtures/franchises/sample.json"), FLOORS_SAMPLE),
+        ("dev-2027", include_str!("../../tests/fixtures/franchises/dev-2027.json"), FLOORS_DEV_2027),
+        ("dev-21", include_str!("../../tests/fixtures/franchises/dev-21.json"), FLOORS_DEV_21),
+        ("regression", include_str!("../../tests/fixtures/franchises/regression.json"), FLOORS_REGRESSION),
+    ];
+    let mut failed = Vec::new();
+    for (name, text, floors) in fixtures {
+        let fixture: serde_json::Value = serde_json::from_str(text).unwrap();
+        if let Some(seed) = fixture["seed"].as_u64() {
+            let drawn = measure::draw(&types, seed, fixture["size"].as_u64().unwrap() as usize);
+            let labelled: Vec<usize> = measure::labels(&fixture).iter().map(|l| l.0).collect();
+            assert_eq!(labelled, drawn, "{name} is not the draw of its seed {seed}");
+        } else {
+            let groups: std::collections::BTreeSet<&str> = fixture["labels"].as_array().unwrap().iter().filter_map(|l| l["group"].as_str()).collect();
+            assert!(groups.len() >= 40, "{name}: {} franchises", groups.len());
+        }
+        let f = measure::measure(name, &fixture, outcome, &titles);
+        let got = [f.next_precision(), f.next_recall(), f.link_precision(), f.link_recall()];
+        for (what, (got, floor)) in ["next-season precision", "next-season recall", "link precision", "link recall"].iter().zip(got.iter().zip(floors)) {
+            if *got + 1e-9 < floor {
+                failed.push(format!("{name}: {what} {:.1} % fell below {:.1} %", got * 100.0, floor * 100.0));
+            }
+        }
+    }
+    assert!(failed.is_empty(), "{failed:#?}");
+}
+
+/// What each fixture measured when the linking was written: floors, not targets (the issue's
+/// targets are 97 % precision and 90 % recall; BENCHMARKS.md gives where each stands).
+const FLOORS_SAMPLE: [f64; 4] = [0.893, 0.736, 0.913, 0.722];
+const FLOORS_DEV_2027: [f64; 4] = [0.963, 0.897, 0.929, 0.824];
+const FLOORS_DEV_21: [f64; 4] = [0.876, 0.861, 0.892, 0.750];
+const FLOORS_REGRESSION: [f64; 4] = [0.914, 0.826, 0.934, 0.611];
+
+/// The answers the issue was filed for, by the data's items: each work's next season, the
+/// remakes kept apart, and a third season's headline.
+fn famous_franchises(outcome: &ImportOutcome) {
+    let slug = |item: usize| outcome.slug_of_item[&item].clone();
+    let next = |item: usize| show(outcome, &slug(item)).data_outlook.and_then(|o| o.next);
+    let linked = |a: usize, b: usize| show(outcome, &slug(a)).related.iter().any(|r| r.slug == slug(b));
+    // Kaguya-sama: Love Is War → ？ (2020) → ウルトラロマンティック (2022).
+    assert_eq!(next(5951), Some(slug(6379)));
+    assert_eq!(next(6379), Some(slug(7038)));
+    // Mob Psycho 100 → II → III, and III asks for another season.
+    assert_eq!(next(5041), Some(slug(5966)));
+    assert_eq!(next(5966), Some(slug(7184)));
+    assert_eq!(show(outcome, &slug(7184)).article.headline, "Will モブサイコ100III get another season?");
+    // Dr.STONE STONE WARS (season 2) → NEW WORLD (season 3), whose second cour is a part.
+    assert_eq!(next(6599), Some(slug(7388)));
+    assert_eq!(next(7388), Some(slug(7579)));
+    let new_world = show(outcome, &slug(7388));
+    assert_eq!(new_world.related.iter().find(|r| r.slug == slug(7579)).map(|r| r.relation), Some(Relation::Part));
+    // Remakes start their own continuity: うる星やつら 1981 / 2022, らんま1/2 1989 / 2024.
+    assert!(!linked(272, 7210) && !linked(272, 7667));
+    assert_eq!(next(7210), Some(slug(7667)));
+    assert!(!linked(595, 7923));
+    assert_eq!(next(7923), Some(slug(8245)));
 }
 
 /// The hand-labelled sample of season links (tests/fixtures/season-links-labelled.json: links
