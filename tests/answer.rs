@@ -101,17 +101,17 @@ fn the_answer_from_the_data_links_the_next_season_or_warns_that_nothing_listed_i
     let answer = element(&html, "ns-answer");
     assert!(answer.contains("<span class=\"ns-badge ns-badge--data ns-badge--data-aired\">Next season aired</span>"));
     assert!(answer.contains(
-        "<p class=\"ns-answer__sentence\">The next season, <a href=\"/shows/sengoku-youko-the-thousandfold-chaos-arc\" data-ns-show=\"sengoku-youko-the-thousandfold-chaos-arc\">Sengoku Youko: The Thousandfold Chaos Arc</a>, premiered in Japan on <time datetime=\"2024-07-18\">July 18, 2024</time>.</p>"
+        "<p class=\"ns-answer__sentence\">NextSeason found the next season in bangumi-data: <a href=\"/shows/sengoku-youko-the-thousandfold-chaos-arc\" data-ns-show=\"sengoku-youko-the-thousandfold-chaos-arc\">Sengoku Youko: The Thousandfold Chaos Arc</a> premiered in Japan on <time datetime=\"2024-07-18\">July 18, 2024</time>.</p>"
     ), "{answer}");
     assert!(answer.contains("<a href=\"#ns-watch-h\">9 platforms: set your region</a>"));
     assert!(!answer.contains("ns-answer__caveat"));
 
     let html = page(&imported("anidb-16366"));
     let answer = element(&html, "ns-answer");
-    assert!(answer.contains("ns-badge--data-nothing-later\">Nothing later in the data</span>"));
+    assert!(answer.contains("ns-badge--data-nothing-later\">No later season found</span>"));
     // The title in Japanese carries its language, and absence from the data is not "no".
-    assert!(answer.contains("Nothing after <span lang=\"ja\">あはれ！名作くん(第6期)</span> is in bangumi-data as of <time datetime=\"2026-05-15\">May 15, 2026</time>: no later season, part or film.</p>"), "{answer}");
-    assert!(answer.contains("<p class=\"ns-answer__caveat\">A season it does not list yet may already have been announced.</p>"));
+    assert!(answer.contains("NextSeason found nothing after <span lang=\"ja\">あはれ！名作くん(第6期)</span> in bangumi-data as of <time datetime=\"2026-05-15\">May 15, 2026</time>: no later season, part or film.</p>"), "{answer}");
+    assert!(answer.contains("<p class=\"ns-answer__caveat\">A season the data does not hold yet may already have been announced.</p>"));
     assert!(!answer.contains("No announcement"));
     assert!(answer.contains("<a href=\"#ns-watch-h\">No platform listed yet</a>"));
     // Its headline, generated too, is still the page's one h1, the answer under it.

@@ -252,7 +252,7 @@ fn outlook_card_renders_the_data_outlook_and_its_timeline() {
     assert!(badge.class_name().split(' ').any(|c| c == "ns-badge--data"));
     assert_eq!(
         find(&host, ".ns-outlook__data").text_content().unwrap(),
-        "The next season, Sengoku Youko: The Thousandfold Chaos Arc, premiered in Japan on July 18, 2024."
+        "NextSeason found the next season in bangumi-data: Sengoku Youko: The Thousandfold Chaos Arc premiered in Japan on July 18, 2024."
     );
     assert_eq!(find(&host, ".ns-outlook__data a").get_attribute("href").unwrap(), "/shows/sengoku-youko-the-thousandfold-chaos-arc");
     assert!(find(&host, ".ns-outlook__source").text_content().unwrap().starts_with("From bangumi-data, a community-maintained list of anime and where they stream, as of May 2026"));
@@ -272,9 +272,9 @@ fn outlook_timeline_of_five_earlier_seasons_is_in_date_order() {
     let mut show = imported(GENERATED_MEISAKUKUN, "anidb-16366");
     show.related.reverse();
     let host = outlook_card(show);
-    assert_eq!(find(&host, ".ns-badge").text_content().unwrap(), "Nothing later in the data");
-    assert!(find(&host, ".ns-outlook__data").text_content().unwrap().contains("is in bangumi-data as of May 15, 2026: no later season, part or film."));
-    assert!(find(&host, ".ns-outlook__source").text_content().unwrap().ends_with("A season it does not list yet may already have been announced."));
+    assert_eq!(find(&host, ".ns-badge").text_content().unwrap(), "No later season found");
+    assert!(find(&host, ".ns-outlook__data").text_content().unwrap().contains("in bangumi-data as of May 15, 2026: no later season, part or film."));
+    assert!(find(&host, ".ns-outlook__source").text_content().unwrap().ends_with("A season the data does not hold yet may already have been announced."));
     assert_eq!(
         attrs(&host, ".ns-timeline a", "href"),
         ["/shows/bgm-175468", "/shows/bgm-212813", "/shows/bgm-239750", "/shows/bgm-279473", "/shows/bgm-301700"]

@@ -429,10 +429,10 @@ fn outlook_card_from_the_data_links_the_next_season() {
     assert_named_section(&html);
     assert!(html.contains("<p class=\"ns-outlook__status\"><span class=\"ns-badge ns-badge--data ns-badge--data-aired\">Next season aired</span></p>"), "{html}");
     assert!(html.contains(
-        "<p class=\"ns-outlook__data\">The next season, <a href=\"/shows/sengoku-youko-the-thousandfold-chaos-arc\" data-ns-show=\"sengoku-youko-the-thousandfold-chaos-arc\">Sengoku Youko: The Thousandfold Chaos Arc</a>, premiered in Japan on <time datetime=\"2024-07-18\">July 18, 2024</time>.</p>"
+        "<p class=\"ns-outlook__data\">NextSeason found the next season in bangumi-data: <a href=\"/shows/sengoku-youko-the-thousandfold-chaos-arc\" data-ns-show=\"sengoku-youko-the-thousandfold-chaos-arc\">Sengoku Youko: The Thousandfold Chaos Arc</a> premiered in Japan on <time datetime=\"2024-07-18\">July 18, 2024</time>.</p>"
     ), "{html}");
     assert!(html.contains(
-        "<p class=\"ns-outlook__source\">From bangumi-data, a community-maintained list of anime and where they stream, as of May 2026: what the data lists, not an announcement.</p>"
+        "<p class=\"ns-outlook__source\">From bangumi-data, a community-maintained list of anime and where they stream, as of May 2026: what NextSeason found in the data, not an announcement.</p>"
     ));
     assert!(!html.contains("role=\"timer\""), "an aired season has no countdown");
 }
@@ -441,12 +441,12 @@ fn outlook_card_from_the_data_links_the_next_season() {
 fn outlook_card_from_the_data_never_reads_as_not_announced() {
     let show = imported("sengoku-youko-the-thousandfold-chaos-arc");
     let html = outlook_card(&show);
-    assert!(html.contains("<span class=\"ns-badge ns-badge--data ns-badge--data-nothing-later\">Nothing later in the data</span>"));
+    assert!(html.contains("<span class=\"ns-badge ns-badge--data ns-badge--data-nothing-later\">No later season found</span>"));
     assert!(html.contains(
-        "<p class=\"ns-outlook__data\">Nothing after Sengoku Youko: The Thousandfold Chaos Arc is in bangumi-data as of <time datetime=\"2026-05-15\">May 15, 2026</time>: no later season, part or film.</p>"
+        "<p class=\"ns-outlook__data\">NextSeason found nothing after Sengoku Youko: The Thousandfold Chaos Arc in bangumi-data as of <time datetime=\"2026-05-15\">May 15, 2026</time>: no later season, part or film.</p>"
     ), "{html}");
     assert!(html.contains(
-        "<p class=\"ns-outlook__source\">From bangumi-data, a community-maintained list of anime and where they stream, as of May 2026: what the data lists, not an announcement. A season it does not list yet may already have been announced.</p>"
+        "<p class=\"ns-outlook__source\">From bangumi-data, a community-maintained list of anime and where they stream, as of May 2026: what NextSeason found in the data, not an announcement. A season the data does not hold yet may already have been announced.</p>"
     ));
     assert!(!html.contains("No announcement") && !html.contains("ns-badge--no-announcement") && !html.contains("No outlook has been written"));
 }
@@ -461,7 +461,7 @@ fn outlook_card_from_the_data_for_every_status() {
     outlook.premiere_at = Some(nextseason::dates::Instant::parse("2099-01-10T23:00:00+09:00").unwrap());
     let html = outlook_card(&show);
     assert!(html.contains("ns-badge--data-dated\">Next season dated</span>"));
-    assert!(html.contains("</a>, premieres in Japan on <time datetime=\"2099-01-10\">January 10, 2099</time>.</p>"), "{html}");
+    assert!(html.contains("</a> premieres in Japan on <time datetime=\"2099-01-10\">January 10, 2099</time>.</p>"), "{html}");
     assert!(html.contains("Premieres <time datetime=\"2099-01-10T14:00:00Z\">Saturday, January 10, 2099 at 14:00</time>, your time (UTC)."));
 
     let outlook = show.data_outlook.as_mut().unwrap();
@@ -470,7 +470,7 @@ fn outlook_card_from_the_data_for_every_status() {
     let html = outlook_card(&show);
     assert!(html.contains("ns-badge--data-airing\">Next season airing</span>"));
     assert!(html.contains(
-        "</a>, premiered in Japan on <time datetime=\"2026-04-02\">April 2, 2026</time> and was on the air there as of <time datetime=\"2026-05-15\">May 15, 2026</time>.</p>"
+        "</a> premiered in Japan on <time datetime=\"2026-04-02\">April 2, 2026</time> and was on the air there as of <time datetime=\"2026-05-15\">May 15, 2026</time>.</p>"
     ), "{html}");
     assert!(!html.contains("role=\"timer\""));
 
@@ -479,16 +479,16 @@ fn outlook_card_from_the_data_for_every_status() {
     unlinked.related.clear();
     unlinked.data_outlook.as_mut().unwrap().status = bundle::DataStatus::Aired;
     let html = outlook_card(&unlinked);
-    assert!(html.contains("<p class=\"ns-outlook__data\">The next season premiered in Japan on <time datetime=\"2026-04-02\">April 2, 2026</time>.</p>"), "{html}");
+    assert!(html.contains("<p class=\"ns-outlook__data\">NextSeason found the next season in bangumi-data: it premiered in Japan on <time datetime=\"2026-04-02\">April 2, 2026</time>.</p>"), "{html}");
 
     let outlook = show.data_outlook.as_mut().unwrap();
     (outlook.status, outlook.next, outlook.premiere, outlook.premiere_at) = (bundle::DataStatus::FilmsOnly, None, None, None);
     let html = outlook_card(&show);
-    assert!(html.contains("ns-badge--data-films-only\">Only films or specials followed</span>"));
+    assert!(html.contains("ns-badge--data-films-only\">Only films or specials found later</span>"));
     assert!(html.contains(
-        "<p class=\"ns-outlook__data\">Only films, recaps or specials follow Sengoku Youko in bangumi-data: no later season or part as of <time datetime=\"2026-05-15\">May 15, 2026</time>.</p>"
+        "<p class=\"ns-outlook__data\">NextSeason found no later season or part of Sengoku Youko in bangumi-data as of <time datetime=\"2026-05-15\">May 15, 2026</time>: only films, recaps or specials.</p>"
     ), "{html}");
-    assert!(html.contains("A season it does not list yet may already have been announced."));
+    assert!(html.contains("A season the data does not hold yet may already have been announced."));
 }
 
 #[test]

@@ -90,7 +90,7 @@ fn outlook_body(answer: SeasonAnswer, summary: Option<String>, data: Option<&Dat
     };
     let fresh = data.map(|d| format!(", as of {}", as_of_month(d.as_of))).unwrap_or_default();
     let caveat = answer.caveat.map(|c| format!(" {c}")).unwrap_or_default();
-    let note = format!("From {what}{fresh}: what the data lists, not an announcement.{caveat}");
+    let note = format!("From {what}{fresh}: what NextSeason found in the data, not an announcement.{caveat}");
     view! {
         {status}
         <p class="ns-outlook__data">{said}</p>

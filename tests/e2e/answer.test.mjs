@@ -15,7 +15,7 @@ const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 /** An editor's show, and works of bangumi-data with generated articles: one whose next season
  *  aired (its link and title in Japanese), the one of those with the longest headline, and one
- *  the data lists nothing after. */
+ *  NextSeason found nothing after. */
 const EDITORIAL = '/shows/metallic-rouge';
 const LATER_SEASON = '/shows/frieren-beyond-the-journeys-end';
 const LONGEST_LATER = '/shows/i-was-reincarnated-as-the-7th-prince-so-i-can-take-my-time-perfecting-my-magical';
@@ -97,8 +97,8 @@ test('the answers’ words: an editor’s window, the data’s next season linke
 
   const nothing = await full.page();
   await nothing.visit(full.url + NOTHING_LATER);
-  assert.equal(await nothing.textContent('.ns-answer__status'), 'Nothing later in the data');
-  assert.equal(await nothing.textContent('.ns-answer__caveat'), 'A season it does not list yet may already have been announced.');
+  assert.equal(await nothing.textContent('.ns-answer__status'), 'No later season found');
+  assert.equal(await nothing.textContent('.ns-answer__caveat'), 'A season the data does not hold yet may already have been announced.');
   assert.deepEqual([...page.errors, ...later.errors, ...nothing.errors], []);
 });
 
