@@ -15,6 +15,7 @@
 //     passes them in BENCH_BUILD and BENCH_EDITOR_LOOP).
 //  8. Precompressed files: dist/ with and without its .br and .gz twins, and the step's time from
 //     an empty cache and from a full one (bench.sh, BENCH_PRECOMPRESS).
+//  9. The import alone on the full data (bench.sh measures it and passes BENCH_IMPORT).
 import { execFileSync } from 'node:child_process';
 import { readFile, writeFile, readdir } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
@@ -288,6 +289,8 @@ execFileSync(BUNDLE_TOOL, ['synthetic', '--shows', '100000', '--out', join(big.r
 const bigKeys = await keystrokes(big, WORDS.map((w) => (/^[a-z]+$/.test(w) ? w : 'synthetic')));
 await big.close();
 const build = process.env.BENCH_BUILD ? JSON.parse(process.env.BENCH_BUILD) : null;
+const importRuns = process.env.BENCH_IMPORT ? JSON.parse(process.env.BENCH_IMPORT) : null;
+const importMedian = importRuns ? [...importRuns.runs].sort((a, b) => a - b)[Math.floor(importRuns.runs.length / 2)] : null;
 const editorLoop = process.env.BENCH_EDITOR_LOOP ? JSON.parse(process.env.BENCH_EDITOR_LOOP) : null;
 const precompress = process.env.BENCH_PRECOMPRESS ? JSON.parse(process.env.BENCH_PRECOMPRESS) : null;
 
@@ -405,6 +408,10 @@ ${precompress ? `The release build's \`.br\` (brotli 11) and \`.gz\` (gzip 9) tw
 
 \`nextseason-precompress\` alone on the built \`dist/\` (both cores): ${precompress.cold.toFixed(1)} s from an empty cache (every twin encoded), ${precompress.warm.toFixed(1)} s from the cache a build left (every twin linked).` : 'Not measured in this run (bench.sh measures it).'}
 
+## 9. The import
+
+${importRuns ? `\`nextseason-bundle import bangumi-data\` alone on the full data (release build; franchises, season chains and every shard written, each run into a new folder): ${importRuns.runs.map((x) => `${x.toFixed(1)} s`).join(', ')} (median ${importMedian.toFixed(1)} s); again into the folder it wrote, nothing changed: ${importRuns.again.toFixed(1)} s.` : 'Not measured in this run (bench.sh measures it).'}
+
 ## Budgets
 
 ${budget(showTotal <= 213600, `First view of a show page, with leptos_router, no heavier than before it (issue 11): ≤ 213.6 KB brotli (target 190 KB): ${kb(showTotal)}`)}
@@ -419,6 +426,7 @@ ${(() => { const f = flat('show'); return budget(f.ok, `Show page flat from ${SI
 ${(() => { const f = flat('home'); return budget(f.ok, `Catalogue first screen flat from ${SIZES[0]} to ${SIZES[SIZES.length - 1]} shows (within 15%): ${f.first.toFixed(0)} → ${f.last.toFixed(0)} ms`); })()}
 ${budget(fullKeys.median <= 16 && bigKeys.median <= 16, `A search keystroke over every title ≤ 16 ms of main-thread work: ${fullKeys.median.toFixed(1)} ms at the shipped catalogue, ${bigKeys.median.toFixed(1)} ms at 100,000 shows (slowest keystroke ${Math.max(fullKeys.max, bigKeys.max).toFixed(0)} ms)`)}
 ${editorLoop ? budget([...editorLoop].sort((a, b) => a - b)[Math.floor(editorLoop.length / 2)] <= 3, `The editor's loop ≤ 3 s: median ${[...editorLoop].sort((a, b) => a - b)[Math.floor(editorLoop.length / 2)].toFixed(1)} s`) : ''}
+${importRuns ? budget(importMedian < 10, `The import's own work on the full data < 10 s: median ${importMedian.toFixed(1)} s`) : ''}
 ${budget(memGrowth('heap') <= 10 && memGrowth('wasm') <= 10, `Memory growth from 20 to 200 switches ≤ 10%: JS heap ${memGrowth('heap').toFixed(1)}%, wasm ${memGrowth('wasm').toFixed(1)}%`)}
 `;
 await writeFile(OUT, md);
