@@ -155,9 +155,13 @@ impl<'a> Evidence<'a> {
             .map(|(t, _)| t.native().stem.clone())
             .collect();
         let mut evidence = Evidence { entries, titles, sites, shared, edges: Vec::new(), seen: HashMap::new(), numbered_stems };
-        evidence.one_name();
-        evidence.continued();
-        evidence.one_main_title();
+        // The works' own titles first, then translations: where both link two works, the reason
+        // shown is the one in the work's own language.
+        for native in [true, false] {
+            evidence.one_name(native);
+            evidence.continued(native);
+            evidence.one_main_title(native);
+        }
         evidence.by_site();
         evidence
     }
@@ -224,10 +228,10 @@ impl<'a> Evidence<'a> {
     }
 
     /// Titles that are one name once their markers are off.
-    fn one_name(&mut self) {
+    fn one_name(&mut self, native: bool) {
         let mut by_stem: HashMap<(Script, &str), Vec<usize>> = HashMap::new();
         for (w, t) in self.titles.iter().enumerate() {
-            for (script, form) in &t.forms {
+            for (script, form) in t.forms.iter().filter(|(s, _)| (*s == Script::Native) == native) {
                 let enough = match script {
                     Script::Native => super::title::is_name(&form.stem),
                     Script::English | Script::Chinese => strong(&form.stem, 3, 6),
@@ -280,10 +284,10 @@ impl<'a> Evidence<'a> {
     /// `スティール・ボール・ラン ジョジョの奇妙な冒険`). A title continued by many series with
     /// different subtitles is a brand (`機動戦士ガンダム …`, `バトルスピリッツ …`): its series are
     /// told apart by their sites only.
-    fn continued(&mut self) {
+    fn continued(&mut self, native: bool) {
         let mut whole: HashMap<(Script, &str), Vec<usize>> = HashMap::new();
         for (w, t) in self.titles.iter().enumerate() {
-            for (script, form) in &t.forms {
+            for (script, form) in t.forms.iter().filter(|(s, _)| (*s == Script::Native) == native) {
                 if super::title::is_name(&form.stem) {
                     whole.entry((*script, form.stem.as_str())).or_default().push(w);
                 }
@@ -292,7 +296,7 @@ impl<'a> Evidence<'a> {
         // (base, longer, script, the base's name, the longer title, the longer's stem)
         let mut found: Vec<(usize, usize, Script, String, String, String)> = Vec::new();
         for (w, t) in self.titles.iter().enumerate() {
-            for (script, form) in &t.forms {
+            for (script, form) in t.forms.iter().filter(|(s, _)| (*s == Script::Native) == native) {
                 if is_crossover(&form.light) {
                     continue;
                 }
@@ -341,10 +345,10 @@ impl<'a> Evidence<'a> {
     }
 
     /// One main title with different subtitles.
-    fn one_main_title(&mut self) {
+    fn one_main_title(&mut self, native: bool) {
         let mut mains: HashMap<(Script, &str), Vec<usize>> = HashMap::new();
         for (w, t) in self.titles.iter().enumerate() {
-            for (script, form) in &t.forms {
+            for (script, form) in t.forms.iter().filter(|(s, _)| (*s == Script::Native) == native) {
                 if let Some(main) = form.main.as_ref().filter(|_| !is_crossover(&form.light)) {
                     mains.entry((*script, main.as_str())).or_default().push(w);
                 }
