@@ -332,7 +332,10 @@ impl<'a> Evidence<'a> {
             let base_shown = self.form(base, script, |f| f.stem == name).map_or(name.clone(), |f| f.shown.clone());
             let said = format!("the title \"{shown}\" continues \"{base_shown}\"");
             let translated = script != Script::Native;
-            if let Some((_, site)) = self.site_agrees(base, longer).filter(|_| !translated || self.natives_share(base, longer)) {
+            // A translation's evidence holds with one official page, or with one domain and
+            // native titles that share a name.
+            let site = self.site_agrees(base, longer).filter(|(agreement, _)| !translated || *agreement == Agreement::Page || self.natives_share(base, longer));
+            if let Some((_, site)) = site {
                 self.add(base, longer, format!("{said}, and {site}"));
             } else if !translated
                 && !brands.contains(&(script, name.clone()))
@@ -366,7 +369,8 @@ impl<'a> Evidence<'a> {
             for (i, &a) in works.iter().enumerate() {
                 for &b in &works[i + 1..] {
                     let (Some(fa), Some(fb)) = (with_main(a), with_main(b)) else { continue };
-                    if translated && !self.natives_share(a, b) {
+                    let site = self.site_agrees(a, b);
+                    if translated && !self.natives_share(a, b) && !site.as_ref().is_some_and(|(agreement, _)| *agreement == Agreement::Page) {
                         continue;
                     }
                     let (sa, sb) = (&self.titles[a].native().stem, &self.titles[b].native().stem);
@@ -375,7 +379,7 @@ impl<'a> Evidence<'a> {
                     }
                     let shown = fa.main_shown.clone().unwrap_or_else(|| main.to_string());
                     let said = format!("\"{}\" and \"{}\" share the main title \"{shown}\"", fa.shown, fb.shown);
-                    if let Some((_, site)) = self.site_agrees(a, b).filter(|_| strong(main, 3, 6)) {
+                    if let Some((_, site)) = site.filter(|_| strong(main, 3, 6)) {
                         self.add(a, b, format!("{said}, and {site}"));
                     } else if !translated && !brand && self.long_enough(main, a, b, 5, 10) && years_apart(self.entries, a, b).is_some_and(|y| y <= 4.0) {
                         self.add(a, b, said);
