@@ -265,11 +265,14 @@ impl<'a> Evidence<'a> {
                         format!("the titles \"{}\" and \"{}\" differ only in punctuation or width", fa.shown, fb.shown)
                     }
                 } else {
-                    let described = |f: &Form| f.markers.iter().rev().map(|m| format!("{} \"{}\"", m.kind.describe(), m.text)).collect::<Vec<_>>().join(" and ");
-                    match (fa.markers.is_empty(), fb.markers.is_empty()) {
-                        (true, false) => format!("the title \"{}\" is \"{}\" with {}", fb.shown, fa.stem_shown, described(fb)),
-                        (false, true) => format!("the title \"{}\" is \"{}\" with {}", fa.shown, fb.stem_shown, described(fa)),
-                        _ => format!("\"{}\" and \"{}\" are both \"{}\", with {} and {}", fa.shown, fb.shown, fa.stem_shown, described(fa), described(fb)),
+                    // Markers both titles carry (a remake's year) are part of the name here.
+                    let own = |f: &'a Form, other: &Form| f.markers.iter().filter(|m| !other.markers.contains(m)).collect::<Vec<_>>();
+                    let (ma, mb) = (own(fa, fb), own(fb, fa));
+                    let described = |ms: &[&super::markers::Marker]| ms.iter().rev().map(|m| format!("{} \"{}\"", m.kind.describe(), m.text)).collect::<Vec<_>>().join(" and ");
+                    match (ma.is_empty(), mb.is_empty()) {
+                        (true, false) => format!("the title \"{}\" is \"{}\" with {}", fb.shown, if fa.markers.is_empty() { &fa.stem_shown } else { &fa.shown }, described(&mb)),
+                        (false, true) => format!("the title \"{}\" is \"{}\" with {}", fa.shown, if fb.markers.is_empty() { &fb.stem_shown } else { &fb.shown }, described(&ma)),
+                        _ => format!("\"{}\" and \"{}\" are both \"{}\", with {} and {}", fa.shown, fb.shown, fa.stem_shown, described(&ma), described(&mb)),
                     }
                 };
                 if let Some((_, site)) = site {
@@ -329,7 +332,7 @@ impl<'a> Evidence<'a> {
             if *longer_stem != self.titles[base].native().stem && self.own_line(longer_stem) {
                 continue;
             }
-            let base_shown = self.form(base, script, |f| f.stem == name).map_or(name.clone(), |f| f.shown.clone());
+            let base_shown = super::title::as_written(&shown, &name);
             let said = format!("the title \"{shown}\" continues \"{base_shown}\"");
             let translated = script != Script::Native;
             // A translation's evidence holds with one official page, or with one domain and

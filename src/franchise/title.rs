@@ -71,7 +71,14 @@ pub struct Form {
 impl Form {
     pub fn of(title: &str) -> Form {
         let light = light(title);
-        let (rest, markers) = strip(&light);
+        let (rest, mut markers) = strip(&light);
+        // Each marker as the title writes it, but for width (モブサイコ100III's "III", not "iii").
+        let written: String = title.nfkc().collect();
+        for marker in &mut markers {
+            if let Some(found) = find_ignoring_case(&written, &marker.text) {
+                marker.text = found;
+            }
+        }
         let stem_light = trim_separators(rest).to_string();
         let stem = key(&stem_light);
         // The main title is read on the whole title: a subtitle may end in what the stem lost
@@ -109,7 +116,7 @@ impl Form {
 }
 
 /// The part of a title whose key is `wanted`, as the title writes it ("MAJOR" for "major").
-fn as_written(title: &str, wanted: &str) -> String {
+pub fn as_written(title: &str, wanted: &str) -> String {
     let light = light(title);
     let ends = light.char_indices().map(|(at, _)| at).skip(1).chain([light.len()]);
     let mut best = None;
@@ -129,6 +136,16 @@ fn as_written(title: &str, wanted: &str) -> String {
         Some(found) => found,
         None => wanted.to_string(),
     }
+}
+
+/// `wanted` (lowercase) in `text`, as `text` writes it.
+fn find_ignoring_case(text: &str, wanted: &str) -> Option<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let want: Vec<char> = wanted.chars().collect();
+    if want.is_empty() || want.len() > chars.len() {
+        return None;
+    }
+    (0..=chars.len() - want.len()).rev().find(|&at| chars[at..at + want.len()].iter().zip(&want).all(|(c, w)| c.to_lowercase().eq(std::iter::once(*w)))).map(|at| chars[at..at + want.len()].iter().collect())
 }
 
 /// Prefixes that mark a film or a continuation before the title: 劇場版, 映画, 続, 新, 真.
@@ -335,5 +352,7 @@ mod tests {
         assert_eq!(Form::of("MAJOR 2nd season").stem_shown, "MAJOR");
         assert_eq!(Form::of("ＭＡＪＯＲ　2nd").stem_shown, "ＭＡＪＯＲ");
         assert_eq!(Form::of("Dr.STONE NEW WORLD").main_shown.as_deref(), Some("Dr.STONE"));
+        assert_eq!(Form::of("モブサイコ100III").markers_text(), "III");
+        assert_eq!(Form::of("BEASTARS 2nd Season").markers_text(), "2nd Season");
     }
 }
