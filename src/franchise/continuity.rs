@@ -57,7 +57,7 @@ impl Role {
             WorkKind::Tv | WorkKind::Web => {
                 // A single broadcast is a special, unless it is a streaming season released at
                 // once, which its title numbers.
-                let single = matches!((entry.begin_ms, entry.end_ms), (Some(b), Some(e)) if e >= b && e - b < 6 * DAY_MS);
+                let single = entry.is_single_broadcast();
                 let numbered = entry.kind == WorkKind::Web && native.season().is_some();
                 if is_side(&native.light) {
                     Role::SideStory

@@ -117,8 +117,7 @@ pub struct Evidence<'a> {
 /// Whether a work is a series on TV or the web, which a brand's many lines are (a special
 /// broadcast on one day is not: ルパン三世's yearly TV specials make no brand of it).
 fn is_series(entry: &Entry) -> bool {
-    let single = matches!((entry.begin_ms, entry.end_ms), (Some(b), Some(e)) if e >= b && e - b < 6 * 24 * 3600 * 1000);
-    matches!(entry.kind, WorkKind::Tv | WorkKind::Web) && !single
+    matches!(entry.kind, WorkKind::Tv | WorkKind::Web) && !entry.is_single_broadcast()
 }
 
 /// A crossover (`劇場版イナズマイレブンGO vs ダンボール戦機W`) carries two franchises' names: it

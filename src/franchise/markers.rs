@@ -245,7 +245,7 @@ pub fn attached(title: &str) -> Option<(&str, Marker)> {
     for (word, _) in WORDED {
         if let Some(before) = title.strip_suffix(word) {
             let latin = word.is_ascii();
-            if !before.is_empty() && !(latin && ascii_word_before(before)) {
+            if !(before.is_empty() || latin && ascii_word_before(before)) {
                 return classify(word).map(|m| (before, m));
             }
         }
@@ -258,14 +258,13 @@ pub fn attached(title: &str) -> Option<(&str, Marker)> {
     let chars: Vec<(usize, char)> = title.char_indices().collect();
     // Numbered CJK markers: 第2期, 2期, 十五期, 第29シリーズ, シーズン2, 2クール目.
     // Longest first, so that 第2期 is read whole, not as 2期 after a 第.
-    for start in chars.len().saturating_sub(10).max(1)..chars.len() {
-        let (at, _) = chars[start];
+    for &(at, _) in chars.iter().skip(chars.len().saturating_sub(10).max(1)) {
         let (before, tail) = title.split_at(at);
         let numbered = tail.starts_with('第') || tail.starts_with("シーズン") || tail.chars().next().is_some_and(|c| c.is_ascii_digit() || number(&c.to_string()).is_some());
         if !numbered || before.ends_with(|c: char| c.is_ascii_digit() || number(&c.to_string()).is_some()) {
             continue;
         }
-        if let Some(m) = classify(tail).filter(|m| m.number.is_some() && tail.chars().any(|c| !c.is_ascii())) {
+        if let Some(m) = classify(tail).filter(|m| m.number.is_some() && !tail.is_ascii()) {
             return Some((before, m));
         }
     }

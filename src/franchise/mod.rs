@@ -37,6 +37,13 @@ pub struct Entry<'a> {
     pub site: Option<&'a str>,
 }
 
+impl Entry<'_> {
+    /// Aired on one day or a few (a TV special), by its dates.
+    pub fn is_single_broadcast(&self) -> bool {
+        matches!((self.begin_ms, self.end_ms), (Some(b), Some(e)) if e >= b && e - b < 6 * 24 * 3600 * 1000)
+    }
+}
+
 /// The franchises of a list of works, by index in that list.
 #[derive(Debug)]
 pub struct Franchises {
@@ -161,7 +168,10 @@ impl Franchises {
         }
         let count = self.continuities.len() - first;
         for &w in members.iter().filter(|&&w| entries[w].begin_ms.is_none()) {
-            self.unplaced.push((w, "the data gives it no premiere date, so NextSeason cannot place it in its franchise's order".into()));
+            // A work alone has no order to be left out of.
+            if members.len() > 1 {
+                self.unplaced.push((w, "the data gives it no premiere date, so NextSeason cannot place it in its franchise's order".into()));
+            }
             if restarted == 1 {
                 self.continuity_of[w] = first;
             } else {
@@ -187,8 +197,7 @@ impl Franchises {
                     other.stem == form.stem && other.markers.is_empty() && matches!(entries[e].kind, WorkKind::Tv | WorkKind::Web)
                 };
                 let first_after = season.filter(|n| *n >= 2 && !in_c[..i].iter().any(|&e| unnumbered(e))).and_then(|_| in_c[i + 1..].iter().find(|&&e| unnumbered(e)));
-                let higher_before = higher_before.or(first_after);
-                match higher_before {
+                match higher_before.or(first_after) {
                     Some(&e) => self.unplaced.push((w, format!("its title numbers it season {}, out of order with \"{}\" (which began {} it), so NextSeason leaves it out of the order", season.unwrap_or_default(), titles[e].native().shown, if entries[e].begin_ms < entries[w].begin_ms { "before" } else { "after" }))),
                     None => placed.push(w),
                 }

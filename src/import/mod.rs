@@ -281,7 +281,7 @@ pub fn import(data_json: &str, files: &[(String, String)], registry: &SlugRegist
     // without links to it (the rules are checked on everything the importer writes).
     let mut built;
     loop {
-        built = build(&works, &links, &franchises, &slug_of, &excluded, &editor_of, &given, release);
+        built = build(&works, &links, &franchises.next, &slug_of, &excluded, &editor_of, &given, release);
         let failed: Vec<(usize, String)> = built.failed.drain(..).collect();
         if failed.is_empty() {
             break;
@@ -346,7 +346,7 @@ struct Built {
 fn build(
     works: &[Work],
     links: &[Vec<seasons::Link>],
-    franchises: &crate::franchise::Franchises,
+    chain: &[Option<usize>],
     slug_of: &[Option<String>],
     excluded: &[bool],
     editor_of: &HashMap<usize, usize>,
@@ -398,7 +398,7 @@ fn build(
             Some(own) => own.iter().filter_map(|r| Some((*slug_to_work.get(r.slug.as_str())?, r.relation))).collect(),
             None => kept.iter().map(|l| (l.other, l.relation)).collect(),
         };
-        let after = seasons::after(works, w, &followed, &franchises.next, editors_related.is_some(), release.as_of);
+        let after = seasons::after(works, w, &followed, chain, editors_related.is_some(), release.as_of);
         let (status, summary) = article::outlook_summary(&title_of(w), &after, &named, release);
         let next = match &after {
             seasons::After::Next { work: next, .. } => Some(*next),

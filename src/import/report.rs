@@ -143,7 +143,7 @@ impl FranchiseCounts {
             works: big.iter().map(|m| m.len()).sum(),
             continuities: f.continuities.iter().filter(|m| m.len() > 1).count(),
             restarts: f.restarts.iter().map(placement).collect(),
-            unplaced: f.unplaced.iter().filter(|(w, _)| f.franchises[f.franchise_of[*w]].len() > 1).map(placement).collect(),
+            unplaced: f.unplaced.iter().map(placement).collect(),
         }
     }
 }

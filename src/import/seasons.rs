@@ -117,20 +117,12 @@ pub fn after(works: &[Work], w: usize, links: &[(usize, Relation)], chain: &[Opt
         .filter(|(i, _)| begin_ms(&works[*i]).is_some_and(|b| mine.is_none_or(|m| b > m)))
         .map(|(i, _)| *i)
         .collect();
-    let mut next = None;
-    let mut step = chain.get(w).copied().flatten();
-    let mut seen = 0;
-    while let Some(s) = step {
-        if candidates.contains(&s) {
-            next = Some(s);
-            break;
-        }
-        seen += 1;
-        step = if seen > chain.len() { None } else { chain[s] };
-    }
-    if own {
-        next = candidates.iter().copied().min_by_key(|&i| (begin_ms(&works[i]), i));
-    }
+    let next = if own {
+        candidates.iter().copied().min_by_key(|&i| (begin_ms(&works[i]), i))
+    } else {
+        // Each next begins after the work it follows, so the walk ends.
+        std::iter::successors(chain[w], |&s| chain[s]).find(|s| candidates.contains(s))
+    };
     if let Some(next) = next {
         let as_of = as_of.earliest_day();
         let ended_before = works[next].end.map(jst_day).is_some_and(|end| end.earliest_day() < as_of);
