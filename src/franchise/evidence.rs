@@ -112,6 +112,9 @@ pub struct Evidence<'a> {
     seen: HashMap<(usize, usize), usize>,
     /// Native stems with a numbered second (or later) season on TV or the web.
     numbered_stems: BTreeSet<String>,
+    /// Names carried by more than [`BRAND`] series, as a whole title continued or as a main
+    /// title: brands, whose series only the official site tells apart.
+    brands: BTreeSet<(Script, String)>,
 }
 
 /// Whether a work is a series on TV or the web, which a brand's many lines are (a special
@@ -153,7 +156,7 @@ impl<'a> Evidence<'a> {
             .filter(|(t, e)| is_series(e) && t.native().season().is_some_and(|n| n >= 2))
             .map(|(t, _)| t.native().stem.clone())
             .collect();
-        let mut evidence = Evidence { entries, titles, sites, shared, edges: Vec::new(), seen: HashMap::new(), numbered_stems };
+        let mut evidence = Evidence { entries, titles, sites, shared, edges: Vec::new(), seen: HashMap::new(), numbered_stems, brands: BTreeSet::new() };
         // The works' own titles first, then translations: where both link two works, the reason
         // shown is the one in the work's own language.
         for native in [true, false] {
@@ -302,9 +305,11 @@ impl<'a> Evidence<'a> {
                 if is_crossover(&form.light) {
                     continue;
                 }
-                let starts = subtitle_starts(&form.light);
-                let mut parts: Vec<String> = starts.iter().map(|&at| key(&form.light[..at])).collect();
-                parts.extend(starts.iter().map(|&at| key(&form.light[at..])).filter(|k| strong(k, 4, 8)));
+                // Read after a film's or sequel's prefix (劇場版 夏目友人帳 ～うつせみに結ぶ～).
+                let body = super::title::without_prefix(&form.light).0;
+                let starts = subtitle_starts(body);
+                let mut parts: Vec<String> = starts.iter().map(|&at| key(&body[..at])).collect();
+                parts.extend(starts.iter().map(|&at| key(&body[at..])).filter(|k| strong(k, 4, 8)));
                 for part in parts {
                     if part == form.stem || part.is_empty() {
                         continue;
@@ -325,7 +330,8 @@ impl<'a> Evidence<'a> {
                 continuers.entry((*script, name.as_str())).or_default().insert(stem.as_str());
             }
         }
-        let brands: BTreeSet<(Script, String)> = continuers.into_iter().filter(|(_, s)| s.len() > BRAND).map(|((script, name), _)| (script, name.to_string())).collect();
+        let brands: Vec<(Script, String)> = continuers.into_iter().filter(|(_, s)| s.len() > BRAND).map(|((script, name), _)| (script, name.to_string())).collect();
+        self.brands.extend(brands);
         for (base, longer, script, name, shown, _) in found.iter().cloned() {
             let longer_stem = &self.titles[longer].native().stem;
             if *longer_stem != self.titles[base].native().stem && self.own_line(longer_stem) {
@@ -340,7 +346,7 @@ impl<'a> Evidence<'a> {
             if let Some((_, site)) = site {
                 self.add(base, longer, format!("{said}, and {site}"));
             } else if !translated
-                && !brands.contains(&(script, name.clone()))
+                && !self.brands.contains(&(script, name.clone()))
                 && self.long_enough(&name, base, longer, 4, 8)
                 && years_apart(self.entries, base, longer).is_some_and(|y| y <= 10.0)
             {
@@ -366,7 +372,9 @@ impl<'a> Evidence<'a> {
             let titles = self.titles;
             let with_main = |w: usize| titles[w].forms.iter().find(|(s, f)| *s == script && f.main.as_deref() == Some(main)).map(|(_, f)| f);
             let series: BTreeSet<&str> = works.iter().filter(|&&w| is_series(&self.entries[w])).filter_map(|&w| with_main(w)).map(|f| f.stem.as_str()).collect();
-            let brand = series.len() > BRAND;
+            // Counted with the series that continue the name without a separator
+            // (機動戦士ガンダムSEED and 機動戦士ガンダム 水星の魔女 are of one brand).
+            let brand = series.len() > BRAND || self.brands.contains(&(script, main.to_string()));
             let translated = script != Script::Native;
             for (i, &a) in works.iter().enumerate() {
                 for &b in &works[i + 1..] {

@@ -132,6 +132,7 @@ const WORDED: &[(&str, MarkerKind)] = &[
     ("ova", MarkerKind::Special),
     ("oad", MarkerKind::Special),
     ("番外編", MarkerKind::Special),
+    ("スペシャル", MarkerKind::Special),
     ("番外篇", MarkerKind::Special),
 ];
 

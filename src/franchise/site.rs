@@ -47,14 +47,27 @@ pub fn domain_of(host: &str) -> String {
 /// `names` gives, for each site, a short name of the work's title; a domain is shared when its
 /// works have three names or more that share no beginning.
 pub fn shared_domains<'a>(sites: impl IntoIterator<Item = (&'a Site, &'a str)>) -> BTreeSet<String> {
-    let mut names: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
+    let mut names: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     for (site, name) in sites {
-        // The first three letters: enough to tell 化物語 from 鬼滅の刃, and to keep 偽物語 and
-        // 猫物語 apart only when they really are three names.
-        let head: String = name.chars().take(3).collect();
-        names.entry(site.domain.as_str()).or_default().insert(head);
+        names.entry(site.domain.as_str()).or_default().insert(name);
     }
-    names.into_iter().filter(|(_, heads)| heads.len() >= 3).map(|(domain, _)| domain.to_string()).collect()
+    names
+        .into_iter()
+        .filter(|(_, names)| {
+            // A name that continues a shorter one of the domain is that one's (蟲師 日蝕む翳 is
+            // 蟲師's); the first three letters of the rest: enough to tell 化物語 from 鬼滅の刃,
+            // and to keep 偽物語 and 猫物語 apart only when they really are three names.
+            let heads: BTreeSet<String> = names
+                .iter()
+                .map(|name| {
+                    let root = names.iter().filter(|other| other.chars().count() >= 2 && name.starts_with(**other)).min_by_key(|other| other.len()).unwrap_or(name);
+                    root.chars().take(3).collect()
+                })
+                .collect();
+            heads.len() >= 3
+        })
+        .map(|(domain, _)| domain.to_string())
+        .collect()
 }
 
 /// How two sites agree.
@@ -116,6 +129,17 @@ mod tests {
         assert!(agree(&mirumo, &naruto, &shared).is_none());
         assert!(agree(&home, &naruto, &shared).is_none());
         assert!(agree(&home, &home, &shared).is_none());
+    }
+
+    #[test]
+    fn names_that_continue_a_shorter_one_are_one_franchise() {
+        let home = Site::of("mushishi-anime.com");
+        let special = Site::of("mushishi-anime.com/hihamukage");
+        let film = Site::of("mushishi-anime.com/movie");
+        let shared = shared_domains([(&home, "蟲師"), (&special, "蟲師日蝕む翳"), (&film, "蟲師鈴の雫")]);
+        assert!(shared.is_empty(), "{shared:?}");
+        let station = shared_domains([(&home, "蟲師"), (&special, "化物語"), (&film, "鬼滅の刃")]);
+        assert!(station.contains("mushishi-anime.com"));
     }
 
     #[test]

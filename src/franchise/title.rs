@@ -83,7 +83,9 @@ impl Form {
         let stem = key(&stem_light);
         // The main title is read on the whole title: a subtitle may end in what the stem lost
         // (かぐや様は告らせたい-ウルトラロマンティック-).
-        let (main_light, main) = match main_title(&light).filter(|m| key(m) != stem) {
+        // After a film's or sequel's prefix: the main title of `劇場版 夏目友人帳 ～うつせみに結ぶ～`
+        // is 夏目友人帳, not 劇場版.
+        let (main_light, main) = match main_title(without_prefix(&light).0).filter(|m| key(m) != stem) {
             Some(m) => (Some(m.to_string()), Some(key(m))),
             None => (None, None),
         };
@@ -163,20 +165,23 @@ const PREFIXES: &[(&str, MarkerKind)] = &[
     ("the movie ", MarkerKind::Film),
 ];
 
-/// The title without its markers: at its end (brackets, words after a space, markers written
-/// onto it) and before it (劇場版, 続, 新・).
-pub fn strip(light: &str) -> (&str, Vec<Marker>) {
-    let mut rest = light;
-    let mut markers = Vec::new();
+/// The title without the marker before it (劇場版, 続, 新・), and that marker.
+pub fn without_prefix(light: &str) -> (&str, Option<Marker>) {
     for (prefix, kind) in PREFIXES {
-        if let Some(after) = rest.strip_prefix(prefix) {
+        if let Some(after) = light.strip_prefix(prefix) {
             if is_name(&key(after)) {
-                markers.push(Marker { kind: *kind, number: None, text: prefix.trim().to_string() });
-                rest = after;
-                break;
+                return (after, Some(Marker { kind: *kind, number: None, text: prefix.trim().to_string() }));
             }
         }
     }
+    (light, None)
+}
+
+/// The title without its markers: at its end (brackets, words after a space, markers written
+/// onto it) and before it (劇場版, 続, 新・).
+pub fn strip(light: &str) -> (&str, Vec<Marker>) {
+    let (mut rest, prefix) = without_prefix(light);
+    let mut markers: Vec<Marker> = prefix.into_iter().collect();
     for _ in 0..5 {
         let spaced = rest.trim_end();
         let trimmed = trim_end_punctuation(spaced);
