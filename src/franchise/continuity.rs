@@ -30,19 +30,28 @@ pub enum Role {
 }
 
 /// Words that mark a side series when they stand in a title's subtitle.
-const SIDE_WORDS: &[&str] = &["ぷち", "プチ", "petit", "ちび", "mini", "short story", "alternative", "side story"];
+const SIDE_WORDS: &[&str] = &["ぷち", "プチ", "petit", "ちび", "ピコ", "mini", "short story", "alternative", "side story"];
 
 /// Words that mark a side series wherever they stand: they are never part of a story's name.
-const SIDE_ANYWHERE: &[&str] = &["ちょこっとアニメ", "ミニアニメ", "ミニ劇場", "ショートアニメ", "しょーと", "しょ~と", "chibi", "ちびキャラ", "休憩時間", "オルタナティブ", "外伝"];
+const SIDE_ANYWHERE: &[&str] = &["ちょこっとアニメ", "ミニアニメ", "ミニ劇場", "ショートアニメ", "しょーと", "しょ~と", "chibi", "ちびキャラ", "休憩時間", "オルタナティブ", "外伝", "スピンオフ", "すぴんおふ", "spin-off", "spinoff"];
 
 /// Whether a light title names a side series (in its subtitle, for words that may begin a name).
 fn is_side(light: &str) -> bool {
     if SIDE_ANYWHERE.iter().any(|w| light.contains(w)) {
         return true;
     }
+    // A chibi version in Chinese is a "Q版": 魔道祖师Q.
+    let mut tail = light.chars().rev();
+    if light.contains("q版") || tail.next() == Some('q') && tail.next().is_some_and(is_ideograph) {
+        return true;
+    }
     let Some(at) = light.char_indices().find(|&(at, c)| at > 0 && super::title::is_separator(c)).map(|(at, _)| at) else { return false };
     let subtitle = &light[at..];
     SIDE_WORDS.iter().any(|w| subtitle.contains(w))
+}
+
+fn is_ideograph(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
 impl Role {
@@ -137,7 +146,8 @@ pub fn next_of(entries: &[Entry], roles: &[Role], stems: &[&str], members: &[usi
     let run_end = mine.end_ms.filter(|e| *e >= begin);
     let wanted = |x: usize| match roles[w] {
         Role::Remaster | Role::Recap => matches!(roles[x], Role::Remaster | Role::Recap),
-        Role::SideStory => roles[x] == Role::SideStory && stems[x] == stems[w],
+        // A side series is a continuity of its own.
+        Role::SideStory => roles[x] == Role::SideStory,
         _ => roles[x].is_new_story(),
     };
     // A work of the same name is a later season whatever the data says of the run's end (it

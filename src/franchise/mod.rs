@@ -154,11 +154,14 @@ impl Franchises {
             self.continuity_of[w] = c;
         }
         // A side series (chibi shorts, a side story) is its own continuity within the franchise:
-        // the works of its name together.
+        // the works of its name together, a later one whose name continues an earlier one's
+        // included (ガルパ☆ピコ, then ガルパ☆ピコ～大盛り～).
         let mut sides: BTreeMap<(usize, &str), usize> = BTreeMap::new();
         for &w in &dated {
             if self.roles[w] == Role::SideStory {
-                let key = (self.continuity_of[w], titles[w].native().stem.as_str());
+                let stem = titles[w].native().stem.as_str();
+                let earlier = sides.keys().find(|(c, s)| *c == self.continuity_of[w] && stem.starts_with(s)).map(|(_, s)| *s);
+                let key = (self.continuity_of[w], earlier.unwrap_or(stem));
                 let c = *sides.entry(key).or_insert_with(|| {
                     self.continuities.push(Vec::new());
                     self.continuities.len() - 1

@@ -103,3 +103,61 @@ fn works_without_dates_or_out_of_order_are_left_out_of_the_order() {
     assert_eq!(f.next[0], Some(2));
     assert!(!f.is_placed(1));
 }
+
+#[test]
+fn a_film_named_after_its_series_joins_it() {
+    let entries = vec![
+        tv("夏目友人帳", 2008, None),
+        tv("夏目友人帳 陸", 2017, None),
+        work("劇場版 夏目友人帳 ～うつせみに結ぶ～", WorkKind::Movie, Some((2018 - 2000) * 365), 0, None),
+        tv("金田一少年の事件簿", 1997, None),
+        work("金田一少年の事件簿スペシャル", WorkKind::Tv, Some((2007 - 2000) * 365), 7, None),
+    ];
+    let f = Franchises::group(&entries);
+    assert_eq!(f.franchise_of[2], f.franchise_of[0], "the main title after 劇場版 is 夏目友人帳");
+    assert_eq!(f.roles[2], Role::Film);
+    assert_eq!(f.roles[4], Role::Special, "スペシャル written onto the title marks a special");
+    assert_eq!(f.franchise_of[3], f.franchise_of[4]);
+}
+
+#[test]
+fn side_series_are_their_own_continuity() {
+    let entries = vec![
+        tv("BanG Dream!", 2017, None),
+        tv("BanG Dream! ガルパ☆ピコ", 2018, None),
+        tv("BanG Dream! 2nd Season", 2019, None),
+        work("BanG Dream! ガルパ☆ピコ～大盛り～", WorkKind::Web, Some((2020 - 2000) * 365), 180, None),
+        tv("BanG Dream! 3rd Season", 2020, None),
+        tv("魔道祖师", 2018, None),
+        work("魔道祖师Q", WorkKind::Web, Some((2019 - 2000) * 365 + 200), 100, None),
+        tv("てーきゅう", 2012, None),
+        tv("高宮なすのです！～てーきゅうスピンオフ～", 2013, None),
+        tv("てーきゅう(第2期)", 2013, None),
+    ];
+    let f = Franchises::group(&entries);
+    assert_eq!([f.roles[1], f.roles[3], f.roles[6], f.roles[8]], [Role::SideStory; 4]);
+    assert_eq!(f.next[0], Some(2));
+    assert_eq!(f.next[2], Some(4), "the chibi shorts between two seasons are no next season");
+    assert_eq!(f.next[4], None);
+    assert_eq!(f.next[1], Some(3), "the chibi series' own next: a name continuing its own");
+    assert_eq!(f.next[5], None, "a Q版 is a chibi version");
+    assert_eq!(f.next[7], Some(9));
+}
+
+#[test]
+fn a_brand_is_one_whether_its_series_are_spaced_or_not() {
+    // 機動戦士ガンダム is continued without a space by five series and with one by three: eight
+    // series of one brand, whose series only their sites join.
+    let names = ["SEED", "00", "UC", "AGE", "ZZ"];
+    let mut entries: Vec<Entry> = names.iter().enumerate().map(|(i, n)| tv(Box::leak(format!("機動戦士ガンダム{n}").into_boxed_str()), 2002 + i as i64, None)).collect();
+    entries.push(tv("機動戦士ガンダム", 1979, None));
+    entries.push(tv("機動戦士ガンダム 鉄血のオルフェンズ", 2015, None));
+    entries.push(tv("機動戦士ガンダム サンダーボルト", 2016, None));
+    entries.push(tv("機動戦士ガンダム Twilight AXIS", 2017, None));
+    entries.push(tv("機動戦士ガンダム 水星の魔女", 2018, None));
+    let f = Franchises::group(&entries);
+    let n = names.len();
+    assert_ne!(f.franchise_of[n + 1], f.franchise_of[n + 2]);
+    assert_ne!(f.franchise_of[n + 3], f.franchise_of[n + 4]);
+    assert_eq!(f.next[n + 1], None);
+}

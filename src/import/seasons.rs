@@ -69,6 +69,8 @@ fn relation(works: &[Work], roles: &[Role], w: usize, x: usize) -> Relation {
     match roles[x] {
         Role::Film => Relation::Film,
         Role::Recap => Relation::Recap,
+        // A side series' own later works are its seasons.
+        Role::SideStory if roles[w] == Role::SideStory => in_time(false),
         Role::Special | Role::SideStory => Relation::Special,
         Role::Remaster if roles[w] == Role::Remaster => in_time(false),
         Role::Remaster => Relation::Recap,
