@@ -153,3 +153,28 @@ mod tests {
         assert_eq!(splitmix64(0), 0xE220_A839_7B1D_CDAF, "splitmix64's first output from 0");
     }
 }
+
+/// A second labelling measured against the first as if it were an import: how often two
+/// labellings of the same works, made apart, agree.
+pub fn agreement(first: &serde_json::Value, second: &serde_json::Value) -> Figures {
+    let theirs: BTreeMap<usize, (Option<usize>, BTreeSet<usize>)> = labels(second).into_iter().map(|(item, next, franchise, _)| (item, (next, franchise))).collect();
+    let mut f = Figures::default();
+    for (item, next, franchise, _) in labels(first) {
+        let Some((found, linked)) = theirs.get(&item) else { continue };
+        f.works += 1;
+        match (*found, next) {
+            (Some(a), Some(b)) if a == b => f.next_right += 1,
+            (None, None) => {}
+            (found, next) => {
+                f.next_wrong += usize::from(found.is_some());
+                f.next_missed += usize::from(next.is_some());
+            }
+        }
+        let linked: BTreeSet<usize> = linked.iter().copied().filter(|&i| i != item).collect();
+        let labelled: BTreeSet<usize> = franchise.into_iter().filter(|&i| i != item).collect();
+        f.links_made += linked.len();
+        f.links_labelled += labelled.len();
+        f.links_right += linked.intersection(&labelled).count();
+    }
+    f
+}
