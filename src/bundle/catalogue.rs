@@ -158,6 +158,7 @@ impl CatalogueEntry {
             native_title: show.native_title.clone(),
             alt_titles: show.alt_titles.clone(),
             titles: show.titles.clone(),
+            romaji: show.romaji.clone().filter(|r| *r != show.title),
             studios: show.studios.clone(),
             genres: show.genres.clone(),
             premiere: show.premiere,

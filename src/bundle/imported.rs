@@ -251,6 +251,17 @@ pub struct Related {
     pub reason: Option<String>,
 }
 
+/// How NextSeason made a show's Latin title where neither an editor nor the data gave one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TitleMade {
+    /// From the English title of the franchise's first season, with the season or part the
+    /// native title numbers ("Frieren: Beyond Journey's End Season 2").
+    Derived,
+    /// The native title's romaji.
+    Romaji,
+}
+
 /// What a related work is to this show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]

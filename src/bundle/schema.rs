@@ -24,6 +24,12 @@ pub struct Show {
     /// searchable, like `alt_titles`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub titles: Vec<NativeText>,
+    /// The native title read in romaji (modified Hepburn), by NextSeason's import: searchable.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub romaji: Option<String>,
+    /// How `title` was made when NextSeason made it (absent: the editor's, or the data's own).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_made: Option<TitleMade>,
     /// What the work is: a TV series, a film, an OVA, a web series.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<WorkKind>,
@@ -343,6 +349,9 @@ pub struct CatalogueEntry {
     /// The show's titles in other languages: searched like `alt_titles`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub titles: Vec<NativeText>,
+    /// The romaji reading, where it is not the title itself: searched like `alt_titles`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub romaji: Option<String>,
     #[serde(default)]
     pub studios: Vec<String>,
     #[serde(default)]

@@ -2,6 +2,7 @@
 //! dates that must agree, footnotes and their references.
 
 use super::decode::Problem;
+use super::imported::TitleMade;
 use super::schema::*;
 use crate::dates::{PartialDate, Precision};
 use crate::regions;
@@ -25,6 +26,22 @@ fn validate_show(show: &Show, problems: &mut Vec<Problem>) {
     check_slug("slug", &show.slug, problems);
     check_text("title", &show.title, problems);
     check_native("native_title", show.native_title.as_ref(), problems);
+    if let Some(romaji) = &show.romaji {
+        check_text("romaji", romaji, problems);
+        // A romaji reading is written in Latin letters: anything else is not one.
+        if !romaji.is_ascii() {
+            problems.push(Problem::new("romaji", format!("{romaji:?} is not in Latin letters")));
+        }
+    }
+    match show.title_made {
+        Some(TitleMade::Romaji) if show.romaji.as_deref() != Some(show.title.as_str()) => {
+            problems.push(Problem::new("title_made", "is \"romaji\", but the title is not the show's romaji"));
+        }
+        Some(_) if show.native_title.is_none() => {
+            problems.push(Problem::new("title_made", "says NextSeason made the title, but the show has no native_title to make it from"));
+        }
+        _ => {}
+    }
     if show.seasons == Some(0) {
         problems.push(Problem::new("seasons", "must be at least 1 (leave it out when unknown)"));
     }

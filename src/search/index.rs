@@ -70,7 +70,7 @@ impl Index {
             .map(|e| {
                 let mut text = e.title.clone();
                 let titles = e.native_title.iter().chain(&e.titles).map(|n| &n.text);
-                for extra in titles.chain(&e.alt_titles).chain(&e.studios) {
+                for extra in titles.chain(&e.alt_titles).chain(&e.romaji).chain(&e.studios) {
                     text.push('\n');
                     text.push_str(extra);
                 }

@@ -170,6 +170,8 @@ fn synthetic_show(i: usize, count: usize) -> Show {
         title,
         native_title: None,
         alt_titles: vec![format!("SYN-{i:05}")],
+        romaji: None,
+        title_made: None,
         seasons,
         genres,
         studios,
