@@ -30,7 +30,7 @@ tool_key=$(
 key=$(
   {
     echo "$tool_key"
-    sha256sum "$data_json" "$pin/package.json" "$pin/package-lock.json" "$pin/slugs.json"
+    sha256sum "$data_json" "$pin/package.json" "$pin/package-lock.json" "$pin/slugs.json" "$pin/readings.json"
     find public/data/shows -type f -print0 | sort -z | xargs -0 sha256sum
   } | sha256sum | cut -c1-16
 )
@@ -54,7 +54,7 @@ if [ "$(cat "$work/done" 2>/dev/null)" != "$key" ]; then
   cp "$pin/package.json" "$pin/slugs.json" "$work/pin/"
   status=0
   "$tool" import bangumi-data "$data_json" "$work/data" \
-    --editorial public/data/shows --registry "$work/pin/slugs.json" > "$work/report.txt" 2>&1 || status=$?
+    --editorial public/data/shows --registry "$work/pin/slugs.json" --readings "$pin/readings.json" > "$work/report.txt" 2>&1 || status=$?
   # 1 is "written, with conflicts or an editor's file that could not be merged": the bundle is
   # complete (a broken shard is served as written, so the site shows its error card); the
   # editor reads the report here.

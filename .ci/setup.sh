@@ -183,4 +183,20 @@ else
   say "installing npm test packages (wasm-opt $WASM_OPT_VERSION, playwright-core, axe-core, vnu-jar)"
   (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
 fi
+
+# The romaji reader (cutlet with unidic-lite, at .ci/readings/requirements.txt's versions), for
+# the test that .ci/bangumi-data/readings.json is what it writes: builds read the committed file.
+venv=.ci/readings/.venv
+want_readers=$(tr '\n' ' ' < .ci/readings/requirements.txt)
+have_readers=$("$venv/bin/python" -m pip freeze 2>/dev/null | tr '\n' ' ' || true)
+if [ "$have_readers" = "$want_readers" ]; then
+  say "romaji reader ($(grep -E '^(cutlet|unidic-lite)==' .ci/readings/requirements.txt | tr '\n' ' ')): present"
+else
+  have python3 || { have apt-get || fail "install Python 3 with venv, then run this again."; apt_install python3 python3-venv; }
+  python3 -m venv --help >/dev/null 2>&1 && python3 -c "import ensurepip" 2>/dev/null || { have apt-get || fail "install Python 3's venv module, then run this again."; apt_install python3-venv; }
+  say "installing the romaji reader (cutlet, unidic-lite) into $venv from PyPI"
+  rm -rf "$venv"
+  python3 -m venv "$venv"
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r .ci/readings/requirements.txt
+fi
 say "ready to test"

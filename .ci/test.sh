@@ -17,6 +17,9 @@ export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 echo "== native tests: schema, validation, dates, regions, cards rendered to HTML"
 cargo test --locked
 
+echo "== romaji readings: .ci/bangumi-data/readings.json is what .ci/readings/readings.py writes for the pinned bangumi-data"
+.ci/readings/.venv/bin/python .ci/readings/readings.py .ci/bangumi-data/node_modules/bangumi-data/dist/data.json .ci/bangumi-data/readings.json --check
+
 echo "== browser tests: each card in headless Chromium"
 cargo test --locked --target wasm32-unknown-unknown --test browser
 

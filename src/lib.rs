@@ -17,6 +17,8 @@ pub mod hosting;
 pub mod import;
 pub mod links;
 pub mod mojibake;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod names;
 pub mod navigation;
 pub mod pages;
 #[cfg(not(target_arch = "wasm32"))]

@@ -57,7 +57,7 @@ fn editors_offers() -> &'static [Offer] {
 /// One data.json: each link built on its own, then the whole import, against the oracles.
 fn import_one(data_json: &str) {
     let Ok(data) = data::parse(data_json) else {
-        assert!(import(data_json, &[], &SlugRegistry::default(), &release()).is_err(), "what data::parse refuses, import refuses");
+        assert!(import(data_json, &[], &SlugRegistry::default(), &super::Readings::default(), &release()).is_err(), "what data::parse refuses, import refuses");
         return;
     };
     let templates: Vec<&str> = data.site_meta.values().map(|meta| meta.url_template.as_str()).collect();
@@ -74,7 +74,7 @@ fn import_one(data_json: &str) {
 
     // The whole import, with an editor's shard at hand.
     let files = [(EDITORS_FILE.to_string(), EDITORS.to_string())];
-    let outcome = match import(data_json, &files, &SlugRegistry::default(), &release()) {
+    let outcome = match import(data_json, &files, &SlugRegistry::default(), &super::Readings::default(), &release()) {
         Ok(outcome) => outcome,
         Err(reason) => panic!("data::parse read the data but import refused it: {reason}"),
     };

@@ -86,6 +86,13 @@ pub fn merge(file: &str, editor: Show, data: Show, data_titles: &[String]) -> (S
     }
     let added: Vec<Offer> = data.watch.into_iter().filter(|offer| !show.watch.iter().any(|mine| same_platform(mine, offer))).collect();
     show.watch.extend(added);
+    // The romaji is the data's title read; a title NextSeason made is the editor's to replace.
+    if show.romaji.is_none() {
+        show.romaji = data.romaji.clone();
+    }
+    if show.title_made.is_some_and(|_| show.title != data.title) {
+        show.title_made = None;
+    }
     if show.related.is_empty() {
         show.related = data.related;
     }

@@ -21,6 +21,7 @@ mod data;
 mod facts;
 mod fuzz;
 mod merge;
+mod names;
 #[cfg(test)]
 mod measure;
 mod report;
@@ -38,6 +39,7 @@ pub use slugs::SlugRegistry;
 
 use crate::bundle::{decode_show, CatalogueEntry, DataOutlook, DataSource, NativeText, Related, Relation, Show, SCHEMA_VERSION};
 use crate::dates::PartialDate;
+pub use crate::names::Readings;
 use facts::{in_jst, Work};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -129,7 +131,7 @@ fn another_entry(first: &Work, later: &Work) -> bool {
 /// editors', and any earlier output of the importer (recognised by their generated article,
 /// compared with, never merged). `registry` is the slug registry as committed; the outcome
 /// holds it with the new works added. Fails only when data.json cannot be read at all.
-pub fn import(data_json: &str, files: &[(String, String)], registry: &SlugRegistry, release: &Release) -> Result<ImportOutcome, String> {
+pub fn import(data_json: &str, files: &[(String, String)], registry: &SlugRegistry, readings: &Readings, release: &Release) -> Result<ImportOutcome, String> {
     let data = data::parse(data_json)?;
     let mut report = Report {
         source: SOURCE.into(),
@@ -276,12 +278,15 @@ pub fn import(data_json: &str, files: &[(String, String)], registry: &SlugRegist
 
     let franchises = seasons::franchises(&works);
     let links = seasons::link(&works, &franchises);
+    // Latin names after the franchises (a later season's comes from its first season's), and
+    // after the slugs, which stay what they were.
+    let naming = names::name(&mut works, &franchises, readings);
     report.franchises = FranchiseCounts::of(&works, &franchises);
     // Build every shard; a work whose shard breaks a rule is left out and the rest built again
     // without links to it (the rules are checked on everything the importer writes).
     let mut built;
     loop {
-        built = build(&works, &links, &franchises.next, &slug_of, &excluded, &editor_of, &given, release);
+        built = build(&works, &links, &franchises.next, &slug_of, &excluded, &editor_of, &given, &naming, release);
         let failed: Vec<(usize, String)> = built.failed.drain(..).collect();
         if failed.is_empty() {
             break;
@@ -295,6 +300,7 @@ pub fn import(data_json: &str, files: &[(String, String)], registry: &SlugRegist
     report.editorial_problems.extend(built.problems);
     report.links = built.links;
     report.outlooks = built.outlooks;
+    report.names = built.names;
     report.merged = built.merged;
     for (w, dropped) in left_out.into_iter().enumerate() {
         if slug_of[w].is_some() && !excluded[w] {
@@ -340,6 +346,7 @@ struct Built {
     problems: Vec<FileProblem>,
     links: LinkCounts,
     outlooks: BTreeMap<String, usize>,
+    names: BTreeMap<String, usize>,
     merged: Vec<String>,
 }
 
@@ -351,6 +358,7 @@ fn build(
     excluded: &[bool],
     editor_of: &HashMap<usize, usize>,
     given: &Given,
+    naming: &[names::Naming],
     release: &Release,
 ) -> Built {
     let mut built = Built::default();
@@ -418,7 +426,9 @@ fn build(
             title: work.title.clone(),
             native_title: work.lang.as_ref().map(|lang| NativeText { text: work.native.clone(), lang: lang.clone() }),
             alt_titles: Vec::new(),
-            titles: work.titles.clone(),
+            titles: work.titles.iter().filter(|t| t.text != work.title).cloned().collect(),
+            romaji: naming[w].romaji.clone(),
+            title_made: naming[w].made,
             kind: Some(work.kind),
             seasons: None,
             genres: Vec::new(),
@@ -447,6 +457,7 @@ fn build(
                     if let Some(d) = &show.data_outlook {
                         *built.outlooks.entry(d.status.key().to_string()).or_default() += 1;
                     }
+                    *built.names.entry(naming[w].source(work).to_string()).or_default() += 1;
                     built.shards.push(Shard { file, text, origin: Origin::Generated, entry: Some(entry) });
                 }
                 Err(reason) => built.failed.push((w, reason)),
@@ -460,6 +471,7 @@ fn build(
                         if let Some(d) = &merged.data_outlook {
                             *built.outlooks.entry(d.status.key().to_string()).or_default() += 1;
                         }
+                        *built.names.entry("editor".to_string()).or_default() += 1;
                         built.conflicts.extend(conflicts);
                         built.merged.push(format!("shows/{file}"));
                         built.shards.push(Shard { file, text, origin: Origin::Merged, entry: Some(entry) });

@@ -68,6 +68,9 @@ pub struct Report {
     pub franchises: FranchiseCounts,
     /// The data's outlooks written, by status.
     pub outlooks: BTreeMap<String, usize>,
+    /// Shows by where their Latin name came from: "editor", "english" (the data's), "derived",
+    /// "romaji", and "native" (none: the title stays in its own script).
+    pub names: BTreeMap<String, usize>,
     /// Editors' files that could not be read, or merged, and were copied as written.
     pub editorial_problems: Vec<FileProblem>,
     /// Sites of siteMeta that could not be read: their links are left out.
@@ -179,6 +182,9 @@ impl Report {
             f.restarts.len(),
             f.unplaced.len()
         ));
+        if !self.names.is_empty() {
+            out.push(format!("Names: {}.", self.names.iter().map(|(k, n)| format!("{n} {k}")).collect::<Vec<_>>().join(", ")));
+        }
         if !self.outlooks.is_empty() {
             out.push(format!("Outlooks from the data: {}.", self.outlooks.iter().map(|(k, n)| format!("{n} {k}")).collect::<Vec<_>>().join(", ")));
         }

@@ -6,7 +6,7 @@ use crate::index::{entries_with, write_catalogue, Sizes};
 use crate::output::{colour, io, paint, print_json, replace_file, Fatal, Format, Verdict};
 use nextseason::bundle::{json_files, CatalogueEntry, HEAD_SIZE, PART_SIZE};
 use nextseason::dates::PartialDate;
-use nextseason::import::{import, is_generated, Release, SlugRegistry};
+use nextseason::import::{import, is_generated, Readings, Release, SlugRegistry};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -58,6 +58,10 @@ pub struct BangumiData {
     /// The slug registry, with the pin (package.json) beside it
     #[arg(long, value_name = "FILE", default_value = ".ci/bangumi-data/slugs.json")]
     pub registry: PathBuf,
+    /// The romaji of the data's Japanese titles (.ci/readings/readings.py writes it); without
+    /// it, works titled only in Japanese keep their native title
+    #[arg(long, value_name = "FILE", default_value = ".ci/bangumi-data/readings.json")]
+    pub readings: PathBuf,
     /// How to print the report
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -106,6 +110,11 @@ fn bangumi_data(args: &BangumiData) -> Result<Verdict, Fatal> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => SlugRegistry::default(),
         Err(e) => return Err(io(&args.registry, e)),
     };
+    let readings = match std::fs::read_to_string(&args.readings) {
+        Ok(text) => Readings::parse(&text).map_err(|e| Fatal(format!("{}: {e}", args.readings.display())))?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Readings::default(),
+        Err(e) => return Err(io(&args.readings, e)),
+    };
     let shows_dir = args.bundle_dir.join("shows");
     std::fs::create_dir_all(&shows_dir).map_err(|e| io(&shows_dir, e))?;
     // The bundle's shows as they are, read once: the importer's earlier output among them is
@@ -124,7 +133,7 @@ fn bangumi_data(args: &BangumiData) -> Result<Verdict, Fatal> {
             }
         }
     }
-    let outcome = import(&data, &files, &registry, &release).map_err(|e| Fatal(format!("{}: {e}", args.data_json.display())))?;
+    let outcome = import(&data, &files, &registry, &readings, &release).map_err(|e| Fatal(format!("{}: {e}", args.data_json.display())))?;
 
     // The shows of the bundle once written: those read, with the import's written over them and
     // its stale ones deleted.

@@ -1,0 +1,54 @@
+//! Each work's Latin name ([`crate::names`]): the data's English title, else one derived from
+//! its franchise's first season, else its romaji; and its romaji for the technical sheet.
+
+use super::facts::Work;
+use crate::bundle::TitleMade;
+use crate::franchise::Franchises;
+use crate::names::{derived, Readings};
+
+/// How a work was named, beside the title now in `Work::title`.
+#[derive(Clone, Debug, Default)]
+pub struct Naming {
+    pub made: Option<TitleMade>,
+    pub romaji: Option<String>,
+}
+
+impl Naming {
+    /// Where the name came from, for the report's count (an editor's file counts as "editor").
+    pub fn source(&self, work: &Work) -> &'static str {
+        match self.made {
+            Some(TitleMade::Derived) => "derived",
+            Some(TitleMade::Romaji) => "romaji",
+            None if !work.en.is_empty() => "english",
+            None => "native",
+        }
+    }
+}
+
+/// Names every work without an English title, and reads every Japanese title's romaji.
+pub fn name(works: &mut [Work], franchises: &Franchises, readings: &Readings) -> Vec<Naming> {
+    let mut naming: Vec<Naming> = works.iter().map(|w| Naming { made: None, romaji: japanese(w).then(|| readings.of(&w.native)).flatten().map(str::to_string) }).collect();
+    for w in 0..works.len() {
+        if !works[w].en.is_empty() {
+            continue;
+        }
+        // The earliest work of the continuity whose English title this one's number continues.
+        let from_first = franchises
+            .continuity(w)
+            .iter()
+            .filter(|&&b| b != w)
+            .find_map(|&b| derived(&works[w].native, &works[b].native, works[b].en.first()?));
+        if let Some(title) = from_first {
+            works[w].title = title;
+            naming[w].made = Some(TitleMade::Derived);
+        } else if let Some(romaji) = naming[w].romaji.clone() {
+            works[w].title = romaji;
+            naming[w].made = Some(TitleMade::Romaji);
+        }
+    }
+    naming
+}
+
+fn japanese(work: &Work) -> bool {
+    work.lang.as_deref() == Some("ja")
+}
