@@ -173,7 +173,8 @@ pub fn show_json_ld(show: &Show, url: &str) -> Vec<Value> {
         "@id": series_id,
         "name": show.title,
     });
-    let alternate: Vec<&str> = show.native_title.iter().map(|n| n.text.as_str()).chain(show.alt_titles.iter().map(String::as_str)).collect();
+    let romaji = show.romaji.as_deref().filter(|r| *r != show.title);
+    let alternate: Vec<&str> = show.native_title.iter().map(|n| n.text.as_str()).chain(show.alt_titles.iter().map(String::as_str)).chain(romaji).collect();
     if !alternate.is_empty() {
         series["alternateName"] = json!(alternate);
     }

@@ -656,3 +656,31 @@ fn every_filter_is_a_labelled_control_of_the_search_form_named_as_its_url_parame
     assert!(form.contains("aria-describedby=\"ns-where-hint\""));
     assert!(form.contains("<p id=\"ns-where-hint\" class=\"ns-finder__hint\">Your region is not set: pick your country</p>"));
 }
+
+#[test]
+fn a_name_nextseason_made_says_so_and_the_native_title_stands_over_the_headline() {
+    use nextseason::bundle::{NativeText, TitleMade};
+    let mut show = shipped("sengoku-youko");
+    show.native_title = Some(NativeText { text: "葬送のフリーレン(第2期)".into(), lang: "ja".into() });
+    show.title = "Frieren: Beyond the Journey's End Season 2".into();
+    show.title_made = Some(TitleMade::Derived);
+    show.romaji = Some("Sousou no Furiiren (Dai 2 Ki)".into());
+    let html = render(|| view! { <TechSheet show=show.clone()/> });
+    assert!(html.contains("<dt>Title</dt><dd>Frieren: Beyond the Journey's End Season 2<span class=\"ns-sheet__lang\"> (named by NextSeason after its first season's English title)</span></dd>"), "{html}");
+    assert!(html.contains("<dt>Romaji</dt><dd>Sousou no Furiiren (Dai 2 Ki)<span class=\"ns-sheet__lang\"> (as NextSeason read it)</span></dd>"), "{html}");
+    // A romaji title is its own row, not a second "Romaji" one.
+    show.title = "Sousou no Furiiren (Dai 2 Ki)".into();
+    show.title_made = Some(TitleMade::Romaji);
+    let html = render(|| view! { <TechSheet show=show.clone()/> });
+    assert!(html.contains("(the native title's romaji, as NextSeason read it)"), "{html}");
+    assert!(!html.contains("<dt>Romaji</dt>"));
+    // A written headline naming the show in Latin letters has the native title over it.
+    show.article.generated = true;
+    show.article.headline = "Will Sousou no Furiiren (Dai 2 Ki) get another season?".into();
+    let html = render(|| view! { <ArticleCard article=show.article.clone() native_title=show.native_title.clone()/> });
+    assert!(html.contains("<p lang=\"ja\" class=\"ns-article__native\">葬送のフリーレン(第2期)</p><h1"), "{html}");
+    // An editor's headline is as written.
+    show.article.generated = false;
+    let html = render(|| view! { <ArticleCard article=show.article.clone() native_title=show.native_title.clone()/> });
+    assert!(!html.contains("ns-article__native"), "{html}");
+}

@@ -26,6 +26,12 @@ pub fn ArticleCard(
     let unwritten = intro.is_empty() && sections.is_empty();
     view! {
         <section class="ns-card ns-article" aria-labelledby="ns-headline">
+            // The native title over a written headline that names the show otherwise (in
+            // English, or in romaji), in its own language; an editor's headline is as written.
+            // Above it, so that the answer stays right under the headline.
+            {title.filter(|t| generated && !headline.contains(t.text.as_str())).map(|t| view! {
+                <p class="ns-article__native" lang=t.lang.clone()>{t.text.clone()}</p>
+            })}
             {heading(0, Some("ns-headline"), Some("ns-article__headline"), true, in_languages(&headline, title))}
             {children.map(|answer| answer())}
             {generated.then(|| view! {

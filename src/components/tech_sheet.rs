@@ -1,5 +1,5 @@
 use super::{external_link, in_languages, native, Card};
-use crate::bundle::{Show, WorkKind};
+use crate::bundle::{Show, TitleMade, WorkKind};
 use crate::dates::PartialDate;
 use crate::regions::language_name;
 use leptos::prelude::*;
@@ -22,9 +22,20 @@ pub fn TechSheet(show: Show) -> impl IntoView {
         _ => "Last episode",
     };
     let references = show.references.links();
+    // A name NextSeason made says so: it is the site's finding, not the data's.
+    let made = show.title_made.map(|m| match m {
+        TitleMade::Derived => " (named by NextSeason after its first season's English title)",
+        TitleMade::Romaji => " (the native title's romaji, as NextSeason read it)",
+    });
+    let note = |text: &'static str| view! { <span class="ns-sheet__lang">{text}</span> };
+    let romaji = show.romaji.clone().filter(|r| *r != show.title);
     let rows = view! {
-        {row("Title", if native_is_title { native(native_title).into_any() } else { in_languages(&show.title, native_title) })}
+        {row("Title", view! {
+            {if native_is_title { native(native_title).into_any() } else { in_languages(&show.title, native_title) }}
+            {made.map(note)}
+        }.into_any())}
         {native_title.filter(|_| !native_is_title).map(|n| row("Native title", native(Some(n)).into_any()))}
+        {romaji.map(|r| row("Romaji", view! { {r}{note(" (as NextSeason read it)")} }.into_any()))}
         {(!show.titles.is_empty()).then(|| row("Other titles", view! {
             <ul class="ns-sheet__titles">
                 {show.titles.iter().map(|t| {
