@@ -3,6 +3,7 @@
 
 use super::facts::Work;
 use crate::bundle::TitleMade;
+use crate::franchise::title::Form;
 use crate::franchise::Franchises;
 use crate::names::{derived, Readings};
 
@@ -28,16 +29,19 @@ impl Naming {
 /// Names every work without an English title, and reads every Japanese title's romaji.
 pub fn name(works: &mut [Work], franchises: &Franchises, readings: &Readings) -> Vec<Naming> {
     let mut naming: Vec<Naming> = works.iter().map(|w| Naming { made: None, romaji: japanese(w).then(|| readings.of(&w.native)).flatten().map(str::to_string) }).collect();
+    let stems: Vec<String> = works.iter().map(|w| Form::of(&w.native).stem).collect();
     for w in 0..works.len() {
         if !works[w].en.is_empty() {
             continue;
         }
+        let begin = works[w].begin.map(|b| b.epoch_ms);
+        let earlier = franchises.continuity(w).iter().filter(|&&b| b != w && stems[b] == stems[w] && works[b].begin.map(|x| x.epoch_ms) < begin && works[b].begin.is_some()).count();
         // The earliest work of the continuity whose English title this one's number continues.
         let from_first = franchises
             .continuity(w)
             .iter()
             .filter(|&&b| b != w)
-            .find_map(|&b| derived(&works[w].native, &works[b].native, works[b].en.first()?));
+            .find_map(|&b| derived(&works[w].native, &works[b].native, works[b].en.first()?, earlier));
         if let Some(title) = from_first {
             works[w].title = title;
             naming[w].made = Some(TitleMade::Derived);

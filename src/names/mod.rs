@@ -59,8 +59,10 @@ fn is_reading(text: &str) -> bool {
 /// `native` and `first_native` must be one name once their markers are off (`葬送のフリーレン
 /// (第2期)` and `葬送のフリーレン`); the first must carry no number of its own. A title with an
 /// arc's name, a sequel word or any other marker gets no derived name: its number alone would not
-/// say what it is.
-pub fn derived(native: &str, first_native: &str, first_english: &str) -> Option<String> {
+/// say what it is. Nor does a season number higher than one more than the works of its name
+/// before it (`earlier`): a number that is part of the name (`ブラック・ジャック21`,
+/// `サイバーフォーミュラ11`) is no season's.
+pub fn derived(native: &str, first_native: &str, first_english: &str, earlier: usize) -> Option<String> {
     let (form, first) = (Form::of(native), Form::of(first_native));
     if form.stem != first.stem || !first.markers.is_empty() || form.markers.is_empty() {
         return None;
@@ -76,6 +78,9 @@ pub fn derived(native: &str, first_native: &str, first_english: &str) -> Option<
     for kind in [MarkerKind::Season, MarkerKind::Part] {
         let Some(marker) = form.marker(kind) else { continue };
         let n = marker.number?;
+        if kind == MarkerKind::Season && n as usize > earlier + 1 {
+            return None;
+        }
         let roman = marker.text.chars().all(|c| matches!(c.to_ascii_lowercase(), 'i' | 'v' | 'x') || ('\u{2160}'..='\u{217f}').contains(&c));
         match kind {
             MarkerKind::Season if roman => name = format!("{name} {}", to_roman(n)?),
@@ -97,21 +102,24 @@ mod tests {
     #[test]
     fn later_seasons_take_the_first_seasons_english_name() {
         let frieren = "Frieren: Beyond Journey's End";
-        assert_eq!(derived("葬送のフリーレン(第2期)", "葬送のフリーレン", frieren).as_deref(), Some("Frieren: Beyond Journey's End Season 2"));
-        assert_eq!(derived("モブサイコ100III", "モブサイコ100", "Mob Psycho 100").as_deref(), Some("Mob Psycho 100 III"));
-        assert_eq!(derived("SPY×FAMILY(第2クール)", "SPY×FAMILY", "SPY x FAMILY").as_deref(), Some("SPY x FAMILY Part 2"));
-        assert_eq!(derived("進撃の巨人 Season 3 Part.2", "進撃の巨人", "Attack on Titan").as_deref(), Some("Attack on Titan Season 3 Part 2"));
+        assert_eq!(derived("葬送のフリーレン(第2期)", "葬送のフリーレン", frieren, 1).as_deref(), Some("Frieren: Beyond Journey's End Season 2"));
+        assert_eq!(derived("モブサイコ100III", "モブサイコ100", "Mob Psycho 100", 2).as_deref(), Some("Mob Psycho 100 III"));
+        assert_eq!(derived("SPY×FAMILY(第2クール)", "SPY×FAMILY", "SPY x FAMILY", 1).as_deref(), Some("SPY x FAMILY Part 2"));
+        assert_eq!(derived("進撃の巨人 Season 3 Part.2", "進撃の巨人", "Attack on Titan", 3).as_deref(), Some("Attack on Titan Season 3 Part 2"));
     }
 
     #[test]
     fn a_name_is_derived_only_from_a_number() {
         // An arc, a sequel word, another name, or a first season that is numbered itself.
-        assert_eq!(derived("鬼滅の刃 遊郭編", "鬼滅の刃", "Demon Slayer"), None);
-        assert_eq!(derived("続 夏目友人帳", "夏目友人帳", "Natsume's Book of Friends"), None);
-        assert_eq!(derived("かぐや様は告らせたい-ウルトラロマンティック-", "かぐや様は告らせたい～天才たちの恋愛頭脳戦～", "Kaguya-sama: Love Is War"), None);
-        assert_eq!(derived("グラゼニ 第3期", "グラゼニ 第2期", "Grazeni"), None);
-        assert_eq!(derived("葬送のフリーレン(第2期)", "葬送のフリーレン", "Frieren Season 1"), None, "an English title that numbers itself");
-        assert_eq!(derived("葬送のフリーレン", "葬送のフリーレン", "Frieren"), None, "no marker: the same work's name");
+        assert_eq!(derived("鬼滅の刃 遊郭編", "鬼滅の刃", "Demon Slayer", 1), None);
+        assert_eq!(derived("続 夏目友人帳", "夏目友人帳", "Natsume's Book of Friends", 1), None);
+        assert_eq!(derived("かぐや様は告らせたい-ウルトラロマンティック-", "かぐや様は告らせたい～天才たちの恋愛頭脳戦～", "Kaguya-sama: Love Is War", 2), None);
+        assert_eq!(derived("グラゼニ 第3期", "グラゼニ 第2期", "Grazeni", 2), None);
+        assert_eq!(derived("葬送のフリーレン(第2期)", "葬送のフリーレン", "Frieren Season 1", 1), None, "an English title that numbers itself");
+        assert_eq!(derived("葬送のフリーレン", "葬送のフリーレン", "Frieren", 1), None, "no marker: the same work's name");
+        // A number in the name: the 21st season of a franchise with one work before it.
+        assert_eq!(derived("ブラック・ジャック21", "ブラック・ジャック", "Black Jack", 1), None);
+        assert_eq!(derived("ブラック・ジャック2", "ブラック・ジャック", "Black Jack", 1).as_deref(), Some("Black Jack Season 2"));
     }
 
     #[test]
