@@ -7,6 +7,47 @@ pub fn fold(text: &str) -> String {
     text.chars().flat_map(char::to_lowercase).map(fold_char).collect()
 }
 
+/// Text as search compares it, so that a title matches the way fans type it: [`fold`], then
+/// katakana as hiragana (フリーレン and ふりーれん), × as x (SPY×FAMILY), hyphens and dots as
+/// spaces (kaguya-sama), and romaji's long vowels written short, with を's "wo" as "o": "sōsō",
+/// "sousou" and "soso" are one word. Applied alike to the titles and to what is typed, so that an
+/// English word shortened the same way (book, bok) still finds itself.
+pub fn fold_for_search(text: &str) -> String {
+    let folded: String = fold(text)
+        .chars()
+        .map(|c| match c {
+            'ァ'..='ヶ' => char::from_u32(c as u32 - 0x60).unwrap_or(c),
+            '×' | '✕' => 'x',
+            '-' | '‐' | '‑' | '–' | '—' | '・' | '･' => ' ',
+            other => other,
+        })
+        .collect();
+    let mut out = String::with_capacity(folded.len());
+    for (i, word) in folded.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let core = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if core == "wo" {
+            out.push('o');
+            out.push_str(&word[core.len()..]);
+            continue;
+        }
+        let mut last: Option<char> = None;
+        for c in word.chars() {
+            // A long vowel (ou, uu, oo, aa, ii, ee) is its first vowel.
+            let long = matches!((last, c), (Some('o'), 'u') | (Some('u'), 'u') | (Some('o'), 'o') | (Some('a'), 'a') | (Some('i'), 'i') | (Some('e'), 'e'));
+            if long {
+                last = None;
+                continue;
+            }
+            out.push(c);
+            last = Some(c);
+        }
+    }
+    out
+}
+
 /// Text made safe to put in HTML, in content or in a quoted attribute.
 pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -235,7 +276,20 @@ fn fold_char(c: char) -> char {
 
 #[cfg(test)]
 mod tests {
-    use super::{escape_html, fold, is_inert_markup, language_pieces};
+    use super::{escape_html, fold, fold_for_search, is_inert_markup, language_pieces};
+
+    #[test]
+    fn search_folds_the_ways_fans_type_a_title() {
+        for same in [["Sōsō no Frieren", "sousou no frieren", "soso no frieren"], ["Shukufuku wo!", "shukufuku o!", "SHUKUFUKU O!"], ["SPY×FAMILY", "spyxfamily", "SpyXFamily"], ["フリーレン", "ふりーれん", "フリーレン"]] {
+            assert_eq!(fold_for_search(same[0]), fold_for_search(same[1]), "{same:?}");
+            assert_eq!(fold_for_search(same[1]), fold_for_search(same[2]), "{same:?}");
+        }
+        assert_eq!(fold_for_search("Kaguya-sama"), "kaguya sama");
+        assert_eq!(fold_for_search("Kyoukai no Kanata"), "kyokai no kanata");
+        // Only whole "wo" is を: "woman" and "two" stay.
+        assert_eq!(fold_for_search("two women"), "two women");
+        assert_ne!(fold_for_search("Sousou"), fold_for_search("Sasou"));
+    }
 
     #[test]
     fn escapes_markup() {

@@ -74,7 +74,7 @@ impl Index {
                     text.push('\n');
                     text.push_str(extra);
                 }
-                fold(&text)
+                fold_for_search(&text)
             })
             .collect();
 
@@ -146,7 +146,7 @@ impl Index {
     }
 
     pub fn search(&self, query: &Query) -> Results {
-        let words: Vec<String> = fold(&query.text).split_whitespace().map(str::to_string).collect();
+        let words: Vec<String> = fold_for_search(&query.text).split_whitespace().map(str::to_string).collect();
         // The chosen filters, each as (facet, the value's number), looked up once; a key no
         // show has matches nothing.
         let chosen: Vec<(usize, Option<u32>)> = (0..FACETS)

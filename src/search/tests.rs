@@ -272,8 +272,29 @@ const IMPORTED: &str = r#"{"schema":1,"shows":[
   {"slug":"metallic-rouge","title":"Metallic Rouge","native_title":{"text":"メタリックルージュ","lang":"ja"},
    "titles":[{"text":"金属胭脂","lang":"zh-Hans"},{"text":"金属口红","lang":"zh-Hans"},{"text":"金屬口紅","lang":"zh-Hant"}],"kind":"tv"},
   {"slug":"frieren-beyond-the-journeys-end","title":"Frieren: Beyond the Journey's End","native_title":{"text":"葬送のフリーレン","lang":"ja"},
-   "alt_titles":["Frieren: Beyond Journey's End"],"titles":[{"text":"葬送的芙莉莲","lang":"zh-Hans"},{"text":"葬送的芙莉蓮","lang":"zh-Hant"}],"kind":"tv"}
+   "alt_titles":["Frieren: Beyond Journey's End"],"titles":[{"text":"葬送的芙莉莲","lang":"zh-Hans"},{"text":"葬送的芙莉蓮","lang":"zh-Hant"}],"romaji":"Sousou no Furii Ren","kind":"tv"},
+  {"slug":"bgm-37897","title":"Joshiraku","native_title":{"text":"じょしらく","lang":"ja"},"kind":"tv"},
+  {"slug":"konosuba","title":"KonoSuba: God's Blessing on This Wonderful World!","native_title":{"text":"この素晴らしい世界に祝福を！","lang":"ja"},"romaji":"Kono Subarashii Sekai ni Shukufuku o!","kind":"tv"}
 ]}"#;
+
+#[test]
+fn romaji_finds_its_show_however_the_long_vowels_are_typed() {
+    let catalogue: Catalogue = serde_json::from_str(IMPORTED).unwrap();
+    let index = Index::new(&catalogue);
+    for (typed, slug) in [
+        ("sousou no", "frieren-beyond-the-journeys-end"),
+        ("sōsō no frieren", "frieren-beyond-the-journeys-end"),
+        ("soso no", "frieren-beyond-the-journeys-end"),
+        ("ふりーれん", "frieren-beyond-the-journeys-end"),
+        ("ジョシラク", "bgm-37897"),
+        ("shukufuku wo", "konosuba"),
+        ("subarashii sekai", "konosuba"),
+    ] {
+        let results = index.search(&Query { text: typed.into(), ..Query::default() });
+        let slugs: Vec<&str> = results.shown.iter().map(|&i| index.entries[i].slug.as_str()).collect();
+        assert_eq!(slugs, [slug], "{typed}");
+    }
+}
 
 #[test]
 fn every_title_in_every_script_finds_its_show() {
