@@ -74,7 +74,9 @@ impl Index {
                     text.push('\n');
                     text.push_str(extra);
                 }
-                fold_for_search(&text)
+                // Without spaces: a word typed whole finds a title written in two
+                // ("joshikousei" and "Joshi Kousei"), as romaji's word breaks are anyone's.
+                fold_for_search(&text).replace(' ', "")
             })
             .collect();
 
