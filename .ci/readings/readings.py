@@ -32,13 +32,14 @@ def reader():
     return k
 
 
-def reading(k, title):
-    """The romaji of a title, or None when it cannot be read whole."""
+def reading(k, title, sure_only=True):
+    """The romaji of a title, or None when it cannot be read whole (or, with sure_only, when
+    the dictionary is unsure of its kanji words)."""
     # × is read as the x fans type (SPY×FAMILY), which cutlet would not know.
     text = unicodedata.normalize("NFKC", title).replace("×", "x").strip()
     if not JAPANESE.search(text):
         return None
-    if unsure(k, text):
+    if sure_only and unsure(k, text):
         return None
     out = k.romaji(text, title=True)
     out = re.sub(r"\s+", " ", out).strip()
@@ -71,8 +72,11 @@ def unsure(k, text):
 
 
 def readings(items):
+    """The sure readings (None where there is none), and the whole but unsure readings of the
+    rest: those only make addresses (a slug in Latin letters rather than a number), never a
+    name a page shows."""
     k = reader()
-    out = {}
+    out, unsure_out = {}, {}
     for item in items:
         if item.get("lang") != "ja":
             continue
@@ -80,7 +84,11 @@ def readings(items):
         if not isinstance(title, str) or title in out:
             continue
         out[title] = reading(k, title)
-    return dict(sorted(out.items()))
+        if out[title] is None:
+            whole = reading(k, title, sure_only=False)
+            if whole is not None:
+                unsure_out[title] = whole
+    return dict(sorted(out.items())), dict(sorted(unsure_out.items()))
 
 
 def main(argv):
@@ -88,7 +96,10 @@ def main(argv):
         print(__doc__)
         return 0 if argv[:1] in (["-h"], ["--help"]) else 2
     items = json.load(open(argv[0], encoding="utf-8"))["items"]
-    text = json.dumps({"about": "Romaji of bangumi-data's Japanese titles, by .ci/readings/readings.py (cutlet " + version("cutlet") + ", unidic-lite " + version("unidic-lite") + "): null where a title cannot be read whole.", "readings": readings(items)}, ensure_ascii=False, indent=1) + "\n"
+    sure, unsure_readings = readings(items)
+    about = ("Romaji of bangumi-data's Japanese titles, by .ci/readings/readings.py (cutlet " + version("cutlet") + ", unidic-lite " + version("unidic-lite")
+             + "): null where a title cannot be read whole or the dictionary is unsure of its words; \"unsure\" holds those unsure readings, for addresses only.")
+    text = json.dumps({"about": about, "readings": sure, "unsure": unsure_readings}, ensure_ascii=False, indent=1) + "\n"
     if "--check" in argv[2:]:
         try:
             same = open(argv[1], encoding="utf-8").read() == text

@@ -45,6 +45,8 @@ pub struct CheckedBundle {
     pub head: CatalogueHead,
     pub entries: Vec<CatalogueEntry>,
     pub shows: Vec<Show>,
+    /// `aliases.json` (none when the bundle has none): filled by [`super::BundleFiles::checked`].
+    pub aliases: super::aliases::Aliases,
 }
 
 /// The bundle decoded, if [`check_bundle`] finds no problem in it; else every problem. Each file
@@ -59,7 +61,7 @@ pub fn read_checked_bundle(index: Option<&str>, parts: &[(String, String)], show
     let (head, entries) = catalogue.expect("a bundle without problems has its catalogue");
     let mut by_slug: HashMap<String, Show> = shards.read.into_iter().map(|shard| (shard.show.slug.clone(), shard.show)).collect();
     let shows = entries.iter().map(|entry| by_slug.remove(&entry.slug).expect("a bundle without problems has a file for each entry")).collect();
-    Ok(CheckedBundle { head, entries, shows })
+    Ok(CheckedBundle { head, entries, shows, aliases: Default::default() })
 }
 
 /// [`check_bundle`]'s problems, with what it read: the head and every entry (if index.json could
@@ -368,7 +370,7 @@ mod erased {
 
 /// Gives each problem its line and column: serde's when it has one, else where its path's value
 /// starts (or the nearest enclosing value's).
-fn locate(file: &str, text: &str, problems: Vec<Problem>) -> Vec<Located> {
+pub(super) fn locate(file: &str, text: &str, problems: Vec<Problem>) -> Vec<Located> {
     if problems.is_empty() {
         return Vec::new();
     }

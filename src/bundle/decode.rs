@@ -118,7 +118,7 @@ pub fn decode_catalogue_part(text: &str, n: usize) -> Result<CataloguePart, Vec<
 /// found from the line and column it reports ([`path_at`]). This costs a few dozen lines
 /// instead of a path-tracking deserializer monomorphized over every type (about 64 KB of wasm
 /// before optimisation, measured with twiggy).
-fn decode<T: DeserializeOwned>(text: &str) -> Result<T, Vec<Problem>> {
+pub(super) fn decode<T: DeserializeOwned>(text: &str) -> Result<T, Vec<Problem>> {
     #[derive(Deserialize)]
     struct Header {
         schema: Option<u64>,

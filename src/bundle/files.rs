@@ -1,12 +1,15 @@
 //! A bundle directory's files as text, and the whole check of them: what the editor's `check`
 //! and the prerender both run, so that a bundle one passes is a bundle the other builds.
 
-use super::across::{check_bundle, read_checked_bundle, CheckedBundle, Located};
+use super::across::{check_bundle, locate, read_checked_bundle, CheckedBundle, Located};
+use super::aliases::{alias_problems, decode_aliases, Aliases, ALIASES_FILE};
+use std::collections::HashSet;
 
-/// A bundle directory's files: index.json (if any), index/*.json and shows/*.json, each as
-/// (file name, text), by name.
+/// A bundle directory's files: index.json and aliases.json (if any), index/*.json and
+/// shows/*.json, each as (file name, text), by name.
 pub struct BundleFiles {
     pub index: Option<String>,
+    pub aliases: Option<String>,
     pub parts: Vec<(String, String)>,
     pub shows: Vec<(String, String)>,
 }
@@ -20,23 +23,26 @@ impl BundleFiles {
         if !dir.is_dir() {
             return Err(format!("{}: not a directory", dir.display()));
         }
-        let index_path = dir.join("index.json");
-        let index = match std::fs::read(&index_path) {
-            Ok(bytes) => Some(text_of(&index_path, bytes)?),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-            Err(e) => return Err(format!("{}: {e}", index_path.display())),
+        let optional = |name: &str| {
+            let path = dir.join(name);
+            match std::fs::read(&path) {
+                Ok(bytes) => text_of(&path, bytes).map(Some),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+                Err(e) => Err(format!("{}: {e}", path.display())),
+            }
         };
-        Ok(BundleFiles { index, parts: json_files(&dir.join("index"))?, shows: json_files(&dir.join("shows"))? })
+        Ok(BundleFiles { index: optional("index.json")?, aliases: optional(ALIASES_FILE)?, parts: json_files(&dir.join("index"))?, shows: json_files(&dir.join("shows"))? })
     }
 
-    /// Every file read, counting index.json when there is one.
+    /// Every file read, counting index.json and aliases.json when there are.
     pub fn file_count(&self) -> usize {
-        self.shows.len() + self.parts.len() + usize::from(self.index.is_some())
+        self.shows.len() + self.parts.len() + usize::from(self.index.is_some()) + usize::from(self.aliases.is_some())
     }
 
-    /// Every problem ([`check_bundle`]), by file, line and column.
+    /// Every problem ([`check_bundle`], and those of aliases.json), by file, line and column.
     pub fn check(&self) -> Vec<Located> {
         let mut found = check_bundle(self.index.as_deref(), &self.parts, &self.shows);
+        found.extend(self.alias_problems().err().unwrap_or_default());
         sort(&mut found);
         found
     }
@@ -44,10 +50,27 @@ impl BundleFiles {
     /// The bundle decoded if [`BundleFiles::check`] finds nothing, else what it finds (in the same
     /// order).
     pub fn checked(&self) -> Result<CheckedBundle, Vec<Located>> {
-        read_checked_bundle(self.index.as_deref(), &self.parts, &self.shows).map_err(|mut found| {
-            sort(&mut found);
-            found
-        })
+        let aliases = self.alias_problems();
+        match (read_checked_bundle(self.index.as_deref(), &self.parts, &self.shows), aliases) {
+            (Ok(bundle), Ok(aliases)) => Ok(CheckedBundle { aliases, ..bundle }),
+            (bundle, aliases) => {
+                let mut found = bundle.err().unwrap_or_default();
+                found.extend(aliases.err().unwrap_or_default());
+                sort(&mut found);
+                Err(found)
+            }
+        }
+    }
+
+    /// aliases.json decoded and held to the shows' files, or its problems.
+    fn alias_problems(&self) -> Result<Aliases, Vec<Located>> {
+        let Some(text) = &self.aliases else { return Ok(Aliases::default()) };
+        let aliases = decode_aliases(text).map_err(|problems| locate(ALIASES_FILE, text, problems))?;
+        let shows: HashSet<&str> = self.shows.iter().filter_map(|(file, _)| file.strip_suffix(".json")).collect();
+        match alias_problems(&aliases, &shows) {
+            problems if problems.is_empty() => Ok(aliases),
+            problems => Err(locate(ALIASES_FILE, text, problems)),
+        }
     }
 }
 

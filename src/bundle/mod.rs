@@ -12,10 +12,12 @@
 //! - `catalogue`: the head and its parts, which file holds which entry, the default order.
 //! - `facets`: facet values and their counts.
 //! - `across`: the rules between files (the editor's `check`, and the prerender's).
+//! - `aliases`: `aliases.json`, the former slugs of renamed shows ([`Aliases`]).
 //! - `files`: a bundle directory's files as text, checked whole ([`BundleFiles`]).
 //! - `fuzz`: the fuzz body of all of the above ([`fuzz_one`]), for the fuzzer and `cargo test`.
 
 mod across;
+mod aliases;
 mod catalogue;
 mod decode;
 mod facets;
@@ -29,6 +31,7 @@ mod show_rules;
 #[cfg(test)]
 mod tests;
 
+pub use aliases::{alias_problems, decode_aliases, Aliases, ALIASES_FILE};
 pub use across::{check_bundle, read_checked_bundle, CheckedBundle, Located};
 pub use catalogue::{by_date_then_title, catalogue_files, default_cmp, default_cmp_folded, default_order, Layout, HEAD_SIZE, PAGE_SIZE, PART_SIZE};
 pub use decode::{decode_catalogue_head, decode_catalogue_part, decode_show, Problem, MAX_SHOW_BYTES};

@@ -34,7 +34,7 @@ mod tests;
 pub use facts::Dropped;
 pub use fuzz::fuzz_one;
 pub use merge::Conflict;
-pub use report::{FileProblem, FranchiseCounts, ImportOutcome, LeftOut, LinkCounts, NewSlug, Origin, Placement, Report, Shard, Skipped};
+pub use report::{FileProblem, FranchiseCounts, ImportOutcome, LeftOut, LinkCounts, NewSlug, Origin, Placement, RenamedSlug, Report, Shard, Skipped};
 pub use slugs::SlugRegistry;
 
 use crate::bundle::{decode_show, CatalogueEntry, DataOutlook, DataSource, NativeText, Related, Relation, Show, SCHEMA_VERSION};
@@ -216,7 +216,15 @@ pub fn import(data_json: &str, files: &[(String, String)], registry: &SlugRegist
         }
     }
 
-    // Slugs: the editors', the registry's, then new ones, earliest works first.
+    let franchises = seasons::franchises(&works);
+    let links = seasons::link(&works, &franchises);
+    // Latin names after the franchises (a later season's comes from its first season's), and
+    // before the slugs, which are made from them.
+    let naming = names::name(&mut works, &franchises, readings);
+    report.franchises = FranchiseCounts::of(&works, &franchises);
+
+    // Slugs: the editors', the registry's (a registered id slug renamed once the work has a
+    // Latin name, the old slug kept as its alias), then new ones, earliest works first.
     let mut registry = registry.clone();
     let editor_slugs: HashSet<&str> = given.editors.iter().map(|e| e.slug.as_str()).chain(given.unreadable.iter().filter_map(|(f, _)| f.strip_suffix(".json"))).collect();
     let mut taken: HashSet<String> = registry.slugs().into_iter().map(str::to_string).chain(editor_slugs.iter().map(|s| s.to_string())).collect();
@@ -262,26 +270,32 @@ pub fn import(data_json: &str, files: &[(String, String)], registry: &SlugRegist
                 });
                 excluded[w] = true;
             }
-            Some(slug) => slug_of[w] = Some(slug.to_string()),
-            None => {
-                let base = work.en.iter().find_map(|t| slugs::title_slug(t)).or_else(|| slugs::title_slug(&work.native));
+            Some(slug) if !slugs::is_id_slug(slug) => slug_of[w] = Some(slug.to_string()),
+            registered => {
+                let base = names::slug_base(work, &naming[w], readings);
                 let year = work.premiere().map(|d| d.earliest_day().0);
                 let slug = slugs::first_free(&slugs::candidates(base.as_deref(), year, &work.key), &|s| taken.contains(s));
-                registry.add(&work.key, &slug);
-                report.new_slugs.push(NewSlug { key: work.key.clone(), slug: slug.clone() });
-                taken.insert(slug.clone());
-                slug_of[w] = Some(slug);
+                match registered.map(str::to_string) {
+                    // Still no name, or only taken ones: the id slug stays.
+                    Some(old) if slugs::is_id_slug(&slug) => slug_of[w] = Some(old),
+                    Some(old) => {
+                        registry.rename(&work.key, &slug);
+                        report.renamed_slugs.push(RenamedSlug { key: work.key.clone(), slug: slug.clone(), alias: old });
+                        taken.insert(slug.clone());
+                        slug_of[w] = Some(slug);
+                    }
+                    None => {
+                        registry.add(&work.key, &slug);
+                        report.new_slugs.push(NewSlug { key: work.key.clone(), slug: slug.clone() });
+                        taken.insert(slug.clone());
+                        slug_of[w] = Some(slug);
+                    }
+                }
             }
         }
     }
     report.new_slugs.sort_by(|a, b| a.key.cmp(&b.key));
-
-    let franchises = seasons::franchises(&works);
-    let links = seasons::link(&works, &franchises);
-    // Latin names after the franchises (a later season's comes from its first season's), and
-    // after the slugs, which stay what they were.
-    let naming = names::name(&mut works, &franchises, readings);
-    report.franchises = FranchiseCounts::of(&works, &franchises);
+    report.renamed_slugs.sort_by(|a, b| a.key.cmp(&b.key));
     // Build every shard; a work whose shard breaks a rule is left out and the rest built again
     // without links to it (the rules are checked on everything the importer writes).
     let mut built;
@@ -334,7 +348,10 @@ pub fn import(data_json: &str, files: &[(String, String)], registry: &SlugRegist
     report.conflicts.sort_by(|a, b| (&a.file, &a.field).cmp(&(&b.file, &b.field)));
     report.editorial_problems.sort_by(|a, b| a.file.cmp(&b.file));
     let slug_of_item = (0..works.len()).filter(|&w| !excluded[w]).filter_map(|w| Some((works[w].item, slug_of[w].clone()?))).collect();
-    Ok(ImportOutcome { shards, registry, report, slug_of_item })
+    // Every former address of a show written: its redirects (README, "Hosting").
+    let written_slugs: HashSet<&str> = shards.iter().filter_map(|s| s.file.strip_suffix(".json")).collect();
+    let aliases = registry.aliases().into_iter().filter(|(alias, slug)| written_slugs.contains(slug) && !written_slugs.contains(alias)).map(|(a, s)| (a.to_string(), s.to_string())).collect();
+    Ok(ImportOutcome { shards, registry, report, slug_of_item, aliases })
 }
 
 /// The shards of the works, and what building them found.

@@ -6,6 +6,7 @@ use crate::bundle::TitleMade;
 use crate::franchise::title::Form;
 use crate::franchise::Franchises;
 use crate::names::{derived, Readings};
+use super::slugs::title_slug;
 
 /// How a work was named, beside the title now in `Work::title`.
 #[derive(Clone, Debug, Default)]
@@ -51,6 +52,20 @@ pub fn name(works: &mut [Work], franchises: &Franchises, readings: &Readings) ->
         }
     }
     naming
+}
+
+/// What a work's slug is made of: its Latin name (the data's English title, a derived name or
+/// the romaji), else its own title when written in Latin letters, else the reading the
+/// dictionary was unsure of (good enough for an address, never shown as a name); None when the
+/// work has no reading at all.
+pub fn slug_base(work: &Work, naming: &Naming, readings: &Readings) -> Option<String> {
+    let named = match naming.made {
+        Some(_) => title_slug(&work.title),
+        None => work.en.iter().find_map(|t| title_slug(t)),
+    };
+    named
+        .or_else(|| title_slug(&work.native))
+        .or_else(|| japanese(work).then(|| readings.unsure_of(&work.native)).flatten().and_then(title_slug))
 }
 
 fn japanese(work: &Work) -> bool {

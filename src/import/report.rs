@@ -13,6 +13,8 @@ pub struct ImportOutcome {
     pub report: Report,
     /// The slug of each item's shard, by the item's position in data.json's items.
     pub slug_of_item: BTreeMap<usize, String>,
+    /// The bundle's `aliases.json`: each former slug of a written show → its slug now.
+    pub aliases: BTreeMap<String, String>,
 }
 
 /// A show's file to write into the bundle's shows/.
@@ -58,6 +60,8 @@ pub struct Report {
     pub stale: Vec<String>,
     /// Entries added to the slug registry.
     pub new_slugs: Vec<NewSlug>,
+    /// Registered works whose id slug gave way to a name, the old slug kept as an alias.
+    pub renamed_slugs: Vec<RenamedSlug>,
     pub conflicts: Vec<Conflict>,
     pub skipped: Vec<Skipped>,
     /// Fields of imported items left out, by work.
@@ -81,6 +85,14 @@ pub struct Report {
 pub struct NewSlug {
     pub key: String,
     pub slug: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RenamedSlug {
+    pub key: String,
+    pub slug: String,
+    /// The slug it had, which now redirects to `slug`.
+    pub alias: String,
 }
 
 /// An item that gave no shard.
@@ -163,13 +175,14 @@ impl Report {
         let mut out = Vec::new();
         out.push(format!("{} {} (as of {}): {} items, {} imported, {} skipped.", self.source, self.version, self.as_of, self.items, self.imported, self.skipped.len()));
         out.push(format!(
-            "Shards: {} added, {} updated, {} unchanged, {} stale; {} merged into editors' files; {} new slugs.",
+            "Shards: {} added, {} updated, {} unchanged, {} stale; {} merged into editors' files; {} new slugs, {} renamed (the old kept as aliases).",
             self.added.len(),
             self.updated.len(),
             self.unchanged.len(),
             self.stale.len(),
             self.merged.len(),
-            self.new_slugs.len()
+            self.new_slugs.len(),
+            self.renamed_slugs.len()
         ));
         let l = &self.links;
         out.push(format!("Links: {} pairs of works ({} sequel, {} part, {} film, {} recap, {} special links).", l.pairs, l.sequel, l.part, l.film, l.recap, l.special));

@@ -2,53 +2,98 @@
 //!
 //! A work is known by a stable key: `bangumi:<id>` (its Bangumi subject), else the first of
 //! `mal:<id>`, `anilist:<id>`, `anidb:<id>` it has, else `title:<title in its language>|<premiere
-//! in Japan>`. The registry (`.ci/bangumi-data/slugs.json`, committed) maps keys to slugs; an
-//! entry, once written, is never changed by the importer, so a published address stays.
+//! in Japan>`. The registry (`.ci/bangumi-data/slugs.json`, committed) maps keys to slugs; a
+//! published address never stops working: an entry's slug changes only from an id to a name,
+//! and its old slug stays in the entry as an alias, which the build turns into redirects.
 //!
-//! A new work's slug is its English title folded to ASCII (the first `en` translation that
-//! folds to Latin letters: "Sengoku Youko: The Thousandfold Chaos Arc" →
-//! `sengoku-youko-the-thousandfold-chaos-arc`), else its own title when that is written in Latin
-//! letters, else an id (`bgm-488197`, `mal-54794`, …). Japanese and Chinese titles are not
-//! romanised: a machine reading of kanji is often wrong, and a wrong reading would be published
-//! for good. When a slug is taken (by the registry, an editor's file, or another new work of the
-//! run, earliest premiere first), the premiere's year is appended, then the id.
+//! A new work's slug is its Latin name folded to ASCII (`names`: the English title, "Sengoku
+//! Youko: The Thousandfold Chaos Arc" → `sengoku-youko-the-thousandfold-chaos-arc`; a derived
+//! name; the romaji), else its own title when that is written in Latin letters, else the romaji
+//! the dictionary was unsure of (an address, not a shown name), else an id (`bgm-488197`,
+//! `mal-54794`, …). A work registered under an id gets a name the same way once it has one.
+//! When a slug is taken (by the registry, an editor's file, or another new work of the run,
+//! earliest premiere first), the premiere's year is appended, then the id.
 
 use crate::bundle::is_valid_slug;
 use crate::text::fold;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// Keys of works → their slugs.
+/// Keys of works → their slugs, each with the addresses it had before (its aliases).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SlugRegistry {
-    entries: BTreeMap<String, String>,
+    entries: BTreeMap<String, Registered>,
+}
+
+/// A work's slug now, and the slugs it was published under before, oldest first.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Registered {
+    slug: String,
+    aliases: Vec<String>,
+}
+
+/// A registry entry in its file: the slug, or `[slug, alias, …]` once it was renamed.
+#[derive(serde::Deserialize, serde::Serialize)]
+#[serde(untagged)]
+enum InFile {
+    Slug(String),
+    Renamed(Vec<String>),
 }
 
 impl SlugRegistry {
-    /// Reads the registry's file: one JSON object of keys to slugs, each slug valid and used once.
+    /// Reads the registry's file: one JSON object of keys to slugs (or to `[slug, former slug,
+    /// …]`), every slug valid and given out once, current or former.
     pub fn parse(text: &str) -> Result<Self, String> {
-        let entries: BTreeMap<String, String> = serde_json::from_str(text).map_err(|e| format!("not an object of keys to slugs: {e}"))?;
+        let in_file: BTreeMap<String, InFile> = serde_json::from_str(text).map_err(|e| format!("not an object of keys to slugs (or to [slug, former slug, …]): {e}"))?;
         let mut seen = BTreeMap::new();
-        for (key, slug) in &entries {
-            if !is_valid_slug(slug) {
-                return Err(format!("{key}: \"{slug}\" is not a slug"));
-            }
-            if !is_valid_key(key) {
+        let mut entries = BTreeMap::new();
+        for (key, value) in in_file {
+            if !is_valid_key(&key) {
                 return Err(format!("\"{key}\" is not a key (bangumi:<id>, mal:<id>, anilist:<id>, anidb:<id> or title:<title>|<date>)"));
             }
-            if let Some(other) = seen.insert(slug.as_str(), key.as_str()) {
-                return Err(format!("\"{slug}\" is the slug of both {other} and {key}"));
+            let slugs = match value {
+                InFile::Slug(slug) => vec![slug],
+                InFile::Renamed(slugs) if slugs.len() >= 2 => slugs,
+                InFile::Renamed(_) => return Err(format!("{key}: a list must hold the slug and at least one former slug")),
+            };
+            for slug in &slugs {
+                if !is_valid_slug(slug) {
+                    return Err(format!("{key}: \"{slug}\" is not a slug"));
+                }
+                if let Some(other) = seen.insert(slug.clone(), key.clone()) {
+                    return Err(format!("\"{slug}\" is given to both {other} and {key}"));
+                }
             }
+            entries.insert(key, Registered { slug: slugs[0].clone(), aliases: slugs[1..].to_vec() });
         }
         Ok(Self { entries })
     }
 
     /// The registry's file: keys in order, one per line, and a final newline.
     pub fn to_json(&self) -> String {
-        format!("{}\n", serde_json::to_string_pretty(&self.entries).unwrap_or_default())
+        let in_file: BTreeMap<&str, InFile> = self
+            .entries
+            .iter()
+            .map(|(key, r)| {
+                let value = match r.aliases.is_empty() {
+                    true => InFile::Slug(r.slug.clone()),
+                    false => InFile::Renamed(std::iter::once(&r.slug).chain(&r.aliases).cloned().collect()),
+                };
+                (key.as_str(), value)
+            })
+            .collect();
+        // One line per key, a renamed entry's list on it too, so that a diff shows each change.
+        let mut out = String::from("{");
+        for (i, (key, value)) in in_file.iter().enumerate() {
+            out.push_str(if i == 0 { "\n" } else { ",\n" });
+            out.push_str(&format!("  {}: {}", serde_json::to_string(key).unwrap_or_default(), serde_json::to_string(value).unwrap_or_default()));
+        }
+        out.push_str(if in_file.is_empty() { "}\n" } else { "\n}\n" });
+        out
     }
 
+    /// The work's slug now.
     pub fn get(&self, key: &str) -> Option<&str> {
-        self.entries.get(key).map(String::as_str)
+        self.entries.get(key).map(|r| r.slug.as_str())
     }
 
     pub fn len(&self) -> usize {
@@ -59,9 +104,15 @@ impl SlugRegistry {
         self.entries.is_empty()
     }
 
-    /// Every slug the registry gives out.
+    /// Every slug the registry gives out: each work's current one and its former ones, which no
+    /// other work may take (they stay addresses of the work they named).
     pub fn slugs(&self) -> BTreeSet<&str> {
-        self.entries.values().map(String::as_str).collect()
+        self.entries.values().flat_map(|r| std::iter::once(&r.slug).chain(&r.aliases)).map(String::as_str).collect()
+    }
+
+    /// Former slug → the same work's slug now, for every renamed work.
+    pub fn aliases(&self) -> BTreeMap<&str, &str> {
+        self.entries.values().flat_map(|r| r.aliases.iter().map(move |a| (a.as_str(), r.slug.as_str()))).collect()
     }
 
     /// Adds a new entry; an existing one is never changed (false).
@@ -69,9 +120,32 @@ impl SlugRegistry {
         if self.entries.contains_key(key) {
             return false;
         }
-        self.entries.insert(key.to_string(), slug.to_string());
+        self.entries.insert(key.to_string(), Registered { slug: slug.to_string(), aliases: Vec::new() });
         true
     }
+
+    /// Gives a registered work a new slug, its old one kept as an alias. Only a slug made of an
+    /// id alone ([`is_id_slug`]) is ever replaced, and only by a free one: a named address, once
+    /// published, stays the work's own. False when nothing changed.
+    pub fn rename(&mut self, key: &str, slug: &str) -> bool {
+        let taken = self.slugs().contains(slug);
+        match self.entries.get_mut(key) {
+            Some(r) if is_id_slug(&r.slug) && !taken && is_valid_slug(slug) => {
+                let old = std::mem::replace(&mut r.slug, slug.to_string());
+                r.aliases.push(old);
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
+/// A slug made of an id alone, for a work that had no Latin name: `bgm-488197`, `mal-54794`,
+/// `work-<hash>`, and those with a number after them when taken (`bgm-1-2`).
+pub fn is_id_slug(slug: &str) -> bool {
+    ["bgm-", "mal-", "anilist-", "anidb-", "work-"].iter().any(|p| {
+        slug.strip_prefix(p).is_some_and(|rest| !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-'))
+    })
 }
 
 fn is_valid_key(key: &str) -> bool {
@@ -142,8 +216,7 @@ pub fn title_slug(title: &str) -> Option<String> {
         let cut = slug[..=MAX_TITLE_SLUG].rfind('-').unwrap_or(MAX_TITLE_SLUG);
         slug.truncate(cut);
     }
-    let looks_like_an_id = ["bgm-", "mal-", "anilist-", "anidb-", "work-"].iter().any(|p| slug.starts_with(p) && slug[p.len()..].bytes().all(|b| b.is_ascii_hexdigit()));
-    (slug.bytes().any(|b| b.is_ascii_lowercase()) && is_valid_slug(&slug) && !looks_like_an_id).then_some(slug)
+    (slug.bytes().any(|b| b.is_ascii_lowercase()) && is_valid_slug(&slug) && !is_id_slug(&slug)).then_some(slug)
 }
 
 /// Full-width ASCII (ＡＢＣ１２３) and the ideographic space as their plain forms.
@@ -234,6 +307,37 @@ mod tests {
     }
 
     #[test]
+    fn a_renamed_entry_keeps_its_former_slugs_as_aliases() {
+        let mut registry = SlugRegistry::parse("{\"bangumi:1\": \"bgm-1\", \"bangumi:2\": \"frieren\", \"mal:3\": \"mal-3\"}").unwrap();
+        assert!(registry.rename("bangumi:1", "sousou-no-frieren"));
+        assert_eq!(registry.get("bangumi:1"), Some("sousou-no-frieren"));
+        assert!(!registry.rename("bangumi:1", "another"), "a named slug stays");
+        assert!(!registry.rename("bangumi:2", "another"), "a named slug stays");
+        assert!(!registry.rename("mal:3", "frieren"), "a taken slug is not given");
+        assert!(!registry.rename("mal:3", "bgm-1"), "nor a former one");
+        assert!(!registry.rename("mal:9", "x"), "nor one to a work not registered");
+        assert_eq!(registry.aliases().into_iter().collect::<Vec<_>>(), [("bgm-1", "sousou-no-frieren")]);
+        assert!(registry.slugs().contains("bgm-1"), "a former slug is never given to another work");
+        let text = registry.to_json();
+        assert_eq!(text, "{\n  \"bangumi:1\": [\"sousou-no-frieren\",\"bgm-1\"],\n  \"bangumi:2\": \"frieren\",\n  \"mal:3\": \"mal-3\"\n}\n");
+        assert_eq!(SlugRegistry::parse(&text).unwrap(), registry, "round trip");
+        for bad in [r#"{"bangumi:1": ["x"]}"#, r#"{"bangumi:1": ["x", "x"]}"#, r#"{"bangumi:1": ["x", "Y"]}"#, r#"{"bangumi:1": "x", "bangumi:2": ["y", "x"]}"#, r#"{"bangumi:1": 3}"#] {
+            assert!(SlugRegistry::parse(bad).is_err(), "{bad}");
+        }
+        assert_eq!(SlugRegistry::default().to_json(), "{}\n");
+    }
+
+    #[test]
+    fn id_slugs_are_told_from_named_ones() {
+        for id in ["bgm-488197", "mal-54794", "anilist-1", "anidb-16366", "work-0123456789abcdef", "bgm-1-2"] {
+            assert!(is_id_slug(id), "{id}");
+        }
+        for named in ["frieren", "bgm", "bgm-", "mal-function", "work-of-art", "sousou-no-frieren"] {
+            assert!(!is_id_slug(named), "{named}");
+        }
+    }
+
+    #[test]
     fn the_registry_never_changes_an_entry() {
         let mut registry = SlugRegistry::parse("{\"bangumi:425595\": \"metallic-rouge\"}").unwrap();
         assert!(!registry.add("bangumi:425595", "other"));
@@ -248,7 +352,7 @@ mod tests {
     fn a_broken_registry_is_refused() {
         assert!(SlugRegistry::parse("[]").is_err());
         assert_eq!(SlugRegistry::parse("{\"bangumi:1\": \"A b\"}").unwrap_err(), "bangumi:1: \"A b\" is not a slug");
-        assert_eq!(SlugRegistry::parse("{\"bangumi:1\": \"a\", \"bangumi:2\": \"a\"}").unwrap_err(), "\"a\" is the slug of both bangumi:1 and bangumi:2");
+        assert_eq!(SlugRegistry::parse("{\"bangumi:1\": \"a\", \"bangumi:2\": \"a\"}").unwrap_err(), "\"a\" is given to both bangumi:1 and bangumi:2");
         assert!(SlugRegistry::parse("{\"imdb:1\": \"a\"}").unwrap_err().contains("is not a key"));
     }
 }

@@ -15,24 +15,42 @@ use std::collections::HashMap;
 #[derive(Clone, Debug, Default)]
 pub struct Readings {
     by_title: HashMap<String, String>,
+    /// Whole readings the dictionary was unsure of: for addresses only, never a shown name.
+    unsure: HashMap<String, String>,
 }
 
 impl Readings {
-    /// Reads the file's JSON: `{"readings": {"<native title>": "<romaji>" | null, …}}`.
+    /// Reads the file's JSON: `{"readings": {"<native title>": "<romaji>" | null, …},
+    /// "unsure": {"<native title>": "<romaji>", …}}` (`unsure` may be absent).
     pub fn parse(text: &str) -> Result<Readings, String> {
         let value: serde_json::Value = serde_json::from_str(text).map_err(|e| format!("not JSON: {e}"))?;
         let map = value.get("readings").and_then(|r| r.as_object()).ok_or("has no \"readings\" object")?;
-        let mut by_title = HashMap::new();
-        for (title, reading) in map {
-            match reading {
-                serde_json::Value::Null => {}
-                serde_json::Value::String(r) if is_reading(r) => {
-                    by_title.insert(title.clone(), r.clone());
+        let read = |map: &serde_json::Map<String, serde_json::Value>, field: &str| -> Result<HashMap<String, String>, String> {
+            let mut by_title = HashMap::new();
+            for (title, reading) in map {
+                match reading {
+                    serde_json::Value::Null if field == "readings" => {}
+                    serde_json::Value::String(r) if is_reading(r) => {
+                        by_title.insert(title.clone(), r.clone());
+                    }
+                    other => return Err(format!("{field}: the reading of {title:?} is {other}, not a romaji string{}", if field == "readings" { " or null" } else { "" })),
                 }
-                other => return Err(format!("the reading of {title:?} is {other}, not a romaji string or null")),
             }
-        }
-        Ok(Readings { by_title })
+            Ok(by_title)
+        };
+        let by_title = read(map, "readings")?;
+        let unsure = match value.get("unsure") {
+            None => HashMap::new(),
+            Some(serde_json::Value::Object(unsure)) => read(unsure, "unsure")?,
+            Some(_) => return Err("\"unsure\" is not an object".into()),
+        };
+        Ok(Readings { by_title, unsure })
+    }
+
+    /// A whole reading of a title that has no sure one: good enough for an address in Latin
+    /// letters, not for a name shown as the title's reading.
+    pub fn unsure_of(&self, native: &str) -> Option<&str> {
+        self.unsure.get(native).map(String::as_str)
     }
 
     /// The romaji of a native title, when it was read.
@@ -131,5 +149,14 @@ mod tests {
         assert!(Readings::parse(r#"{"readings": {"x": "ふりーれん"}}"#).unwrap_err().contains("not a romaji"));
         assert!(Readings::parse(r#"{"readings": {"x": 3}}"#).is_err());
         assert!(Readings::parse("[]").is_err());
+    }
+
+    #[test]
+    fn unsure_readings_are_kept_apart_for_addresses() {
+        let r = Readings::parse(r#"{"readings": {"鬼滅の刃": null}, "unsure": {"鬼滅の刃": "Oni Metsu no Yaiba"}}"#).unwrap();
+        assert_eq!(r.of("鬼滅の刃"), None, "never a shown name");
+        assert_eq!(r.unsure_of("鬼滅の刃"), Some("Oni Metsu no Yaiba"));
+        assert!(Readings::parse(r#"{"readings": {}, "unsure": {"x": null}}"#).unwrap_err().contains("unsure"));
+        assert!(Readings::parse(r#"{"readings": {}, "unsure": []}"#).is_err());
     }
 }

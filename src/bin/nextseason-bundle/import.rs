@@ -4,7 +4,7 @@
 
 use crate::index::{entries_with, write_catalogue, Sizes};
 use crate::output::{colour, io, paint, print_json, replace_file, Fatal, Format, Verdict};
-use nextseason::bundle::{json_files, CatalogueEntry, HEAD_SIZE, PART_SIZE};
+use nextseason::bundle::{self, json_files, CatalogueEntry, HEAD_SIZE, PART_SIZE};
 use nextseason::dates::PartialDate;
 use nextseason::import::{import, is_generated, Readings, Release, SlugRegistry};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -151,6 +151,18 @@ fn bangumi_data(args: &BangumiData) -> Result<Verdict, Fatal> {
             std::fs::remove_file(&path).map_err(|e| io(&path, e))?;
         }
         shows.remove(file);
+    }
+    // The renamed shows' former slugs, which keep their addresses working (README, "Hosting").
+    let aliases_path = args.bundle_dir.join(bundle::ALIASES_FILE);
+    match outcome.aliases.is_empty() {
+        true if aliases_path.exists() => std::fs::remove_file(&aliases_path).map_err(|e| io(&aliases_path, e))?,
+        true => {}
+        false => {
+            let text = bundle::Aliases::new(outcome.aliases.clone()).to_json();
+            if std::fs::read_to_string(&aliases_path).ok().as_deref() != Some(text.as_str()) {
+                replace_file(&aliases_path, &text)?;
+            }
+        }
     }
     let registry_text = outcome.registry.to_json();
     if std::fs::read_to_string(&args.registry).ok().as_deref() != Some(registry_text.as_str()) {

@@ -41,7 +41,7 @@ fn run(data: &str, files: &[(String, String)], registry: &SlugRegistry) -> Impor
 
 fn shard<'a>(outcome: &'a ImportOutcome, slug: &str) -> &'a Shard {
     let file = format!("{slug}.json");
-    outcome.shards.iter().find(|s| s.file == file).unwrap_or_else(|| panic!("no {file} in {:?}", outcome.shards.iter().map(|s| &s.file).collect::<Vec<_>>()))
+    outcome.shards.iter().find(|s| s.file == file).unwrap_or_else(|| panic!("no {file} among the {} shards written", outcome.shards.len()))
 }
 
 fn show(outcome: &ImportOutcome, slug: &str) -> Show {
@@ -280,6 +280,41 @@ fn slugs_never_change_once_registered() {
     let mut reversed = editorial();
     reversed.reverse();
     assert_eq!(run(EXCERPT, &reversed, &SlugRegistry::default()).registry, first.registry);
+}
+
+#[test]
+fn an_id_slug_gives_way_to_a_name_and_stays_an_alias() {
+    let readings = Readings::parse(r#"{"readings": {"ブラック・ジャック WEB": "Burakku Jakku WEB"}, "unsure": {"よるわまわるよ": "Yoru wa Mawaru yo"}}"#).unwrap();
+    let with = |registry: &SlugRegistry| import(EXCERPT, &editorial(), registry, &readings, &release()).unwrap();
+    // Published before the names: ids.
+    let before = run(EXCERPT, &editorial(), &SlugRegistry::default());
+    let yoru_key = "title:よるわまわるよ|2021-06-05";
+    let old_yoru = before.registry.get(yoru_key).unwrap().to_string();
+    assert_eq!(before.registry.get("bangumi:504455"), Some("bgm-504455"));
+    assert!(before.aliases.is_empty());
+
+    let after = with(&before.registry);
+    // The romaji names it, and an unsure reading makes an address (never a shown name).
+    assert_eq!(after.registry.get("bangumi:504455"), Some("burakku-jakku-web"));
+    assert_eq!(after.registry.get(yoru_key), Some("yoru-wa-mawaru-yo"));
+    assert_eq!(show(&after, "yoru-wa-mawaru-yo").title, "よるわまわるよ", "an unsure reading is no name");
+    assert_eq!(after.aliases.get("bgm-504455").map(String::as_str), Some("burakku-jakku-web"));
+    assert_eq!(after.aliases.get(&old_yoru).map(String::as_str), Some("yoru-wa-mawaru-yo"));
+    assert_eq!(after.aliases.len(), 2, "named slugs are never renamed: {:?}", after.aliases);
+    assert_eq!(after.report.renamed_slugs.len(), 2);
+    assert!(!after.shards.iter().any(|s| s.file == "bgm-504455.json"), "no file for an alias");
+    // English-titled slugs keep theirs; a second run changes nothing.
+    assert_eq!(after.registry.get("bangumi:425595"), Some("metallic-rouge"));
+    let again = with(&after.registry);
+    assert_eq!(again.registry, after.registry);
+    assert_eq!(again.aliases, after.aliases);
+    assert!(again.report.renamed_slugs.is_empty() && again.report.new_slugs.is_empty());
+    // A new work takes its name at once, and never a former slug of another.
+    let fresh = with(&SlugRegistry::default());
+    assert_eq!(fresh.registry.get("bangumi:504455"), Some("burakku-jakku-web"));
+    assert!(fresh.aliases.is_empty());
+    let taken = SlugRegistry::parse(r#"{"bangumi:1": ["one", "burakku-jakku-web"]}"#).unwrap();
+    assert_eq!(with(&taken).registry.get("bangumi:504455"), Some("burakku-jakku-web-2001"), "the premiere's year");
 }
 
 #[test]
