@@ -4,7 +4,7 @@
 //! [`crate::bundle`], so a failure is always reported the same way: the URL, and what went
 //! wrong (HTTP status, network, or the field and problem of an invalid file).
 
-use crate::bundle::{self, Catalogue, CatalogueEntry, CatalogueHead, CataloguePart, Problem, Show};
+use crate::bundle::{self, Aliases, Catalogue, CatalogueEntry, CatalogueHead, CataloguePart, Problem, Show};
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -22,6 +22,11 @@ pub fn show_url(root: &str, slug: &str) -> String {
 /// The head of the catalogue: counts, facets and its first entries.
 pub fn catalogue_url(root: &str) -> String {
     format!("{}/index.json", root.trim_end_matches('/'))
+}
+
+/// The former slugs of renamed shows (`bundle::ALIASES_FILE`).
+pub fn aliases_url(root: &str) -> String {
+    format!("{}/{}", root.trim_end_matches('/'), bundle::ALIASES_FILE)
 }
 
 /// Part `n` (from 1) of the catalogue: the entries after the head's, in order.
@@ -75,20 +80,39 @@ pub enum ShowError {
     Load(LoadError),
 }
 
-/// Loads a show for its page. A missing shard is told apart from an unknown show by asking
-/// the whole catalogue, only then: a show page otherwise fetches nothing that grows with the
-/// catalogue.
+/// Loads a show for its page. A missing shard may be a renamed show's former slug: the show is
+/// then loaded under its slug now (which the returned show carries, for the page to take the
+/// reader's address on to it). Else it is told apart from an unknown show by asking the whole
+/// catalogue, only then: a show page otherwise fetches nothing that grows with the catalogue.
 pub async fn load_show_page(root: &str, slug: &str) -> Result<Arc<Show>, ShowError> {
     if !bundle::is_valid_slug(slug) {
         return Err(ShowError::Unknown);
     }
     match show(root, slug).await {
-        Err(missing @ LoadError::Missing { .. }) => match catalogue(root).await {
-            Ok(catalogue) if !catalogue.contains(slug) => Err(ShowError::Unknown),
-            _ => Err(ShowError::Load(missing)),
+        Err(missing @ LoadError::Missing { .. }) => match aliases(root).await.ok().and_then(|a| a.target(slug).map(str::to_string)) {
+            Some(now) => show(root, &now).await.map_err(ShowError::Load),
+            None => match catalogue(root).await {
+                Ok(catalogue) if !catalogue.contains(slug) => Err(ShowError::Unknown),
+                _ => Err(ShowError::Load(missing)),
+            },
         },
         other => other.map_err(ShowError::Load),
     }
+}
+
+/// The bundle's aliases, fetched once per visit and only when a slug has no shard; a bundle
+/// without them has none.
+pub fn aliases(root: &str) -> impl Future<Output = Result<Arc<Aliases>, LoadError>> + 'static {
+    cached(&ALIASES, aliases_url(root), |url| {
+        async move {
+            match fetch_text(&url).await {
+                Ok(text) => bundle::decode_aliases(&text).map_err(|problems| LoadError::Invalid { url, problems }),
+                Err(LoadError::Missing { .. }) => Ok(Aliases::default()),
+                Err(other) => Err(other),
+            }
+        }
+        .boxed_local()
+    })
 }
 
 type Pending<T> = Shared<LocalBoxFuture<'static, Result<Arc<T>, LoadError>>>;
@@ -102,6 +126,7 @@ thread_local! {
     static PARTS: RefCell<HashMap<String, Pending<CataloguePart>>> = RefCell::new(HashMap::new());
     /// The whole catalogue assembled from its head and parts, by the head's URL.
     static CATALOGUES: RefCell<HashMap<String, Pending<Catalogue>>> = RefCell::new(HashMap::new());
+    static ALIASES: RefCell<HashMap<String, Pending<Aliases>>> = RefCell::new(HashMap::new());
 }
 
 /// A show's shard, fetched once per visit.

@@ -99,7 +99,7 @@ pub fn headers_file(entries: &[TopLevel]) -> String {
     rule("/*", &site.iter().map(|(n, v)| (*n, v.as_str())).collect::<Vec<_>>());
     // "/" is index.html, served at the folder's address.
     rule("/", &[("Cache-Control", REVALIDATE)]);
-    let mut entries: Vec<&TopLevel> = entries.iter().filter(|e| !e.name.starts_with('.') && e.name != "_headers").collect();
+    let mut entries: Vec<&TopLevel> = entries.iter().filter(|e| !e.name.starts_with('.') && e.name != "_headers" && e.name != REDIRECTS_FILE).collect();
     entries.sort_by(|a, b| a.name.cmp(&b.name));
     for entry in entries {
         let cache = match !entry.is_folder && is_hashed_name(&entry.name) {
@@ -115,6 +115,53 @@ pub fn headers_file(entries: &[TopLevel]) -> String {
             false => format!("/{}", entry.name),
         };
         rule(&path, &headers);
+    }
+    out
+}
+
+/// The redirects of renamed shows, for hosts that read `_redirects` (Netlify, Cloudflare Pages).
+pub const REDIRECTS_FILE: &str = "_redirects";
+/// The same for nginx: the entries of a `map` (README, "Hosting").
+pub const NGINX_REDIRECTS_FILE: &str = "redirects.nginx";
+/// The same for Caddy: the entries of a `map` (README, "Hosting").
+pub const CADDY_REDIRECTS_FILE: &str = "redirects.caddy";
+
+/// How many static redirects Cloudflare Pages reads from `_redirects`; it skips the lines after.
+pub const CLOUDFLARE_STATIC_REDIRECTS: usize = 2000;
+
+/// A show's former address and its address now: `("/shows/bgm-1", "/shows/frieren")`.
+pub type Moved = (String, String);
+
+/// `_redirects`: one permanent redirect a line, in the order given (Cloudflare Pages reads the
+/// first [`CLOUDFLARE_STATIC_REDIRECTS`]; the 404 page takes readers on from the others). Both
+/// hosts match an address with or without its trailing slash to the same rule.
+pub fn redirects_file(moved: &[Moved]) -> String {
+    let mut out = String::from(
+        "# Written by nextseason-prerender (src/hosting.rs): the former addresses of renamed shows,\n\
+         # newest shows first (Cloudflare Pages reads the first 2,000 lines; the 404 page takes\n\
+         # readers on from the rest). Netlify and Cloudflare Pages read this file as it is.\n",
+    );
+    for (from, to) in moved {
+        out.push_str(&format!("{from} {to} 301\n"));
+    }
+    out
+}
+
+/// The entries of nginx's `map $uri $nextseason_moved { include …; }`: each address with and
+/// without its trailing slash, since nginx compares them as they are.
+pub fn nginx_redirects(moved: &[Moved]) -> String {
+    let mut out = String::from("# Written by nextseason-prerender: the entries of the README's `map $uri $nextseason_moved`.\n");
+    for (from, to) in moved {
+        out.push_str(&format!("{from} {to};\n{from}/ {to};\n"));
+    }
+    out
+}
+
+/// The entries of Caddy's `map {path} {nextseason_moved} { import … }`, as nginx's.
+pub fn caddy_redirects(moved: &[Moved]) -> String {
+    let mut out = String::from("# Written by nextseason-prerender: the entries of the README's `map {path} {nextseason_moved}`.\n");
+    for (from, to) in moved {
+        out.push_str(&format!("{from} {to}\n{from}/ {to}\n"));
     }
     out
 }
@@ -160,6 +207,7 @@ mod tests {
             entry("data", true),
             entry("shows", true),
             entry("_headers", false),
+            entry("_redirects", false),
         ]);
         let rules: Vec<(&str, Vec<&str>)> = file
             .split("\n\n")
@@ -180,8 +228,22 @@ mod tests {
         assert_eq!(rule("/data/*"), ["Cache-Control: public, max-age=0, must-revalidate", "Access-Control-Allow-Origin: *"]);
         assert_eq!(rule("/shows/*"), ["Cache-Control: public, max-age=0, must-revalidate"]);
         assert_eq!(rule("/"), ["Cache-Control: public, max-age=0, must-revalidate"]);
-        assert!(rules.iter().all(|(path, _)| *path != "/_headers"));
+        assert!(rules.iter().all(|(path, _)| *path != "/_headers" && *path != "/_redirects"));
         // No header is given twice for one path, except by "/*", which sets no cache or CORS.
         assert!(rules.iter().filter(|(_, h)| h.iter().any(|l| l.starts_with("Cache-Control"))).all(|(p, _)| *p != "/*"));
+    }
+
+    #[test]
+    fn redirects_for_every_host_from_the_same_list() {
+        let moved = vec![("/shows/bgm-2".to_string(), "/shows/kusuriya-no-hitorigoto".to_string()), ("/shows/bgm-1".to_string(), "/shows/sousou-no-frieren".to_string())];
+        let file = redirects_file(&moved);
+        let rules: Vec<&str> = file.lines().filter(|l| !l.starts_with('#')).collect();
+        assert_eq!(rules, ["/shows/bgm-2 /shows/kusuriya-no-hitorigoto 301", "/shows/bgm-1 /shows/sousou-no-frieren 301"], "in the order given");
+        let nginx = nginx_redirects(&moved);
+        assert!(nginx.contains("\n/shows/bgm-1 /shows/sousou-no-frieren;\n/shows/bgm-1/ /shows/sousou-no-frieren;\n"), "{nginx}");
+        let caddy = caddy_redirects(&moved);
+        assert!(caddy.contains("\n/shows/bgm-1 /shows/sousou-no-frieren\n/shows/bgm-1/ /shows/sousou-no-frieren\n"), "{caddy}");
+        assert_eq!(nginx.lines().filter(|l| !l.starts_with('#')).count(), 4);
+        assert!(redirects_file(&[]).lines().all(|l| l.starts_with('#')));
     }
 }

@@ -133,7 +133,7 @@ pub fn not_found_page() -> Page {
     let body = framed("", || view! { <NotFound path=Signal::stored(String::new())/> });
     Page {
         path: String::new(),
-        file: "404.html".into(),
+        file: NOT_FOUND_FILE.into(),
         head: PageHead::not_found(),
         og_type: "website",
         image: None,
@@ -141,6 +141,16 @@ pub fn not_found_page() -> Page {
         body,
         modified: None,
     }
+}
+
+/// The former addresses of renamed shows and their addresses now, for the hosts' redirects: the
+/// newest shows first (a host that reads only so many, Cloudflare Pages, keeps those most likely
+/// linked today; the 404 page takes readers on from the rest), then by the old address.
+pub fn moved_addresses(aliases: &crate::bundle::Aliases, shows: &[std::sync::Arc<Show>]) -> Vec<crate::hosting::Moved> {
+    let premiere: std::collections::HashMap<&str, Option<(i32, u8, u8)>> = shows.iter().map(|s| (s.slug.as_str(), s.premiere.map(|p| p.earliest_day()))).collect();
+    let mut moved: Vec<(&str, &str)> = aliases.aliases.iter().map(|(a, s)| (a.as_str(), s.as_str())).collect();
+    moved.sort_by(|a, b| premiere.get(b.1).cmp(&premiere.get(a.1)).then(a.0.cmp(b.0)));
+    moved.into_iter().map(|(alias, slug)| (crate::links::show_path(alias), crate::links::show_path(slug))).collect()
 }
 
 /// Schema.org data of a show's page: the article, and the series it is about.
@@ -215,7 +225,12 @@ pub fn document(shell: &str, origin: &str, page: &Page) -> Result<String, String
     if shell.contains(PRERENDERED_ATTR) {
         return Err("the shell already holds a prerendered page: build it again with trunk first".into());
     }
-    let shell = with_policy(&start_app_after_paint(shell)?)?.replacen(PRELOAD_SCRIPT, &preload_for(&page.path), 1);
+    let scripts = match page.file.as_str() {
+        // The 404 page, served for every unknown address: a renamed show's former one moves on.
+        NOT_FOUND_FILE => MOVED_SCRIPT.to_string(),
+        _ => preload_for(&page.path),
+    };
+    let shell = with_policy(&start_app_after_paint(shell)?)?.replacen(PRELOAD_SCRIPT, &scripts, 1);
     let shell = shell.as_str();
     let title = "<title>NextSeason</title>";
     let (noscript_start, noscript_end) = match (shell.find("<noscript>"), shell.find("</noscript>")) {
@@ -350,6 +365,13 @@ fn start_app_after_paint(shell: &str) -> Result<String, String> {
 /// The script of `index.html` that preloads a show's file on `app.html` (`/preload.js`): a
 /// written page preloads its show's file with a plain link instead, and others need nothing.
 const PRELOAD_SCRIPT: &str = "<script async src=\"/preload.js\"></script>";
+
+/// The 404 page's script (`/moved.js`, from public/): a renamed show's former address
+/// (`data/aliases.json`) takes the reader on to its address now, with or without the app.
+const MOVED_SCRIPT: &str = "<script async src=\"/moved.js\"></script>";
+
+/// The page a host serves for an unknown address.
+pub const NOT_FOUND_FILE: &str = "404.html";
 
 fn preload_for(path: &str) -> String {
     match path.strip_prefix("/shows/") {

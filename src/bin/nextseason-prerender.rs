@@ -5,7 +5,8 @@
 //! Reads `DIST/index.html` (the shell Trunk built) and the bundle in `DIST/data/`, and writes
 //! `index.html` (the catalogue), `shows/<slug>/index.html`, `404.html`, `sitemap.xml`,
 //! `robots.txt`, `embed/<slug>.html` (the cards a blogger may paste), `_headers` (the
-//! headers a host sends: src/hosting.rs) and `app.html` (the page
+//! headers a host sends: src/hosting.rs), `_redirects`, `redirects.nginx` and
+//! `redirects.caddy` (renamed shows' former addresses) and `app.html` (the page
 //! as Trunk built it, which renders in the browser only). The bundle is checked whole first, by
 //! the rules of `nextseason-bundle check` (each file, and those between files): a bundle with
 //! problems fails the build with each one, as `check` reports it, and nothing is written.
@@ -24,6 +25,7 @@ fn main() {}
 mod native {
     use nextseason::bundle::{self, BundleFiles, Located};
     use nextseason::dates::PartialDate;
+    use nextseason::hosting;
     use nextseason::prerender::{self, Page, DEFAULT_ORIGIN};
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
@@ -81,7 +83,7 @@ Writes the pages of the bundle in DIST/data into the release build in DIST.
         // anything is written: a bundle with problems leaves the build as it was.
         let data = dist.join("data");
         let files = BundleFiles::read(&data)?;
-        let bundle::CheckedBundle { head, entries, shows } = files.checked().map_err(|found| problems(&data, &files, &found))?;
+        let bundle::CheckedBundle { head, entries, shows, aliases } = files.checked().map_err(|found| problems(&data, &files, &found))?;
         drop(files);
         let shows: Vec<Arc<bundle::Show>> = shows.into_iter().map(Arc::new).collect();
         // No script inline anywhere (a strict Content-Security-Policy allows none): app.html starts
@@ -109,9 +111,14 @@ Writes the pages of the bundle in DIST/data into the release build in DIST.
         for show in &shows {
             write(&dist.join("embed").join(format!("{}.html", show.slug)), &prerender::embed_snippet(show, origin))?;
         }
+        // Renamed shows' former addresses: three files for the hosts, none per address.
+        let moved = prerender::moved_addresses(&aliases, &shows);
+        write(&dist.join(hosting::REDIRECTS_FILE), &hosting::redirects_file(&moved))?;
+        write(&dist.join(hosting::NGINX_REDIRECTS_FILE), &hosting::nginx_redirects(&moved))?;
+        write(&dist.join(hosting::CADDY_REDIRECTS_FILE), &hosting::caddy_redirects(&moved))?;
         // Last, so that it covers every file the build holds (the widget's, this tool's).
         write(&dist.join("_headers"), &nextseason::hosting::headers_file(&top_level(&dist)?))?;
-        Ok(format!("nextseason-prerender: {} pages and {} embed snippets for {origin} in {} ms", pages.len(), shows.len(), started.elapsed().as_millis()))
+        Ok(format!("nextseason-prerender: {} pages, {} embed snippets and {} redirects for {origin} in {} ms", pages.len(), shows.len(), moved.len(), started.elapsed().as_millis()))
     }
 
     /// The problems of the bundle in `data`, one a line as `nextseason-bundle check` prints them

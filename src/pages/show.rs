@@ -6,7 +6,8 @@ use crate::navigation;
 use crate::pages::NotFoundPage;
 use crate::links;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_location, use_navigate, use_params_map};
+use leptos_router::NavigateOptions;
 use std::sync::Arc;
 
 /// `/shows/:slug`: loads the show's own shard and renders its cards. Moving to another show
@@ -15,6 +16,8 @@ use std::sync::Arc;
 pub fn ShowPage() -> impl IntoView {
     let params = use_params_map();
     let slug = Memo::new(move |_| params.with(|p| p.get("slug").unwrap_or_default()));
+    let navigate = use_navigate();
+    let location = use_location();
     let show = LocalResource::new(move || {
         let slug = slug.get();
         async move { api::load_show_page(api::SITE_DATA, &slug).await }
@@ -23,6 +26,18 @@ pub fn ShowPage() -> impl IntoView {
         <Transition fallback=ShowSkeleton set_pending=navigation::route_pending()>
             {move || show.get().map(|loaded| match loaded {
                 Ok(show) => {
+                    // A renamed show's former address (an alias): the reader is taken on to its
+                    // address now, in place of the old one in the history.
+                    if show.slug != slug.get_untracked() {
+                        let (navigate, now) = (navigate.clone(), links::show_path(&show.slug));
+                        Effect::new(move |_| {
+                            // The router's search has no "?"; its hash keeps its "#".
+                            let search = location.search.get_untracked();
+                            let query = if search.is_empty() { String::new() } else { format!("?{search}") };
+                            let target = format!("{now}{query}{}", location.hash.get_untracked());
+                            navigate(&target, NavigateOptions { replace: true, ..Default::default() });
+                        });
+                    }
                     crate::browser::release_focus_in_main();
                     view! { <ShowView show/> }.into_any()
                 }

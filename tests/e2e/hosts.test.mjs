@@ -76,9 +76,11 @@ function freePort() {
  *  its MIME types, as /etc/nginx/nginx.conf does. */
 async function nginxConfig(home, port) {
   const block = await readmeBlock('nginx');
-  const parts = block.match(/^# (\/etc\/nginx\/\S+)\n([\s\S]*?)\n(server \{[\s\S]*)$/);
-  assert.ok(parts, `the README's nginx block should be "# /etc/nginx/<snippet>", its lines, then "server {…}":\n${block}`);
-  const [, snippetPath, snippet, readmeServer] = parts;
+  const parts = block.match(/^# (\/etc\/nginx\/\S+)\n([\s\S]*?)\n\n((?:map [\s\S]*?\n\}\n\n)?)(server \{[\s\S]*)$/);
+  assert.ok(parts, `the README's nginx block should be "# /etc/nginx/<snippet>", its lines, a blank line, then the redirects' "map … {…}" and "server {…}":\n${block}`);
+  const [, snippetPath, snippet, readmeMap, readmeServer] = parts;
+  assert.ok(readmeMap.includes(`include ${README_ROOT}/redirects.nginx;`), `the map should include the build's redirects.nginx:\n${block}`);
+  const moved = replaceOnce(readmeMap, `${README_ROOT}/`, `${root}/`);
   const include = relative('/etc/nginx', snippetPath);
   assert.match(readmeServer, new RegExp(`include ${include.replace(/[.]/g, '\\.')};`), `the server should include ${include}`);
   await mkdir(join(home, dirname(include)), { recursive: true });
@@ -102,6 +104,7 @@ http {
   default_type application/octet-stream;
   access_log off;
 ${temp}
+${moved}
 ${server}
 }
 `,
@@ -114,6 +117,7 @@ async function caddyConfig(home, port) {
   let site = await readmeBlock('caddy');
   site = replaceOnce(site, `${README_HOST} {`, `http://127.0.0.1:${port} {`);
   site = replaceOnce(site, `root * ${README_ROOT}`, `root * ${root}`);
+  site = replaceOnce(site, `import ${README_ROOT}/redirects.caddy`, `import ${root}/redirects.caddy`);
   const config = join(home, 'Caddyfile');
   await writeFile(config, `{\n\tadmin off\n\tauto_https off\n}\n\n${site}`);
   return config;
@@ -286,6 +290,22 @@ for (const name of Object.keys(HOSTS)) {
       }
     });
 
+    test('a renamed show’s former address: a 301 to its address now, with or without the slash', async () => {
+      const { aliases } = JSON.parse(await readFile(join(DIST, 'data', 'aliases.json'), 'utf8'));
+      const moved = Object.entries(aliases);
+      assert.ok(moved.length > 0, 'the build has no aliases');
+      // The first, the last and one between: the lines of the whole map are read.
+      for (const [alias, slug] of [moved[0], moved[Math.floor(moved.length / 2)], moved.at(-1)]) {
+        for (const path of [`/shows/${alias}`, `/shows/${alias}/`]) {
+          const res = await get(host.url, path);
+          assert.equal(res.status, 301, `${path}: ${host.output()}`);
+          assert.equal(new URL(res.headers.location, host.url).pathname, `/shows/${slug}`, path);
+        }
+        const now = await get(host.url, `/shows/${slug}`);
+        assert.equal(now.status, 200, `/shows/${slug}`);
+      }
+    });
+
     test('precompressed twins: br and gzip when asked for, each decoding to the file', async () => {
       for (const path of TWINNED) {
         const original = await file(path);
@@ -308,8 +328,10 @@ for (const name of Object.keys(HOSTS)) {
       const names = [...new Set(rules.flatMap((r) => Object.keys(r.headers)))];
       const paths = ['/', SHOW];
       for (const entry of await readdir(DIST, { withFileTypes: true })) {
-        // _headers is the host's own file (Netlify and Cloudflare Pages do not serve it); twins are served for their file.
-        if (entry.name === '_headers' || /\.(br|gz)$/.test(entry.name)) continue;
+        // _headers and _redirects are the host's own files (Netlify and Cloudflare Pages do not
+        // serve them), redirects.nginx and redirects.caddy the servers' (Caddy hides a file its
+        // configuration imports); twins are served for their file.
+        if (/^(_headers|_redirects|redirects\.(nginx|caddy))$/.test(entry.name) || /\.(br|gz)$/.test(entry.name)) continue;
         if (entry.isFile()) paths.push(`/${entry.name}`);
         else if (entry.isDirectory()) {
           const found = await firstFile(join(DIST, entry.name));
