@@ -225,10 +225,11 @@ pub fn document(shell: &str, origin: &str, page: &Page) -> Result<String, String
     if shell.contains(PRERENDERED_ATTR) {
         return Err("the shell already holds a prerendered page: build it again with trunk first".into());
     }
-    let scripts = match page.file.as_str() {
-        // The 404 page, served for every unknown address: a renamed show's former one moves on.
-        NOT_FOUND_FILE => MOVED_SCRIPT.to_string(),
-        _ => preload_for(&page.path),
+    let scripts = match page.path.is_empty() {
+        // The 404 page (the one page of no address), served for every unknown address: a
+        // renamed show's former one moves on.
+        true => MOVED_SCRIPT.to_string(),
+        false => preload_for(&page.path),
     };
     let shell = with_policy(&start_app_after_paint(shell)?)?.replacen(PRELOAD_SCRIPT, &scripts, 1);
     let shell = shell.as_str();

@@ -773,6 +773,35 @@ fn import_writes_every_work_and_the_catalogue_then_changes_nothing() {
     assert_eq!(report["catalogue"], json!({"written": true, "shows": 23, "parts": 0}));
 }
 
+#[test]
+fn import_renames_an_id_slug_and_writes_its_alias_which_check_holds_to_the_shows() {
+    let bundle = Bundle::shipped();
+    let registry = pinned(&bundle, "0.3.208");
+    // Published before the work had a name (the committed readings give it one).
+    std::fs::write(&registry, "{\"bangumi:504455\": \"bgm-504455\"}\n").unwrap();
+    let (code, lines) = import(&bundle, EXCERPT, &["--registry", &registry]);
+    assert_eq!(code, 0, "{lines:#?}");
+    assert!(lines[1].ends_with("22 new slugs, 1 renamed (each former slug kept as an alias)."), "{lines:#?}");
+    let slugs: Value = serde_json::from_str(&std::fs::read_to_string(&registry).unwrap()).unwrap();
+    let now = slugs["bangumi:504455"][0].as_str().unwrap().to_string();
+    assert_eq!(slugs["bangumi:504455"], json!([now, "bgm-504455"]));
+    assert!(now.starts_with("burakku-jakku"), "{now}");
+    assert_eq!(bundle.json("aliases.json"), json!({"schema": 1, "aliases": {"bgm-504455": now}}));
+    assert!(bundle.path(&format!("shows/{now}.json")).exists() && !bundle.path("shows/bgm-504455.json").exists());
+    assert_eq!(bundle.check(), (0, vec!["No problems in 25 files.".to_string()]));
+    // An alias that leads nowhere, or takes a show's own address, is a problem of aliases.json.
+    std::fs::write(bundle.path("aliases.json"), "{\"schema\":1,\"aliases\":{\n\"bgm-504455\":\"no-such-show\",\n\"metallic-rouge\":\"sengoku-youko\"\n}}\n").unwrap();
+    let (code, lines) = bundle.check();
+    assert_eq!(code, 1, "{lines:#?}");
+    assert!(lines.iter().any(|l| l.contains("aliases.json:2:") && l.contains("aliases.bgm-504455") && l.contains("no show of the bundle")), "{lines:#?}");
+    assert!(lines.iter().any(|l| l.contains("aliases.json:3:") && l.contains("is the slug of a show")), "{lines:#?}");
+    // The next import writes it again from the registry, and changes nothing else.
+    let (code, lines) = import(&bundle, EXCERPT, &["--registry", &registry]);
+    assert_eq!(code, 0, "{lines:#?}");
+    assert!(lines[1].ends_with("0 new slugs."), "{lines:#?}");
+    assert_eq!(bundle.json("aliases.json")["aliases"], json!({"bgm-504455": now}));
+}
+
 const SHIPPED_SHOWS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/public/data/shows");
 
 #[test]

@@ -175,14 +175,17 @@ impl Report {
         let mut out = Vec::new();
         out.push(format!("{} {} (as of {}): {} items, {} imported, {} skipped.", self.source, self.version, self.as_of, self.items, self.imported, self.skipped.len()));
         out.push(format!(
-            "Shards: {} added, {} updated, {} unchanged, {} stale; {} merged into editors' files; {} new slugs, {} renamed (the old kept as aliases).",
+            "Shards: {} added, {} updated, {} unchanged, {} stale; {} merged into editors' files; {} new slugs{}.",
             self.added.len(),
             self.updated.len(),
             self.unchanged.len(),
             self.stale.len(),
             self.merged.len(),
             self.new_slugs.len(),
-            self.renamed_slugs.len()
+            match self.renamed_slugs.len() {
+                0 => String::new(),
+                n => format!(", {n} renamed (each former slug kept as an alias)"),
+            }
         ));
         let l = &self.links;
         out.push(format!("Links: {} pairs of works ({} sequel, {} part, {} film, {} recap, {} special links).", l.pairs, l.sequel, l.part, l.film, l.recap, l.special));
