@@ -8,8 +8,8 @@ pub fn fold(text: &str) -> String {
 }
 
 /// Text as search compares it, so that a title matches the way fans type it: [`fold`], then
-/// katakana as hiragana (フリーレン and ふりーれん), × as x (SPY×FAMILY), hyphens and dots as
-/// spaces (kaguya-sama), and romaji's long vowels written short, with を's "wo" as "o": "sōsō",
+/// katakana as hiragana (フリーレン and ふりーれん), × as x (SPY×FAMILY), full-width letters as
+/// plain ones, punctuation (hyphens, dots, colons, brackets) as spaces (kaguya-sama), and romaji's long vowels written short, with を's "wo" as "o": "sōsō",
 /// "sousou" and "soso" are one word. Applied alike to the titles and to what is typed, so that an
 /// English word shortened the same way (book, bok) still finds itself.
 pub fn fold_for_search(text: &str) -> String {
@@ -18,7 +18,11 @@ pub fn fold_for_search(text: &str) -> String {
         .map(|c| match c {
             'ァ'..='ヶ' => char::from_u32(c as u32 - 0x60).unwrap_or(c),
             '×' | '✕' => 'x',
-            '-' | '‐' | '‑' | '–' | '—' | '・' | '･' => ' ',
+            // Full-width Latin letters and digits as the plain ones fans type (ＳＦ, ２).
+            'ａ'..='ｚ' | '０'..='９' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            // Punctuation and symbols are spaces: "Kaina:", "(Dai 2 Cour)" and "Re：ゼロ" are
+            // typed with or without them.
+            c if !c.is_alphanumeric() => ' ',
             other => other,
         })
         .collect();
@@ -46,6 +50,66 @@ pub fn fold_for_search(text: &str) -> String {
         }
     }
     out
+}
+
+/// How a word in Latin letters sounds, roughly, as Japanese writes it in katakana: its
+/// consonants, with English spellings and their katakana transliterations made one
+/// ("bomberman" and "bonbaaman" are `bmbmn`, "market" and "maaketto" `mkt`, "alice" and "arisu"
+/// `rs`). Vowels are dropped (katakana adds them), l is r, v is b, c is k or s, th and z are s,
+/// ts is t, an n before b, p or m is m, an r (or l) that no vowel follows is dropped (the long
+/// vowel of "paatii" for "party"), and a doubled consonant is one. Search uses it only
+/// where a typed word is not found as it is written ([`crate::search`]). `word` is as
+/// [`fold_for_search`] gives it; a word with anything but ASCII letters and digits has none.
+pub fn sound_key(word: &str) -> Option<String> {
+    if word.is_empty() || !word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+        return None;
+    }
+    let b = word.as_bytes();
+    let vowel = |c: Option<&u8>| matches!(c, Some(b'a' | b'e' | b'i' | b'o' | b'u' | b'y'));
+    // Each consonant, and whether a vowel follows it in the word.
+    let mut consonants: Vec<(u8, bool)> = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let next = b.get(i + 1).copied();
+        let (sound, used) = match (b[i], next) {
+            (b'p', Some(b'h')) => (Some(b'f'), 2),
+            (b'c', Some(b'k')) | (b'q', Some(b'u')) => (Some(b'k'), 2),
+            (b't' | b's', Some(b'h')) => (Some(b's'), 2),
+            (b'c', Some(b'h')) => (Some(b'c'), 2),
+            (b't', Some(b's')) => (Some(b't'), 2),
+            (b'w', Some(b'h')) => (Some(b'h'), 2),
+            (b'd', Some(b'z')) => (Some(b's'), 2),
+            (b'c', Some(b'e' | b'i' | b'y')) => (Some(b's'), 1),
+            (b'c' | b'q', _) => (Some(b'k'), 1),
+            (b'x', _) => {
+                consonants.extend([(b'k', false), (b's', vowel(b.get(i + 1)))]);
+                (None, 1)
+            }
+            (b'l', _) => (Some(b'r'), 1),
+            (b'v', _) => (Some(b'b'), 1),
+            (b'z', _) => (Some(b's'), 1),
+            (b'a' | b'e' | b'i' | b'o' | b'u' | b'y' | b'w' | b'h', _) => (None, 1),
+            (c, _) => (Some(c), 1),
+        };
+        if let Some(c) = sound {
+            consonants.push((c, vowel(b.get(i + used))));
+        }
+        i += used;
+    }
+    let mut out = String::with_capacity(consonants.len());
+    for (at, &(c, before_vowel)) in consonants.iter().enumerate() {
+        let next = consonants.get(at + 1).map(|&(n, _)| n);
+        let c = match (c, next) {
+            // Japanese writes an r that no vowel follows as a long vowel: "party" is paatii.
+            (b'r', _) if !before_vowel => continue,
+            (b'n', Some(b'b' | b'p' | b'm')) => b'm',
+            (c, _) => c,
+        };
+        if out.as_bytes().last() != Some(&c) {
+            out.push(c as char);
+        }
+    }
+    (!out.is_empty()).then_some(out)
 }
 
 /// Text made safe to put in HTML, in content or in a quoted attribute.
@@ -276,7 +340,36 @@ fn fold_char(c: char) -> char {
 
 #[cfg(test)]
 mod tests {
-    use super::{escape_html, fold, fold_for_search, is_inert_markup, language_pieces};
+    use super::{escape_html, fold, fold_for_search, is_inert_markup, language_pieces, sound_key};
+
+    #[test]
+    fn english_spellings_sound_as_their_katakana() {
+        let key = |w: &str| sound_key(&fold_for_search(w)).unwrap_or_default();
+        for (english, katakana) in [
+            ("bomberman", "bonbaaman"),
+            ("market", "maaketto"),
+            ("alice", "arisu"),
+            ("circus", "saakasu"),
+            ("queen", "kuiin"),
+            ("holmes", "hoomuzu"),
+            ("party", "paatii"),
+            ("slime", "suraimu"),
+            ("gridman", "guriddoman"),
+            ("universe", "yunibaasu"),
+            ("second", "sekando"),
+            ("twin", "tsuin"),
+            ("ballerina", "bareriina"),
+            ("conan", "konan"),
+        ] {
+            assert_eq!(key(english), key(katakana), "{english} / {katakana}");
+        }
+        for (a, b) in [("market", "magic"), ("alice", "angel"), ("queen", "king"), ("party", "power")] {
+            assert_ne!(key(a), key(b), "{a} / {b}");
+        }
+        assert_eq!(sound_key("ふりーれん"), None);
+        assert_eq!(sound_key(""), None);
+        assert_eq!(sound_key("aaa"), None);
+    }
 
     #[test]
     fn search_folds_the_ways_fans_type_a_title() {

@@ -71,12 +71,35 @@ def unsure(k, text):
     return any(w.is_unk and KANJI.search(w.surface) for w in words)
 
 
+def spelled(foreign, title, own):
+    """The words of the title read with its loanwords spelled as in English (cutlet's foreign
+    spelling: サーカス "Circus", プレイボール "Play Ball") that its own reading lacks: what a fan
+    types for them, which search finds beside the reading. None when there are none."""
+    text = unicodedata.normalize("NFKC", title).replace("×", "x").strip()
+    if not JAPANESE.search(text):
+        return None
+    out = foreign.romaji(text, title=True)
+    if out.count("?") > text.count("?") or not out.isascii():
+        return None
+    def words(reading):
+        return [w for w in re.split(r"[^A-Za-z0-9]+", reading or "") if w]
+    have = {w.lower() for w in words(own)} | {w.lower() for w in words(text)}
+    extra = []
+    for w in words(out):
+        if w.lower() not in have and w.lower() not in {e.lower() for e in extra} and re.search(r"[A-Za-z]", w):
+            extra.append(w)
+    return " ".join(extra) or None
+
+
 def readings(items):
-    """The sure readings (None where there is none), and the whole but unsure readings of the
-    rest: those only make addresses (a slug in Latin letters rather than a number), never a
-    name a page shows."""
+    """The sure readings (None where there is none); the whole but unsure readings of the
+    rest, which only make addresses (a slug in Latin letters rather than a number), never a
+    name a page shows; and the loanwords spelled as in English, for search."""
     k = reader()
-    out, unsure_out = {}, {}
+    foreign = cutlet.Cutlet("hepburn")
+    foreign.use_foreign_spelling = True
+    foreign.use_wo = False
+    out, unsure_out, spelled_out = {}, {}, {}
     for item in items:
         if item.get("lang") != "ja":
             continue
@@ -88,7 +111,10 @@ def readings(items):
             whole = reading(k, title, sure_only=False)
             if whole is not None:
                 unsure_out[title] = whole
-    return dict(sorted(out.items())), dict(sorted(unsure_out.items()))
+        loanwords = spelled(foreign, title, out[title] or unsure_out.get(title))
+        if loanwords:
+            spelled_out[title] = loanwords
+    return dict(sorted(out.items())), dict(sorted(unsure_out.items())), dict(sorted(spelled_out.items()))
 
 
 def main(argv):
@@ -96,10 +122,10 @@ def main(argv):
         print(__doc__)
         return 0 if argv[:1] in (["-h"], ["--help"]) else 2
     items = json.load(open(argv[0], encoding="utf-8"))["items"]
-    sure, unsure_readings = readings(items)
+    sure, unsure_readings, loanwords = readings(items)
     about = ("Romaji of bangumi-data's Japanese titles, by .ci/readings/readings.py (cutlet " + version("cutlet") + ", unidic-lite " + version("unidic-lite")
-             + "): null where a title cannot be read whole or the dictionary is unsure of its words; \"unsure\" holds those unsure readings, for addresses only.")
-    text = json.dumps({"about": about, "readings": sure, "unsure": unsure_readings}, ensure_ascii=False, indent=1) + "\n"
+             + "): null where a title cannot be read whole or the dictionary is unsure of its words; \"unsure\" holds those unsure readings, for addresses only; \"spelled\" the loanwords of a title as spelled in English (cutlet's foreign spelling), for search only.")
+    text = json.dumps({"about": about, "readings": sure, "unsure": unsure_readings, "spelled": loanwords}, ensure_ascii=False, indent=1) + "\n"
     if "--check" in argv[2:]:
         try:
             same = open(argv[1], encoding="utf-8").read() == text

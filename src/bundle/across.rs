@@ -346,6 +346,7 @@ fn disagreements(index: &CatalogueEntry, show: &CatalogueEntry) -> Vec<(&'static
     compare("alt_titles", &index.alt_titles, &show.alt_titles);
     compare("titles", &index.titles, &show.titles);
     compare("romaji", &index.romaji, &show.romaji);
+    compare("spelled", &index.spelled, &show.spelled);
     compare("studios", &index.studios, &show.studios);
     compare("genres", &index.genres, &show.genres);
     compare("premiere", &index.premiere, &show.premiere);

@@ -159,6 +159,7 @@ impl CatalogueEntry {
             alt_titles: show.alt_titles.clone(),
             titles: show.titles.clone(),
             romaji: show.romaji.clone().filter(|r| *r != show.title),
+            spelled: show.spelled.clone(),
             studios: show.studios.clone(),
             genres: show.genres.clone(),
             premiere: show.premiere,

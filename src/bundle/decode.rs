@@ -264,6 +264,7 @@ fn part_problems(text: &str) -> Vec<Problem> {
     if let Some(v) = get("image") { part::<Option<String>>(v, "image", &mut out) }
     if let Some(v) = get("official_site") { part::<Option<String>>(v, "official_site", &mut out) }
     if let Some(v) = get("romaji") { part::<Option<String>>(v, "romaji", &mut out) }
+    if let Some(v) = get("spelled") { part::<Option<String>>(v, "spelled", &mut out) }
     if let Some(v) = get("title_made") { part::<Option<TitleMade>>(v, "title_made", &mut out) }
     if let Some(v) = get("references") { part::<References>(v, "references", &mut out) }
     if let Some(v) = get("data") { part::<Option<DataSource>>(v, "data", &mut out) }

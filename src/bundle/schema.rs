@@ -27,6 +27,10 @@ pub struct Show {
     /// The native title read in romaji (modified Hepburn), by NextSeason's import: searchable.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub romaji: Option<String>,
+    /// The loanwords of the native title as fans spell them in English ("Queen Circus" for
+    /// クイーン and サーカス), read by NextSeason's import: searched, never shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spelled: Option<String>,
     /// How `title` was made when NextSeason made it (absent: the editor's, or the data's own).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title_made: Option<TitleMade>,
@@ -352,6 +356,9 @@ pub struct CatalogueEntry {
     /// The romaji reading, where it is not the title itself: searched like `alt_titles`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub romaji: Option<String>,
+    /// The show's `spelled`: searched like `alt_titles`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spelled: Option<String>,
     #[serde(default)]
     pub studios: Vec<String>,
     #[serde(default)]

@@ -26,11 +26,14 @@ fn validate_show(show: &Show, problems: &mut Vec<Problem>) {
     check_slug("slug", &show.slug, problems);
     check_text("title", &show.title, problems);
     check_native("native_title", show.native_title.as_ref(), problems);
-    if let Some(romaji) = &show.romaji {
-        check_text("romaji", romaji, problems);
-        // A romaji reading is written in Latin letters: anything else is not one.
-        if !romaji.is_ascii() {
-            problems.push(Problem::new("romaji", format!("{romaji:?} is not in Latin letters")));
+    // A romaji reading, and the loanwords spelled as in English, are written in Latin letters:
+    // anything else is not one.
+    for (field, reading) in [("romaji", &show.romaji), ("spelled", &show.spelled)] {
+        if let Some(reading) = reading {
+            check_text(field, reading, problems);
+            if !reading.is_ascii() {
+                problems.push(Problem::new(field, format!("{reading:?} is not in Latin letters")));
+            }
         }
     }
     match show.title_made {

@@ -90,6 +90,9 @@ pub fn merge(file: &str, editor: Show, data: Show, data_titles: &[String]) -> (S
     if show.romaji.is_none() {
         show.romaji = data.romaji.clone();
     }
+    if show.spelled.is_none() {
+        show.spelled = data.spelled.clone();
+    }
     if show.title_made.is_some_and(|_| show.title != data.title) {
         show.title_made = None;
     }

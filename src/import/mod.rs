@@ -445,6 +445,7 @@ fn build(
             alt_titles: Vec::new(),
             titles: work.titles.iter().filter(|t| t.text != work.title).cloned().collect(),
             romaji: naming[w].romaji.clone(),
+            spelled: naming[w].spelled.clone(),
             title_made: naming[w].made,
             kind: Some(work.kind),
             seasons: None,

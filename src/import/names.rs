@@ -13,6 +13,8 @@ use super::slugs::title_slug;
 pub struct Naming {
     pub made: Option<TitleMade>,
     pub romaji: Option<String>,
+    /// The loanwords of the native title spelled as in English: for search.
+    pub spelled: Option<String>,
 }
 
 impl Naming {
@@ -29,7 +31,17 @@ impl Naming {
 
 /// Names every work without an English title, and reads every Japanese title's romaji.
 pub fn name(works: &mut [Work], franchises: &Franchises, readings: &Readings) -> Vec<Naming> {
-    let mut naming: Vec<Naming> = works.iter().map(|w| Naming { made: None, romaji: japanese(w).then(|| readings.of(&w.native)).flatten().map(str::to_string) }).collect();
+    let mut naming: Vec<Naming> = works
+        .iter()
+        .map(|w| {
+            let japanese = japanese(w);
+            Naming {
+                made: None,
+                romaji: readings.of(&w.native).filter(|_| japanese).map(str::to_string),
+                spelled: readings.spelled_of(&w.native).filter(|_| japanese).map(str::to_string),
+            }
+        })
+        .collect();
     let stems: Vec<String> = works.iter().map(|w| Form::of(&w.native).stem).collect();
     for w in 0..works.len() {
         if !works[w].en.is_empty() {

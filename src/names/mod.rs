@@ -17,11 +17,14 @@ pub struct Readings {
     by_title: HashMap<String, String>,
     /// Whole readings the dictionary was unsure of: for addresses only, never a shown name.
     unsure: HashMap<String, String>,
+    /// The loanwords of a title spelled as in English ("Queen Circus"): for search only.
+    spelled: HashMap<String, String>,
 }
 
 impl Readings {
     /// Reads the file's JSON: `{"readings": {"<native title>": "<romaji>" | null, …},
-    /// "unsure": {"<native title>": "<romaji>", …}}` (`unsure` may be absent).
+    /// "unsure": {"<native title>": "<romaji>", …}, "spelled": {"<native title>": "<words>", …}}`
+    /// (`unsure` and `spelled` may be absent).
     pub fn parse(text: &str) -> Result<Readings, String> {
         let value: serde_json::Value = serde_json::from_str(text).map_err(|e| format!("not JSON: {e}"))?;
         let map = value.get("readings").and_then(|r| r.as_object()).ok_or("has no \"readings\" object")?;
@@ -39,18 +42,24 @@ impl Readings {
             Ok(by_title)
         };
         let by_title = read(map, "readings")?;
-        let unsure = match value.get("unsure") {
-            None => HashMap::new(),
-            Some(serde_json::Value::Object(unsure)) => read(unsure, "unsure")?,
-            Some(_) => return Err("\"unsure\" is not an object".into()),
+        let optional = |field: &str| match value.get(field) {
+            None => Ok(HashMap::new()),
+            Some(serde_json::Value::Object(map)) => read(map, field),
+            Some(_) => Err(format!("\"{field}\" is not an object")),
         };
-        Ok(Readings { by_title, unsure })
+        Ok(Readings { by_title, unsure: optional("unsure")?, spelled: optional("spelled")? })
     }
 
     /// A whole reading of a title that has no sure one: good enough for an address in Latin
     /// letters, not for a name shown as the title's reading.
     pub fn unsure_of(&self, native: &str) -> Option<&str> {
         self.unsure.get(native).map(String::as_str)
+    }
+
+    /// The title's loanwords as fans spell them in English, when its reading transliterates
+    /// them: words for search to find, never a name.
+    pub fn spelled_of(&self, native: &str) -> Option<&str> {
+        self.spelled.get(native).map(String::as_str)
     }
 
     /// The romaji of a native title, when it was read.

@@ -49,6 +49,9 @@ impl FacetValues {
 pub struct Index {
     pub entries: Vec<CatalogueEntry>,
     pub(super) haystacks: Vec<String>,
+    /// Each show's words in Latin letters as they sound ([`sound_key`]), space-separated: where
+    /// a typed word is not found as written, an English spelling finds its katakana reading.
+    sounds: Vec<String>,
     facets: [FacetValues; FACETS],
     /// Entry i's values of every facet are `values[starts[i]..starts[i + 1]]`.
     values: Vec<u32>,
@@ -65,20 +68,23 @@ pub struct Index {
 impl Index {
     pub fn new(catalogue: &Catalogue) -> Self {
         let entries = catalogue.shows.clone();
-        let haystacks = entries
+        let folded: Vec<String> = entries
             .iter()
             .map(|e| {
-                let mut text = e.title.clone();
+                // The slug too: it spells a title NextSeason could read only unsure of its words.
+                let mut text = format!("{}\n{}", e.title, e.slug);
                 let titles = e.native_title.iter().chain(&e.titles).map(|n| &n.text);
-                for extra in titles.chain(&e.alt_titles).chain(&e.romaji).chain(&e.studios) {
+                for extra in titles.chain(&e.alt_titles).chain(&e.romaji).chain(&e.spelled).chain(&e.studios) {
                     text.push('\n');
                     text.push_str(extra);
                 }
-                // Without spaces: a word typed whole finds a title written in two
-                // ("joshikousei" and "Joshi Kousei"), as romaji's word breaks are anyone's.
-                fold_for_search(&text).replace(' ', "")
+                fold_for_search(&text)
             })
             .collect();
+        let sounds = folded.iter().map(|text| text.split_whitespace().filter_map(sound_key).collect::<Vec<_>>().join(" ")).collect();
+        // Without spaces: a word typed whole finds a title written in two ("joshikousei" and
+        // "Joshi Kousei"), as romaji's word breaks are anyone's.
+        let haystacks = folded.into_iter().map(|text| text.replace(' ', "")).collect();
 
         let mut numbers: Vec<HashMap<String, u32>> = vec![HashMap::new(); FACETS];
         let mut facets: [FacetValues; FACETS] = std::array::from_fn(|_| FacetValues { first: 0, keys: Vec::new(), labels: Vec::new(), listed: Vec::new() });
@@ -144,11 +150,13 @@ impl Index {
 
         let titles: Vec<String> = entries.iter().map(|e| fold(&e.title)).collect();
         let orders = Sort::ALL.map(|sort| sort_order(sort, &entries, &titles));
-        Index { entries, haystacks, facets, values, starts, places, entry_places, place_starts, orders }
+        Index { entries, haystacks, sounds, facets, values, starts, places, entry_places, place_starts, orders }
     }
 
     pub fn search(&self, query: &Query) -> Results {
         let words: Vec<String> = fold_for_search(&query.text).split_whitespace().map(str::to_string).collect();
+        // How each typed word sounds, where it is long enough to say something (four letters).
+        let sounds: Vec<Option<String>> = words.iter().map(|w| sound_key(w).filter(|k| w.len() >= 4 && k.len() >= 2)).collect();
         // The chosen filters, each as (facet, the value's number), looked up once; a key no
         // show has matches nothing.
         let chosen: Vec<(usize, Option<u32>)> = (0..FACETS)
@@ -171,10 +179,31 @@ impl Index {
         let order = &self.orders[Sort::ALL.iter().position(|s| *s == query.sort).unwrap_or(0)];
         let first = (query.page.max(1) - 1) * PAGE_SIZE;
         let mut counts = vec![0u32; platforms.end as usize];
+        let mut partial_counts = vec![0u32; platforms.end as usize];
         let (mut total, mut shown) = (0, Vec::with_capacity(PAGE_SIZE));
         let mut usable: Vec<u32> = Vec::new();
+        // A title typed whole (three words or more) may differ from the show's by a word in
+        // three: a kanji read another way ("Flashback" for 残像). Such a show matches too, when
+        // the shows with all the words are few.
+        let missable = words.len() / 3;
+        // After the shows with every word as typed: those with some only as they sound, then
+        // those with a word missing.
+        let (mut sounding, mut partial): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
         for &i in order {
-            if !words.iter().all(|w| self.haystacks[i].contains(w.as_str())) {
+            let (mut missed, mut sounded) = (0, 0);
+            for (w, sound) in words.iter().zip(&sounds) {
+                if self.haystacks[i].contains(w.as_str()) {
+                    continue;
+                } else if sound.as_ref().is_some_and(|k| self.sounds[i].contains(k.as_str())) {
+                    sounded += 1;
+                } else {
+                    missed += 1;
+                    if missed > missable {
+                        break;
+                    }
+                }
+            }
+            if missed > missable {
                 continue;
             }
             let values = &self.values[self.starts[i] as usize..self.starts[i + 1] as usize];
@@ -206,16 +235,21 @@ impl Index {
             // match counts for every facet, a show failing one facet's filter alone for it.
             let counted = match failed {
                 0 => {
-                    if total >= first && shown.len() < PAGE_SIZE {
-                        shown.push(i);
+                    match (missed, sounded) {
+                        (0, 0) if total >= first && shown.len() < PAGE_SIZE => shown.push(i),
+                        (0, 0) => {}
+                        (0, _) => sounding.push(i),
+                        _ => partial.push(i),
                     }
-                    total += 1;
+                    total += usize::from(missed == 0 && sounded == 0);
                     0..platforms.end
                 }
                 REGION => continue,
                 one if one.is_power_of_two() => self.facets[one.trailing_zeros() as usize].numbers(),
                 _ => continue,
             };
+            // A show with a word missing counts apart: it is listed only if the others are few.
+            let counts = if missed > 0 { &mut partial_counts } else { &mut counts };
             match serving {
                 None => values.iter().filter(|n| counted.contains(n)).for_each(|&n| counts[n as usize] += 1),
                 Some(_) => {
@@ -225,6 +259,18 @@ impl Index {
             }
         }
 
+        // The shows with words found only as they sound come after those with every word as
+        // typed; those with a word missing, only when the others do not fill a page.
+        let whole = total;
+        total += sounding.len();
+        if total >= PAGE_SIZE {
+            partial.clear();
+        } else {
+            total += partial.len();
+            counts.iter_mut().zip(&partial_counts).for_each(|(c, p)| *c += p);
+        }
+        let from_rest = first.saturating_sub(whole);
+        shown.extend(sounding.into_iter().chain(partial).skip(from_rest).take(PAGE_SIZE - shown.len()));
         let pages = total.div_ceil(PAGE_SIZE).max(1);
         let page = query.page.clamp(1, pages);
         if page < query.page {

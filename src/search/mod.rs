@@ -10,7 +10,7 @@ mod tests;
 
 use crate::bundle::{by_date_then_title, default_cmp_folded, Catalogue, CatalogueEntry, Facets, LabelCount, Watchable};
 use crate::regions;
-use crate::text::{fold, fold_for_search};
+use crate::text::{fold, fold_for_search, sound_key};
 use std::cmp::Ordering;
 use std::collections::HashMap;
 

@@ -364,3 +364,41 @@ fn similarity_is_normalised_edit_distance() {
     assert_eq!(similarity("kitten", "sitting"), 1.0 - 3.0 / 7.0);
     assert_eq!(similarity("", "abc"), 0.0);
 }
+
+/// Shows titled only by their romaji, as the import names works without an English title.
+fn romaji_catalogue(titles: &[&str]) -> Catalogue {
+    Catalogue { shows: titles.iter().enumerate().map(|(n, t)| CatalogueEntry { slug: format!("show-{n}"), ..serde_json::from_value(serde_json::json!({"slug": "x", "title": t})).unwrap() }).collect() }
+}
+
+#[test]
+fn english_spellings_find_their_katakana_reading_after_the_exact_matches() {
+    let index = Index::new(&romaji_catalogue(&["Bonbaamanjettaazu", "Gakuen Arisu", "Gakuen Alice Special", "Kaitou Kuiin wa Saakasu ga Osuki"]));
+    let found = |typed: &str| index.search(&Query { text: typed.into(), ..Query::default() }).shown.iter().map(|&i| index.entries[i].title.clone()).collect::<Vec<_>>();
+    assert_eq!(found("Bomberman Jetters"), ["Bonbaamanjettaazu"]);
+    assert_eq!(found("Kaitou Queen wa Circus ga Osuki"), ["Kaitou Kuiin wa Saakasu ga Osuki"]);
+    // The title written as typed first, then the one that only sounds so.
+    assert_eq!(found("gakuen alice"), ["Gakuen Alice Special", "Gakuen Arisu"]);
+    // Short words say too little to be sounded: "ball" finds no "booru".
+    assert!(found("zzzz").is_empty());
+}
+
+#[test]
+fn a_title_typed_whole_finds_its_show_with_a_word_read_another_way_only_when_few_match() {
+    // 名探偵コナン 隻眼の残像: 残像 is "Flashback" to fans, "Zanzou" to a dictionary.
+    let mut titles = vec!["Meitantei Konan Sekigan no Zanzou", "Sekigan no Hana"];
+    let index = Index::new(&romaji_catalogue(&titles));
+    let search = |index: &Index, typed: &str| index.search(&Query { text: typed.into(), ..Query::default() });
+    let results = search(&index, "Meitantei Conan: Sekigan no Flashback");
+    assert_eq!(results.shown.iter().map(|&i| index.entries[i].title.as_str()).collect::<Vec<_>>(), ["Meitantei Konan Sekigan no Zanzou"]);
+    assert_eq!(results.total, 1, "two words of five missing is too many: Sekigan no Hana is not listed");
+    // Two words: every one is needed.
+    assert_eq!(search(&index, "sekigan flashback").total, 0);
+    // Where a page of shows has every word, those missing one are left out, and not counted.
+    let many: Vec<String> = (0..PAGE_SIZE).map(|n| format!("Sekigan no Flashback {n}")).collect();
+    titles.extend(many.iter().map(String::as_str));
+    let index = Index::new(&romaji_catalogue(&titles));
+    assert_eq!(search(&index, "Meitantei Conan: Sekigan no Flashback").total, 1, "no show has every word: the one missing one is listed");
+    let results = search(&index, "Sekigan no Flashback");
+    assert_eq!(results.total, PAGE_SIZE);
+    assert!(results.shown.iter().all(|&i| index.entries[i].title.contains("Flashback")));
+}

@@ -171,6 +171,7 @@ fn synthetic_show(i: usize, count: usize) -> Show {
         native_title: None,
         alt_titles: vec![format!("SYN-{i:05}")],
         romaji: None,
+        spelled: None,
         title_made: None,
         seasons,
         genres,
