@@ -26,24 +26,29 @@ fn a_fans_typed_romaji_finds_the_show() {
     let catalogue = Catalogue { shows: outcome.shards.iter().filter_map(|s| s.entry.clone()).collect() };
     let index = Index::new(&catalogue);
 
-    let fixture: serde_json::Value = serde_json::from_str(&read("tests/fixtures/names/dev-2030.json")).unwrap();
-    let (mut typed, mut found) = (0, 0);
-    for label in fixture["labels"].as_array().unwrap() {
-        let Some(romaji) = label["romaji"][0].as_str() else { continue };
-        let Some(slug) = outcome.slug_of_item.get(&(label["item"].as_u64().unwrap() as usize)) else { continue };
-        typed += 1;
-        let results = index.search(&Query { text: romaji.into(), ..Query::default() });
-        if results.shown.iter().any(|&i| index.entries[i].slug == *slug) {
-            found += 1;
-        } else {
-            println!("names: typing {romaji:?} does not find {} ({slug}): {} matches", label["title"], results.total);
+    // dev-2030 is what search was tuned on; sample-2031, labelled after, is the measure.
+    for (name, floor) in [("dev-2030", DEV_FLOOR), ("sample-2031", SAMPLE_FLOOR)] {
+        let fixture: serde_json::Value = serde_json::from_str(&read(&format!("tests/fixtures/names/{name}.json"))).unwrap();
+        let (mut typed, mut found) = (0, 0);
+        for label in fixture["labels"].as_array().unwrap() {
+            let Some(romaji) = label["romaji"][0].as_str() else { continue };
+            let Some(slug) = outcome.slug_of_item.get(&(label["item"].as_u64().unwrap() as usize)) else { continue };
+            typed += 1;
+            let results = index.search(&Query { text: romaji.into(), ..Query::default() });
+            if results.shown.iter().any(|&i| index.entries[i].slug == *slug) {
+                found += 1;
+            } else {
+                println!("names {name}: typing {romaji:?} does not find {} ({slug}): {} matches", label["title"], results.total);
+            }
         }
+        let share = found as f64 / typed as f64;
+        println!("names {name}: a fan's typed romaji finds the show on the first page for {found} of {typed} titles ({:.1} %)", share * 100.0);
+        assert!(typed >= 150);
+        assert!(share >= floor - 1e-9, "{name}: {:.1} % fell below {:.1} %", share * 100.0, floor * 100.0);
     }
-    let share = found as f64 / typed as f64;
-    println!("names dev-2030: a fan's typed romaji finds the show for {found} of {typed} titles ({:.1} %)", share * 100.0);
-    assert!(typed >= 150);
-    assert!(share >= FLOOR - 1e-9, "{:.1} % fell below {:.1} %", share * 100.0, FLOOR * 100.0);
 }
 
-/// What it measured when search learned to fold romaji (issue 22 asks for 95 %).
-const FLOOR: f64 = 0.434;
+/// What each measured (issue 22 asks for 95 %): dev-2030, 170 of 184 once search was tuned on
+/// it; sample-2031, labelled after and measured once, 166 of 182.
+const DEV_FLOOR: f64 = 0.923;
+const SAMPLE_FLOOR: f64 = 0.912;

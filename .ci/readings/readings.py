@@ -36,7 +36,8 @@ def reading(k, title, sure_only=True):
     """The romaji of a title, or None when it cannot be read whole (or, with sure_only, when
     the dictionary is unsure of its kanji words)."""
     # × is read as the x fans type (SPY×FAMILY), which cutlet would not know.
-    text = unicodedata.normalize("NFKC", title).replace("×", "x").strip()
+    # ・ between words is a space (ブラック・ジャック is "Burakku Jakku", not "Burakku/Jakku").
+    text = unicodedata.normalize("NFKC", title).replace("×", "x").replace("・", " ").strip()
     if not JAPANESE.search(text):
         return None
     if sure_only and unsure(k, text):
@@ -75,7 +76,8 @@ def spelled(foreign, title, own):
     """The words of the title read with its loanwords spelled as in English (cutlet's foreign
     spelling: サーカス "Circus", プレイボール "Play Ball") that its own reading lacks: what a fan
     types for them, which search finds beside the reading. None when there are none."""
-    text = unicodedata.normalize("NFKC", title).replace("×", "x").strip()
+    # ・ between words is a space (ブラック・ジャック is "Burakku Jakku", not "Burakku/Jakku").
+    text = unicodedata.normalize("NFKC", title).replace("×", "x").replace("・", " ").strip()
     if not JAPANESE.search(text):
         return None
     out = foreign.romaji(text, title=True)

@@ -133,7 +133,13 @@ fn splitmix64(x: u64) -> u64 {
 /// The random sample of a seed, as `find.py --draw` draws it: the first `n` TV and web items
 /// ordered by splitmix64(seed · 2³² + index).
 pub fn draw(types: &[String], seed: u64, n: usize) -> Vec<usize> {
-    let mut population: Vec<usize> = types.iter().enumerate().filter(|(_, t)| *t == "tv" || *t == "web").map(|(i, _)| i).collect();
+    draw_where(&types.iter().map(|t| t == "tv" || t == "web").collect::<Vec<_>>(), seed, n)
+}
+
+/// The first `n` items whose `kept` is true, ordered by splitmix64(seed · 2³² + index): the
+/// names samples draw the items with a Japanese title this way.
+pub fn draw_where(kept: &[bool], seed: u64, n: usize) -> Vec<usize> {
+    let mut population: Vec<usize> = kept.iter().enumerate().filter(|(_, &k)| k).map(|(i, _)| i).collect();
     population.sort_by_key(|&i| (splitmix64((seed << 32).wrapping_add(i as u64)), i));
     population.truncate(n);
     population
