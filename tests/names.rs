@@ -27,7 +27,7 @@ fn a_fans_typed_romaji_finds_the_show() {
     let index = Index::new(&catalogue);
 
     // dev-2030 is what search was tuned on; sample-2031, labelled after, is the measure.
-    for (name, floor) in [("dev-2030", DEV_FLOOR), ("sample-2031", SAMPLE_FLOOR)] {
+    for (name, floor) in [("dev-2030", DEV_FLOOR), ("sample-2031", SAMPLE_2031_FLOOR), ("sample-2032", SAMPLE_2032_FLOOR)] {
         let fixture: serde_json::Value = serde_json::from_str(&read(&format!("tests/fixtures/names/{name}.json"))).unwrap();
         let (mut typed, mut found) = (0, 0);
         for label in fixture["labels"].as_array().unwrap() {
@@ -48,7 +48,8 @@ fn a_fans_typed_romaji_finds_the_show() {
     }
 }
 
-/// What each measured (issue 22 asks for 95 %): dev-2030, 170 of 184 once search was tuned on
-/// it; sample-2031, labelled after and measured once, 166 of 182.
-const DEV_FLOOR: f64 = 0.923;
-const SAMPLE_FLOOR: f64 = 0.912;
+/// What each measured (issue 22 asks for 95 %): dev-2030 and sample-2031 were tuned on (174 of
+/// 184, 172 of 182); sample-2032, labelled apart and measured once after, 174 of 182.
+const DEV_FLOOR: f64 = 0.945;
+const SAMPLE_2031_FLOOR: f64 = 0.945;
+const SAMPLE_2032_FLOOR: f64 = 0.956;

@@ -27,8 +27,9 @@ pub struct Show {
     /// The native title read in romaji (modified Hepburn), by NextSeason's import: searchable.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub romaji: Option<String>,
-    /// The loanwords of the native title as fans spell them in English ("Queen Circus" for
-    /// クイーン and サーカス), read by NextSeason's import: searched, never shown.
+    /// Other ways a fan may type the native title, read by NextSeason's import: its loanwords
+    /// as spelled in English ("Queen Circus" for クイーン and サーカス), and a reading the
+    /// dictionary was unsure of. Searched, never shown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spelled: Option<String>,
     /// How `title` was made when NextSeason made it (absent: the editor's, or the data's own).

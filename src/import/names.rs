@@ -38,7 +38,7 @@ pub fn name(works: &mut [Work], franchises: &Franchises, readings: &Readings) ->
             Naming {
                 made: None,
                 romaji: readings.of(&w.native).filter(|_| japanese).map(str::to_string),
-                spelled: readings.spelled_of(&w.native).filter(|_| japanese).map(str::to_string),
+                spelled: japanese.then(|| searched(readings, &w.native)).flatten(),
             }
         })
         .collect();
@@ -78,6 +78,14 @@ pub fn slug_base(work: &Work, naming: &Naming, readings: &Readings) -> Option<St
     named
         .or_else(|| title_slug(&work.native))
         .or_else(|| japanese(work).then(|| readings.unsure_of(&work.native)).flatten().and_then(title_slug))
+}
+
+/// What search reads of a title beyond its names: its loanwords as spelled in English, and,
+/// where the dictionary was unsure of its words, that reading (a fan may type it so; it is
+/// never shown).
+fn searched(readings: &Readings, native: &str) -> Option<String> {
+    let words: Vec<&str> = readings.unsure_of(native).into_iter().chain(readings.spelled_of(native)).collect();
+    (!words.is_empty()).then(|| words.join(" "))
 }
 
 fn japanese(work: &Work) -> bool {

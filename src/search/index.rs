@@ -52,6 +52,9 @@ pub struct Index {
     /// Each show's words in Latin letters as they sound ([`sound_key`]), space-separated: where
     /// a typed word is not found as written, an English spelling finds its katakana reading.
     sounds: Vec<String>,
+    /// Each show's names (title, native title, translations, other titles, romaji), folded
+    /// without spaces, one a line: a show named what was typed comes first.
+    names: Vec<String>,
     facets: [FacetValues; FACETS],
     /// Entry i's values of every facet are `values[starts[i]..starts[i + 1]]`.
     values: Vec<u32>,
@@ -79,6 +82,13 @@ impl Index {
                     text.push_str(extra);
                 }
                 fold_for_search(&text)
+            })
+            .collect();
+        let names = entries
+            .iter()
+            .map(|e| {
+                let titles = e.native_title.iter().chain(&e.titles).map(|n| n.text.as_str());
+                std::iter::once(e.title.as_str()).chain(titles).chain(e.alt_titles.iter().chain(&e.romaji).map(String::as_str)).map(|t| fold_for_search(t).replace(' ', "")).collect::<Vec<_>>().join("\n")
             })
             .collect();
         let sounds = folded.iter().map(|text| text.split_whitespace().filter_map(sound_key).collect::<Vec<_>>().join(" ")).collect();
@@ -150,7 +160,7 @@ impl Index {
 
         let titles: Vec<String> = entries.iter().map(|e| fold(&e.title)).collect();
         let orders = Sort::ALL.map(|sort| sort_order(sort, &entries, &titles));
-        Index { entries, haystacks, sounds, facets, values, starts, places, entry_places, place_starts, orders }
+        Index { entries, haystacks, sounds, names, facets, values, starts, places, entry_places, place_starts, orders }
     }
 
     pub fn search(&self, query: &Query) -> Results {
@@ -189,6 +199,11 @@ impl Index {
         // After the shows with every word as typed: those with some only as they sound, then
         // those with a word missing.
         let (mut sounding, mut partial): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
+        // Among the shows with every word: first those named what was typed, then those with a
+        // name that begins so ("magi" finds Magi before Magical Girl…), then the rest, each in
+        // the chosen order.
+        let typed: String = words.concat();
+        let (mut named, mut begun, mut rest): (Vec<usize>, Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new(), Vec::new());
         for &i in order {
             let (mut missed, mut sounded) = (0, 0);
             for (w, sound) in words.iter().zip(&sounds) {
@@ -236,8 +251,15 @@ impl Index {
             let counted = match failed {
                 0 => {
                     match (missed, sounded) {
-                        (0, 0) if total >= first && shown.len() < PAGE_SIZE => shown.push(i),
-                        (0, 0) => {}
+                        (0, 0) if typed.is_empty() => rest.push(i),
+                        (0, 0) => {
+                            let names = self.names[i].split('\n');
+                            match names.map(|n| if n == typed { 0 } else if n.starts_with(typed.as_str()) { 1 } else { 2 }).min() {
+                                Some(0) => named.push(i),
+                                Some(1) => begun.push(i),
+                                _ => rest.push(i),
+                            }
+                        }
                         (0, _) => sounding.push(i),
                         _ => partial.push(i),
                     }
@@ -269,8 +291,8 @@ impl Index {
             total += partial.len();
             counts.iter_mut().zip(&partial_counts).for_each(|(c, p)| *c += p);
         }
-        let from_rest = first.saturating_sub(whole);
-        shown.extend(sounding.into_iter().chain(partial).skip(from_rest).take(PAGE_SIZE - shown.len()));
+        debug_assert_eq!(whole, named.len() + begun.len() + rest.len());
+        shown.extend(named.into_iter().chain(begun).chain(rest).chain(sounding).chain(partial).skip(first).take(PAGE_SIZE));
         let pages = total.div_ceil(PAGE_SIZE).max(1);
         let page = query.page.clamp(1, pages);
         if page < query.page {

@@ -19,6 +19,7 @@ pub(super) fn names_as_labelled(data_json: &str, outcome: &ImportOutcome) {
     // is the measure. Each floor is what it measured.
     readings_as_labelled("dev-2030", include_str!("../../../tests/fixtures/names/dev-2030.json"), &japanese, &readings, (0.816, 0.701));
     readings_as_labelled("sample-2031", include_str!("../../../tests/fixtures/names/sample-2031.json"), &japanese, &readings, SAMPLE_2031_FLOORS);
+    readings_as_labelled("sample-2032", include_str!("../../../tests/fixtures/names/sample-2032.json"), &japanese, &readings, SAMPLE_2032_FLOORS);
     // Names where readers look: a later season of an English-titled work, and a romaji title.
     let frieren = outcome.shards.iter().filter_map(|s| decode_show(&s.text, s.file.trim_end_matches(".json")).ok()).find(|s| s.native_title.as_ref().is_some_and(|n| n.text == "葬送のフリーレン(第2期)")).unwrap();
     assert_eq!(frieren.title, "Frieren: Beyond the Journey's End Season 2");
@@ -32,6 +33,8 @@ pub(super) fn names_as_labelled(data_json: &str, outcome: &ImportOutcome) {
 
 /// What sample-2031 measured, exact readings: precision and recall.
 const SAMPLE_2031_FLOORS: (f64, f64) = (0.833, 0.741);
+/// What sample-2032 measured.
+const SAMPLE_2032_FLOORS: (f64, f64) = (0.846, 0.758);
 
 /// One names fixture: its items are its seed's draw of the data's Japanese titles, and the
 /// readings given are right (precision) for so many of the labelled titles (recall); each wrong
