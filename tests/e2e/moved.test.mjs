@@ -5,7 +5,7 @@
 // widget whose data-show is a former slug shows the show. On the full build, which has them.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { open } from './harness.mjs';
 
@@ -70,4 +70,13 @@ test('a widget whose data-show is a former slug shows the show', async () => {
   );
   await page.goto(`${site.url}/blog/moved.html`);
   await page.locator('#w >> h2#ns-headline', { hasText: show.article.headline }).waitFor();
+});
+
+test('the sitemap lists the show at its address now, never a former one', async () => {
+  const maps = (await readdir(site.root)).filter((n) => /^sitemap.*\.xml$/.test(n));
+  const text = (await Promise.all(maps.map((n) => readFile(join(site.root, n), 'utf8')))).join('\n');
+  assert.ok(text.includes(`/shows/${show.slug}</loc>`), `no /shows/${show.slug} in ${maps}`);
+  const { aliases } = JSON.parse(await readFile(join(site.root, 'data', 'aliases.json'), 'utf8'));
+  const listed = Object.keys(aliases).filter((a) => text.includes(`/shows/${a}</loc>`));
+  assert.deepEqual(listed, []);
 });
