@@ -20,6 +20,8 @@ pub mod mojibake;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod names;
 pub mod navigation;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod odds;
 pub mod pages;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;

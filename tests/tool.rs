@@ -842,3 +842,18 @@ fn import_refuses_data_of_another_release_than_the_pin() {
         assert!(help.contains(name), "{name}: {help}");
     }
 }
+
+#[test]
+fn backtest_refuses_a_cut_it_cannot_judge() {
+    let bundle = Bundle::shipped();
+    let registry = pinned(&bundle, "0.3.208");
+    let run = |cut: &str| {
+        let out = Command::new(TOOL).args(["backtest", EXCERPT, "--cut", cut, "--registry", &registry]).env("NO_COLOR", "1").output().unwrap();
+        (out.status.code().unwrap(), String::from_utf8(out.stderr).unwrap())
+    };
+    let (code, err) = run("2025-01-01");
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("two years or more before the data's date (2026-05-15)"), "{err}");
+    let (code, err) = run("2022-13-01");
+    assert_eq!((code, err.contains("is not a day")), (2, true), "{err}");
+}

@@ -20,6 +20,7 @@ mod article;
 mod data;
 mod facts;
 mod fuzz;
+mod history;
 mod merge;
 mod names;
 #[cfg(test)]
@@ -222,6 +223,7 @@ pub fn import(data_json: &str, files: &[(String, String)], registry: &SlugRegist
     // before the slugs, which are made from them.
     let naming = names::name(&mut works, &franchises, readings);
     report.franchises = FranchiseCounts::of(&works, &franchises);
+    let seasons = history::seasons(&works, &franchises);
 
     // Slugs: the editors', the registry's (a registered id slug renamed once the work has a
     // Latin name, the old slug kept as its alias), then new ones, earliest works first.
@@ -351,7 +353,7 @@ pub fn import(data_json: &str, files: &[(String, String)], registry: &SlugRegist
     // Every former address of a show written: its redirects (README, "Hosting").
     let written_slugs: HashSet<&str> = shards.iter().filter_map(|s| s.file.strip_suffix(".json")).collect();
     let aliases = registry.aliases().into_iter().filter(|(alias, slug)| written_slugs.contains(slug) && !written_slugs.contains(alias)).map(|(a, s)| (a.to_string(), s.to_string())).collect();
-    Ok(ImportOutcome { shards, registry, report, slug_of_item, aliases })
+    Ok(ImportOutcome { shards, registry, report, slug_of_item, aliases, seasons })
 }
 
 /// The shards of the works, and what building them found.

@@ -15,6 +15,8 @@ pub struct ImportOutcome {
     pub slug_of_item: BTreeMap<usize, String>,
     /// The bundle's `aliases.json`: each former slug of a written show → its slug now.
     pub aliases: BTreeMap<String, String>,
+    /// Every TV or web season that ended, for the odds from history (`crate::odds`).
+    pub seasons: Vec<crate::odds::Season>,
 }
 
 /// A show's file to write into the bundle's shows/.

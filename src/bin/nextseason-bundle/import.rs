@@ -73,12 +73,12 @@ pub fn run(args: &Args) -> Result<Verdict, Fatal> {
     }
 }
 
-fn read(path: &Path) -> Result<String, Fatal> {
+pub(crate) fn read(path: &Path) -> Result<String, Fatal> {
     std::fs::read_to_string(path).map_err(|e| io(path, e))
 }
 
 /// The release the pin names, checked against the data's own package when it is beside it.
-fn release(registry: &Path, data_json: &Path) -> Result<Release, Fatal> {
+pub(crate) fn release(registry: &Path, data_json: &Path) -> Result<Release, Fatal> {
     let pin_path = registry.parent().unwrap_or(Path::new(".")).join("package.json");
     let pin: serde_json::Value = serde_json::from_str(&read(&pin_path)?).map_err(|e| Fatal(format!("{}: {e}", pin_path.display())))?;
     let version = pin["dependencies"]["bangumi-data"].as_str().map(str::to_string);

@@ -10,6 +10,8 @@
 fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
+mod backtest;
+#[cfg(not(target_arch = "wasm32"))]
 mod check;
 #[cfg(not(target_arch = "wasm32"))]
 mod fix_encoding;
@@ -38,6 +40,7 @@ struct Cli {
 #[cfg(not(target_arch = "wasm32"))]
 #[derive(clap::Subcommand)]
 enum Command {
+    Backtest(backtest::Args),
     Check(check::Args),
     FixEncoding(fix_encoding::Args),
     Index(index::Args),
@@ -64,6 +67,7 @@ fn main() -> std::process::ExitCode {
     // Usage errors exit 2 and --help exits 0, both from clap.
     let cli = Cli::parse();
     let outcome = match &cli.command {
+        Command::Backtest(args) => backtest::run(args),
         Command::Check(args) => check::run(args),
         Command::FixEncoding(args) => fix_encoding::run(args),
         Command::Index(args) => index::run(args),
