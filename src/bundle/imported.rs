@@ -325,6 +325,29 @@ pub struct DataOutlook {
     /// Its first broadcast, exactly, when the data gives the time.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub premiere_at: Option<Instant>,
+    /// With no later season found: how often seasons like this one got one (issue 23).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub odds: Option<HistoryOdds>,
+}
+
+/// The odds from history of a TV or web season with no later season found, computed by the
+/// import (`crate::odds`): of the seasons of its group that had waited as long since their last
+/// episode, the share that got a next season within two years. Never an announcement, and
+/// never a prediction about this show.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
+pub struct HistoryOdds {
+    /// The share, in percent (0–100, rounded).
+    pub percent: u8,
+    /// The group in words: "TV first seasons that ended 2010–2019".
+    pub group: String,
+    /// How many seasons the group holds.
+    pub population: u32,
+    /// How long this season had waited on the data's date, in months.
+    pub waited_months: u16,
+    /// Of those that got a next season within the two years, the months from the last episode
+    /// by which half had it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub half_within_months: Option<u16>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]

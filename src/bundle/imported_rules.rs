@@ -106,6 +106,18 @@ fn validate_data_outlook(show: &Show, outlook: &DataOutlook, problems: &mut Vec<
         }
         _ => {}
     }
+    if let Some(odds) = &outlook.odds {
+        if outlook.status.has_next() {
+            problems.push(Problem::new("data_outlook.odds", format!("status \"{}\" has a next season: odds are for a show with none found", outlook.status.key())));
+        }
+        if odds.percent > 100 {
+            problems.push(Problem::new("data_outlook.odds.percent", format!("{} is not a percentage (0–100)", odds.percent)));
+        }
+        if odds.population == 0 {
+            problems.push(Problem::new("data_outlook.odds.population", "a group of no seasons"));
+        }
+        check_text_of("data_outlook.odds.group", &odds.group, 200, problems);
+    }
     if let (Some(at), Some(day)) = (&outlook.premiere_at, outlook.premiere) {
         let local = crate::dates::LocalTime::at(at.epoch_ms, at.offset_minutes);
         if day.precision() == Precision::Day && !day.contains(local.year, local.month, local.day) {

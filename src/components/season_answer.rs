@@ -5,7 +5,7 @@
 
 use super::in_languages;
 use crate::browser;
-use crate::bundle::{DataOutlook, DataSource, DataStatus, NativeText, Outlook, Related, Show, Status, Window};
+use crate::bundle::{DataOutlook, DataSource, DataStatus, HistoryOdds, NativeText, Outlook, Related, Show, Status, Window};
 use crate::dates::{start_of_day_ms, Instant, LocalTime, PartialDate};
 use crate::links::LinkToShow;
 use leptos::prelude::*;
@@ -195,7 +195,7 @@ fn editor_answer(outlook: &Outlook, seasons: Option<u32>) -> SeasonAnswer {
 }
 
 fn data_answer(outlook: &DataOutlook, facts: &OutlookFacts) -> SeasonAnswer {
-    let DataOutlook { status, next, premiere, premiere_at, summary: _ } = outlook;
+    let DataOutlook { status, next, premiere, premiere_at, summary: _, odds } = outlook;
     let status = *status;
     let source = facts.data.map_or("the data", |d| d.source.as_str());
     let as_of = facts.data.map(|d| d.as_of);
@@ -235,6 +235,13 @@ fn data_answer(outlook: &DataOutlook, facts: &OutlookFacts) -> SeasonAnswer {
             sentence.push(text(": no later season, part or film."));
         }
     }
+    // With no later season found, the answer leads with the odds from history.
+    if let Some(odds) = odds.as_ref().filter(|_| !status.has_next()) {
+        let mut lead = vec![text(odds_sentence(odds))];
+        lead.push(text(" "));
+        lead.append(&mut sentence);
+        sentence = lead;
+    }
     SeasonAnswer {
         reading: Reading::Data(status),
         sentence,
@@ -242,6 +249,39 @@ fn data_answer(outlook: &DataOutlook, facts: &OutlookFacts) -> SeasonAnswer {
         dated_in_sentence: false,
         countdown: (status == DataStatus::Dated).then(|| countdown_to(*premiere_at, *premiere)).flatten(),
         caveat: (!status.has_next()).then_some(NOT_LISTED_CAVEAT),
+    }
+}
+
+/// The odds from history in words, a share of a group and never a prediction about this show:
+/// "About 12 % of TV first seasons that ended 2010–2019 and had waited as long as this one (3
+/// years 2 months) got another season within the next two years. When one came, half came
+/// within 1 year 4 months of the last episode."
+pub fn odds_sentence(odds: &HistoryOdds) -> String {
+    let share = match odds.percent {
+        0 => "Under 1 %".to_string(),
+        p => format!("About {p} %"),
+    };
+    let waited = if odds.group.contains(" that ended ") { " and had waited" } else { " that had waited" };
+    let mut out = format!(
+        "{share} of {}{waited} as long as this one ({}) got another season within the next two years.",
+        odds.group,
+        months_text(odds.waited_months)
+    );
+    if let Some(half) = odds.half_within_months.filter(|_| odds.percent > 0) {
+        out.push_str(&format!(" When one came, half came within {} of the last episode.", months_text(half)));
+    }
+    out
+}
+
+/// "3 years 2 months", "1 year", "5 months", "less than a month".
+pub fn months_text(months: u16) -> String {
+    let (years, months) = (months / 12, months % 12);
+    let unit = |n: u16, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    match (years, months) {
+        (0, 0) => "less than a month".into(),
+        (0, m) => unit(m, "month", "months"),
+        (y, 0) => unit(y, "year", "years"),
+        (y, m) => format!("{} {}", unit(y, "year", "years"), unit(m, "month", "months")),
     }
 }
 
@@ -393,6 +433,7 @@ mod tests {
             next: status.has_next().then(|| "synthetic-next".into()),
             premiere: status.has_next().then_some(PartialDate::Day(2024, 7, 18)),
             premiere_at: None,
+            odds: None,
         };
         let related = vec![Related {
             slug: "synthetic-next".into(),
@@ -410,6 +451,26 @@ mod tests {
         let (outlook, related, data) = data_facts(status);
         let facts = OutlookFacts { data_outlook: Some(&outlook), related: &related, data: Some(&data), title: "Synthetic", ..Default::default() };
         SeasonAnswer::of(facts).unwrap()
+    }
+
+    #[test]
+    fn the_odds_from_history_lead_the_answer_as_a_share_of_a_group() {
+        let (mut outlook, related, data) = data_facts(DataStatus::NothingLater);
+        outlook.odds = Some(HistoryOdds { percent: 12, group: "TV first seasons that ended 2010–2019".into(), population: 1385, waited_months: 38, half_within_months: Some(16) });
+        let facts = OutlookFacts { data_outlook: Some(&outlook), related: &related, data: Some(&data), title: "Synthetic", ..Default::default() };
+        let answer = SeasonAnswer::of(facts).unwrap();
+        assert_eq!(
+            answer.sentence_text(),
+            "About 12 % of TV first seasons that ended 2010–2019 and had waited as long as this one (3 years 2 months) got another season within the next two years. \
+             When one came, half came within 1 year 4 months of the last episode. \
+             NextSeason found nothing after Synthetic in bangumi-data as of May 15, 2026: no later season, part or film."
+        );
+        assert_eq!(answer.reading, Reading::Data(DataStatus::NothingLater), "never an announcement");
+        let odds = HistoryOdds { percent: 0, group: "web seasons".into(), population: 271, waited_months: 1, half_within_months: Some(3) };
+        assert_eq!(odds_sentence(&odds), "Under 1 % of web seasons that had waited as long as this one (1 month) got another season within the next two years.");
+        assert_eq!(months_text(0), "less than a month");
+        assert_eq!(months_text(12), "1 year");
+        assert_eq!(months_text(25), "2 years 1 month");
     }
 
     #[test]

@@ -5,10 +5,36 @@ use super::facts::Work;
 use crate::bundle::WorkKind;
 use crate::dates::days_from_civil;
 use crate::franchise::{Franchises, Role};
-use crate::odds::Season;
+use crate::odds::{odds_of, Day, Season, Strata, HORIZON};
+use crate::bundle::HistoryOdds;
 
-/// The seasons of `works` for the odds, in the works' order.
-pub fn seasons(works: &[Work], franchises: &Franchises) -> Vec<Season> {
+/// A month, in days, for the odds' words.
+const MONTH: f64 = 30.44;
+
+/// The odds from history of every season still waiting on the data's day `on` (no next season),
+/// in the bundle's form, by work.
+pub fn odds(seasons: &[Option<Season>], on: Day) -> Vec<Option<HistoryOdds>> {
+    let known: Vec<Season> = seasons.iter().flatten().cloned().collect();
+    let strata = Strata::new(&known, on);
+    let months = |days: Day| (days as f64 / MONTH).floor().clamp(0.0, f64::from(u16::MAX)) as u16;
+    seasons
+        .iter()
+        .map(|season| {
+            let season = season.as_ref().filter(|s| s.next.is_none() && s.ended <= on)?;
+            let odds = odds_of(season, on, &strata)?;
+            Some(HistoryOdds {
+                percent: (odds.chance * 100.0).round().clamp(0.0, 100.0) as u8,
+                group: odds.stratum.describe(),
+                population: odds.population as u32,
+                waited_months: months(odds.waited),
+                half_within_months: odds.typical_wait.filter(|&t| t <= odds.waited + HORIZON).map(|t| (t as f64 / MONTH).round() as u16),
+            })
+        })
+        .collect()
+}
+
+/// The seasons of `works` for the odds, by work (None: not a TV or web season that ended).
+pub fn seasons(works: &[Work], franchises: &Franchises) -> Vec<Option<Season>> {
     let is_season = |w: usize| matches!(works[w].kind, WorkKind::Tv | WorkKind::Web) && matches!(franchises.roles[w], Role::Season | Role::Part);
     let mut previous: Vec<Option<usize>> = vec![None; works.len()];
     for (w, next) in franchises.next.iter().enumerate() {
@@ -18,8 +44,10 @@ pub fn seasons(works: &[Work], franchises: &Franchises) -> Vec<Season> {
     }
     let day = |(y, m, d): (i32, u8, u8)| days_from_civil(y, m, d);
     (0..works.len())
-        .filter(|&w| is_season(w))
-        .filter_map(|w| {
+        .map(|w| {
+            if !is_season(w) {
+                return None;
+            }
             let work = &works[w];
             let (began, ended) = (work.premiere()?.earliest_day(), work.ends()?.earliest_day());
             let earlier = std::iter::successors(previous[w], |&p| previous[p]).take(works.len()).count();

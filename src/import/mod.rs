@@ -38,7 +38,7 @@ pub use merge::Conflict;
 pub use report::{FileProblem, FranchiseCounts, ImportOutcome, LeftOut, LinkCounts, NewSlug, Origin, Placement, RenamedSlug, Report, Shard, Skipped};
 pub use slugs::SlugRegistry;
 
-use crate::bundle::{decode_show, CatalogueEntry, DataOutlook, DataSource, NativeText, Related, Relation, Show, SCHEMA_VERSION};
+use crate::bundle::{decode_show, CatalogueEntry, DataOutlook, DataSource, HistoryOdds, NativeText, Related, Relation, Show, SCHEMA_VERSION};
 use crate::dates::PartialDate;
 pub use crate::names::Readings;
 use facts::{in_jst, Work};
@@ -223,7 +223,10 @@ pub fn import(data_json: &str, files: &[(String, String)], registry: &SlugRegist
     // before the slugs, which are made from them.
     let naming = names::name(&mut works, &franchises, readings);
     report.franchises = FranchiseCounts::of(&works, &franchises);
-    let seasons = history::seasons(&works, &franchises);
+    let by_work = history::seasons(&works, &franchises);
+    let (y, m, d) = release.as_of.earliest_day();
+    let odds = history::odds(&by_work, crate::dates::days_from_civil(y, m, d));
+    let seasons: Vec<crate::odds::Season> = by_work.into_iter().flatten().collect();
 
     // Slugs: the editors', the registry's (a registered id slug renamed once the work has a
     // Latin name, the old slug kept as its alias), then new ones, earliest works first.
@@ -302,7 +305,7 @@ pub fn import(data_json: &str, files: &[(String, String)], registry: &SlugRegist
     // without links to it (the rules are checked on everything the importer writes).
     let mut built;
     loop {
-        built = build(&works, &links, &franchises.next, &slug_of, &excluded, &editor_of, &given, &naming, release);
+        built = build(&works, &links, &franchises.next, &slug_of, &excluded, &editor_of, &given, &naming, &odds, release);
         let failed: Vec<(usize, String)> = built.failed.drain(..).collect();
         if failed.is_empty() {
             break;
@@ -378,6 +381,7 @@ fn build(
     editor_of: &HashMap<usize, usize>,
     given: &Given,
     naming: &[names::Naming],
+    odds: &[Option<HistoryOdds>],
     release: &Release,
 ) -> Built {
     let mut built = Built::default();
@@ -437,6 +441,7 @@ fn build(
             next: next.and_then(|n| slug_of[n].clone()),
             premiere: next.and_then(|n| works[n].premiere()),
             premiere_at: next.and_then(|n| works[n].begin).map(in_jst),
+            odds: odds[w].clone().filter(|_| !status.has_next()),
         };
         let has_prequel = related.iter().any(|r| r.relation == Relation::Prequel);
         let show = Show {
