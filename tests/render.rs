@@ -684,3 +684,30 @@ fn a_name_nextseason_made_says_so_and_the_native_title_stands_over_the_headline(
     let html = render(|| view! { <ArticleCard article=show.article.clone() native_title=show.native_title.clone()/> });
     assert!(!html.contains("ns-article__native"), "{html}");
 }
+
+#[test]
+fn outlook_card_shows_the_odds_from_history_as_a_table_of_bars() {
+    // Synthetic odds on a real shard (the imported fixtures predate them).
+    let mut show = imported("sengoku-youko-the-thousandfold-chaos-arc");
+    let steps = [(6, 4), (12, 9), (18, 14), (24, 18)].map(|(months, percent)| bundle::OddsStep { months, percent });
+    show.data_outlook.as_mut().unwrap().odds = Some(bundle::HistoryOdds {
+        percent: 18,
+        group: "later TV seasons that ended 2020–2029".into(),
+        population: 1448,
+        waited_months: 16,
+        half_within_months: Some(24),
+        within: steps.to_vec(),
+    });
+    let html = outlook_card(&show);
+    assert_named_section(&html);
+    assert!(html.contains("<p class=\"ns-outlook__data\">About 18 % of later TV seasons that ended 2020–2029 and had waited as long as this one (1 year 4 months) got another season within the next two years. When one came, half came within 2 years of the last episode. NextSeason found nothing after"), "{html}");
+    assert!(html.contains("<caption>From history: of the 1,448 later TV seasons that ended 2020–2029 and had waited as long as this one (1 year 4 months), the share that got another season within so many months</caption>"), "{html}");
+    assert!(html.contains("<th scope=\"col\">Within</th><th scope=\"col\">Share</th>"), "{html}");
+    assert!(html.contains("<tr><th scope=\"row\">6 months</th><td><meter min=\"0\" max=\"100\" value=\"4\" aria-hidden=\"true\"></meter><span class=\"ns-odds__share\">4 %</span></td></tr>"), "{html}");
+    assert!(html.contains("<th scope=\"row\">2 years</th><td><meter min=\"0\" max=\"100\" value=\"18\" aria-hidden=\"true\"></meter>"), "{html}");
+    assert!(html.contains("not a prediction about this show, and not an announcement"), "{html}");
+    // An editor's outlook replaces them.
+    show.outlook = Some(serde_json::from_value(serde_json::json!({"status": "no_announcement"})).unwrap());
+    let html = outlook_card(&show);
+    assert!(!html.contains("ns-odds") && !html.contains("About 18 %"), "{html}");
+}

@@ -348,6 +348,17 @@ pub struct HistoryOdds {
     /// by which half had it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub half_within_months: Option<u16>,
+    /// The share within 6, 12, 18 and 24 months from the data's date (the last is `percent`):
+    /// the outlook card's bars.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub within: Vec<OddsStep>,
+}
+
+/// The share of a group's seasons that got a next season within so many months.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+pub struct OddsStep {
+    pub months: u16,
+    pub percent: u8,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]

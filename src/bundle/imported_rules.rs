@@ -117,6 +117,13 @@ fn validate_data_outlook(show: &Show, outlook: &DataOutlook, problems: &mut Vec<
             problems.push(Problem::new("data_outlook.odds.population", "a group of no seasons"));
         }
         check_text_of("data_outlook.odds.group", &odds.group, 200, problems);
+        // The bars: months ascending, shares that only grow, none past 100 %.
+        for (i, step) in odds.within.iter().enumerate() {
+            let before = i.checked_sub(1).map(|b| odds.within[b]);
+            if step.percent > 100 || before.is_some_and(|b| b.months >= step.months || b.percent > step.percent) {
+                problems.push(Problem::new(format!("data_outlook.odds.within[{i}]"), "the shares must be percentages, by months ascending, that never fall"));
+            }
+        }
     }
     if let (Some(at), Some(day)) = (&outlook.premiere_at, outlook.premiere) {
         let local = crate::dates::LocalTime::at(at.epoch_ms, at.offset_minutes);

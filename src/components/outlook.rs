@@ -1,7 +1,7 @@
 use super::season_answer::{badge, sentence, window_row, OutlookFacts, Reading, SeasonAnswer, NO_OUTLOOK};
 use super::{heading, in_languages, Card};
 use crate::browser;
-use crate::bundle::{DataOutlook, DataSource, NativeText, Outlook, Related, WorkKind};
+use crate::bundle::{DataOutlook, DataSource, HistoryOdds, NativeText, Outlook, Related, WorkKind};
 use crate::dates::{LocalTime, PartialDate, Remaining};
 use crate::links::LinkToShow;
 use leptos::prelude::*;
@@ -47,6 +47,9 @@ pub fn OutlookCard(
         title: &title,
     };
     let answer = SeasonAnswer::of(facts);
+    // The odds from history, only where the data's reading is the answer (an editor's outlook
+    // replaces them).
+    let odds = outlook.is_none().then(|| data_outlook.as_ref().and_then(|d| d.odds.clone()).filter(|o| !o.within.is_empty())).flatten();
     let summary = outlook.and_then(|o| o.summary);
     let body = match answer {
         Some(answer) => outlook_body(answer, summary, data.as_ref(), native_title.as_ref()),
@@ -54,7 +57,52 @@ pub fn OutlookCard(
     };
     let here = TimelineWork { title, native_title, kind, premiere };
     let timeline = (!related.is_empty()).then(|| timeline(here, related));
-    view! { <Card id="ns-outlook-h" title=card_title class="ns-outlook">{body}{timeline}</Card> }
+    view! { <Card id="ns-outlook-h" title=card_title class="ns-outlook">{body}{odds.map(odds_table)}{timeline}</Card> }
+}
+
+/// The odds from history as a table, each share with its bar (a `<meter>`, which needs no
+/// style of its own): the population it is a share of in the caption.
+fn odds_table(odds: HistoryOdds) -> impl IntoView {
+    let waited = if odds.group.contains(" that ended ") { "and had waited" } else { "that had waited" };
+    let caption = format!(
+        "From history: of the {} {} {waited} as long as this one ({}), the share that got another season within so many months",
+        group_size(odds.population),
+        odds.group,
+        super::months_text(odds.waited_months)
+    );
+    view! {
+        <table class="ns-odds">
+            <caption>{caption}</caption>
+            <thead><tr><th scope="col">"Within"</th><th scope="col">"Share"</th></tr></thead>
+            <tbody>
+                {odds.within.into_iter().map(|step| view! {
+                    <tr>
+                        <th scope="row">{super::months_text(step.months)}</th>
+                        <td>
+                            // The bar repeats the share written beside it: hidden from
+                            // assistive technology, which reads the table.
+                            <meter min="0" max="100" value=step.percent.to_string() aria-hidden="true"></meter>
+                            <span class="ns-odds__share">{format!("{} %", step.percent)}</span>
+                        </td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+        <p class="ns-outlook__source">"A share of seasons like this one in the data, computed by NextSeason: not a prediction about this show, and not an announcement."</p>
+    }
+}
+
+/// "1,385": a count with its thousands marked.
+fn group_size(n: u32) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// The card's title, which the page's jump links repeat: "Season 2 outlook".

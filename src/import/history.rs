@@ -6,7 +6,10 @@ use crate::bundle::WorkKind;
 use crate::dates::days_from_civil;
 use crate::franchise::{Franchises, Role};
 use crate::odds::{odds_of, Day, Season, Strata, HORIZON};
-use crate::bundle::HistoryOdds;
+use crate::bundle::{HistoryOdds, OddsStep};
+
+/// The months of the outlook card's bars; the last is the odds' horizon, two years.
+const STEPS: [u16; 4] = [6, 12, 18, 24];
 
 /// A month, in days, for the odds' words.
 const MONTH: f64 = 30.44;
@@ -22,12 +25,21 @@ pub fn odds(seasons: &[Option<Season>], on: Day) -> Vec<Option<HistoryOdds>> {
         .map(|season| {
             let season = season.as_ref().filter(|s| s.next.is_none() && s.ended <= on)?;
             let odds = odds_of(season, on, &strata)?;
+            let (_, curve) = strata.for_season(season)?;
             Some(HistoryOdds {
                 percent: (odds.chance * 100.0).round().clamp(0.0, 100.0) as u8,
                 group: odds.stratum.describe(),
                 population: odds.population as u32,
                 waited_months: months(odds.waited),
                 half_within_months: odds.typical_wait.filter(|&t| t <= odds.waited + HORIZON).map(|t| (t as f64 / MONTH).round() as u16),
+                within: STEPS
+                    .iter()
+                    .filter_map(|&months| {
+                        // A year of 365 days, so that 24 months is the odds' own horizon.
+                        let chance = curve.chance_within(odds.waited, Day::from(months) * 365 / 12)?;
+                        Some(OddsStep { months, percent: (chance * 100.0).round().clamp(0.0, 100.0) as u8 })
+                    })
+                    .collect(),
             })
         })
         .collect()
