@@ -456,7 +456,7 @@ mod tests {
     #[test]
     fn the_odds_from_history_lead_the_answer_as_a_share_of_a_group() {
         let (mut outlook, related, data) = data_facts(DataStatus::NothingLater);
-        outlook.odds = Some(HistoryOdds { percent: 12, group: "TV first seasons that ended 2010–2019".into(), population: 1385, waited_months: 38, half_within_months: Some(16) });
+        outlook.odds = Some(HistoryOdds { percent: 12, group: "TV first seasons that ended 2010–2019".into(), population: 1385, waited_months: 38, half_within_months: Some(16), within: Vec::new() });
         let facts = OutlookFacts { data_outlook: Some(&outlook), related: &related, data: Some(&data), title: "Synthetic", ..Default::default() };
         let answer = SeasonAnswer::of(facts).unwrap();
         assert_eq!(
@@ -466,7 +466,7 @@ mod tests {
              NextSeason found nothing after Synthetic in bangumi-data as of May 15, 2026: no later season, part or film."
         );
         assert_eq!(answer.reading, Reading::Data(DataStatus::NothingLater), "never an announcement");
-        let odds = HistoryOdds { percent: 0, group: "web seasons".into(), population: 271, waited_months: 1, half_within_months: Some(3) };
+        let odds = HistoryOdds { percent: 0, group: "web seasons".into(), population: 271, waited_months: 1, half_within_months: Some(3), within: Vec::new() };
         assert_eq!(odds_sentence(&odds), "Under 1 % of web seasons that had waited as long as this one (1 month) got another season within the next two years.");
         assert_eq!(months_text(0), "less than a month");
         assert_eq!(months_text(12), "1 year");
