@@ -3,8 +3,10 @@
 // has started; this runs first, and where the app cannot start. Hosts with redirects (the
 // build's _redirects, the README's nginx and Caddy lines) answer with a 301 before any of this.
 // A file, not an inline script, so that a strict Content-Security-Policy needs no exception.
+// Only a slug made of an id (bgm-488197, mal-54794, work-<hash>) is ever renamed
+// (bundle::is_id_slug): no other address asks for the aliases.
 (function () {
-  var asked = /^\/shows\/([a-z0-9-]+)\/?$/.exec(location.pathname);
+  var asked = /^\/shows\/((?:bgm|mal|anilist|anidb|work)-[0-9a-f][0-9a-f-]*)\/?$/.exec(location.pathname);
   if (!asked || !window.fetch) return;
   fetch("/data/aliases.json")
     .then(function (response) {

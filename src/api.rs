@@ -4,7 +4,7 @@
 //! [`crate::bundle`], so a failure is always reported the same way: the URL, and what went
 //! wrong (HTTP status, network, or the field and problem of an invalid file).
 
-use crate::bundle::{self, Aliases, Catalogue, CatalogueEntry, CatalogueHead, CataloguePart, Problem, Show};
+use crate::bundle::{self, Aliases, OddsMethods, Catalogue, CatalogueEntry, CatalogueHead, CataloguePart, Problem, Show};
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -27,6 +27,11 @@ pub fn catalogue_url(root: &str) -> String {
 /// The former slugs of renamed shows (`bundle::ALIASES_FILE`).
 pub fn aliases_url(root: &str) -> String {
     format!("{}/{}", root.trim_end_matches('/'), bundle::ALIASES_FILE)
+}
+
+/// How the odds from history were computed (`bundle::ODDS_FILE`), for the methods page.
+pub fn odds_url(root: &str) -> String {
+    format!("{}/{}", root.trim_end_matches('/'), bundle::ODDS_FILE)
 }
 
 /// Part `n` (from 1) of the catalogue: the entries after the head's, in order.
@@ -89,14 +94,24 @@ pub async fn load_show_page(root: &str, slug: &str) -> Result<Arc<Show>, ShowErr
         return Err(ShowError::Unknown);
     }
     match show(root, slug).await {
-        Err(missing @ LoadError::Missing { .. }) => match aliases(root).await.ok().and_then(|a| a.target(slug).map(str::to_string)) {
-            Some(now) => show(root, &now).await.map_err(ShowError::Load),
-            None => match catalogue(root).await {
-                Ok(catalogue) if !catalogue.contains(slug) => Err(ShowError::Unknown),
-                _ => Err(ShowError::Load(missing)),
+        // Only a slug made of an id is ever renamed: no other asks for the aliases.
+        Err(missing @ LoadError::Missing { .. }) => match bundle::is_id_slug(slug).then(|| aliases(root)) {
+            Some(aliases) => match aliases.await.ok().and_then(|a| a.target(slug).map(str::to_string)) {
+                Some(now) => show(root, &now).await.map_err(ShowError::Load),
+                None => unknown_or_missing(root, slug, missing).await,
             },
+            None => unknown_or_missing(root, slug, missing).await,
         },
         other => other.map_err(ShowError::Load),
+    }
+}
+
+/// A missing shard of a slug no alias leads from: an unknown show, or a show whose file is
+/// missing, as the whole catalogue says.
+async fn unknown_or_missing(root: &str, slug: &str, missing: LoadError) -> Result<Arc<Show>, ShowError> {
+    match catalogue(root).await {
+        Ok(catalogue) if !catalogue.contains(slug) => Err(ShowError::Unknown),
+        _ => Err(ShowError::Load(missing)),
     }
 }
 
@@ -115,6 +130,17 @@ pub fn aliases(root: &str) -> impl Future<Output = Result<Arc<Aliases>, LoadErro
     })
 }
 
+/// How the odds from history were computed, fetched once per visit.
+pub fn odds_methods(root: &str) -> impl Future<Output = Result<Arc<OddsMethods>, LoadError>> + 'static {
+    cached(&ODDS, odds_url(root), |url| {
+        async move {
+            let text = fetch_text(&url).await?;
+            bundle::decode_odds(&text).map_err(|problems| LoadError::Invalid { url, problems })
+        }
+        .boxed_local()
+    })
+}
+
 type Pending<T> = Shared<LocalBoxFuture<'static, Result<Arc<T>, LoadError>>>;
 
 thread_local! {
@@ -127,6 +153,7 @@ thread_local! {
     /// The whole catalogue assembled from its head and parts, by the head's URL.
     static CATALOGUES: RefCell<HashMap<String, Pending<Catalogue>>> = RefCell::new(HashMap::new());
     static ALIASES: RefCell<HashMap<String, Pending<Aliases>>> = RefCell::new(HashMap::new());
+    static ODDS: RefCell<HashMap<String, Pending<OddsMethods>>> = RefCell::new(HashMap::new());
 }
 
 /// A show's shard, fetched once per visit.

@@ -57,6 +57,14 @@ impl PageHead {
         PageHead { title: "This show could not be loaded".into(), description: HOME_DESCRIPTION.to_string(), indexed: false }
     }
 
+    pub fn methods() -> Self {
+        PageHead {
+            title: "How NextSeason reckons the odds of another season".into(),
+            description: "What the odds from history on NextSeason's pages count, how they are computed, the groups of the data, and how the method did on past data.".into(),
+            indexed: true,
+        }
+    }
+
     pub fn not_found() -> Self {
         PageHead { title: "Page not found".into(), description: HOME_DESCRIPTION.to_string(), indexed: false }
     }

@@ -38,6 +38,19 @@ pub fn show_href(slug: &str) -> String {
     }
 }
 
+/// The site's page on how the odds from history are reckoned.
+pub const METHODS_PATH: &str = "/methods";
+
+/// A link to one of the site's own pages (not a show's), where cards are rendered on the site;
+/// none in a widget or pasted cards, whose host cannot serve the site's paths.
+pub fn site_page_link(path: &'static str, text: &'static str) -> Option<AnyView> {
+    match use_context::<ShowLinks>() {
+        Some(ShowLinks::Site(link)) => Some(link(path.to_string(), Box::new(move || text.into_any()))),
+        Some(ShowLinks::Written(_)) => None,
+        None => Some(view! { <a href=path>{text}</a> }.into_any()),
+    }
+}
+
 /// A link to a show, named by `children`: the router's `<A>` on the site, else a plain anchor
 /// with `data-ns-show` (by which a widget follows its links). Nothing is added to `<A>` itself:
 /// attributes and handlers spread onto a component are not renewed when a page is rebuilt in

@@ -127,6 +127,23 @@ pub fn show_page(show: &Arc<Show>, origin: &str) -> Page {
     }
 }
 
+/// `/methods`: how the odds from history are reckoned, with the bundle's numbers.
+pub fn methods_page(methods: &crate::bundle::OddsMethods) -> Page {
+    let methods = Arc::new(methods.clone());
+    let modified = Some(methods.as_of);
+    let body = framed(crate::links::METHODS_PATH, move || view! { <crate::pages::MethodsView methods/> });
+    Page {
+        path: crate::links::METHODS_PATH.into(),
+        file: "methods/index.html".into(),
+        head: PageHead::methods(),
+        og_type: "article",
+        image: None,
+        json_ld: Vec::new(),
+        body,
+        modified,
+    }
+}
+
 /// The page a static host serves at any path it has no file for (404.html). The browser app
 /// then shows the path asked for, or the show if the path is one the build did not know.
 pub fn not_found_page() -> Page {

@@ -59,9 +59,10 @@ pub fn fold_for_search(text: &str) -> String {
 /// ts is t, an n before b, p or m is m, an r (or l) that no vowel follows is dropped (the long
 /// vowel of "paatii" for "party"), and a doubled consonant is one. Search uses it only
 /// where a typed word is not found as it is written ([`crate::search`]). `word` is as
-/// [`fold_for_search`] gives it; a word with anything but ASCII letters and digits has none.
+/// [`fold_for_search`] gives it; a word with anything but ASCII letters has none.
 pub fn sound_key(word: &str) -> Option<String> {
-    if word.is_empty() || !word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+    // Letters only: a number ("00042", "86") sounds like nothing but itself.
+    if word.is_empty() || !word.bytes().all(|b| b.is_ascii_lowercase()) {
         return None;
     }
     let b = word.as_bytes();
@@ -369,6 +370,8 @@ mod tests {
         assert_eq!(sound_key("ふりーれん"), None);
         assert_eq!(sound_key(""), None);
         assert_eq!(sound_key("aaa"), None);
+        assert_eq!(sound_key("00042"), None, "numbers are found as written");
+        assert_eq!(sound_key("syn00042"), None);
     }
 
     #[test]

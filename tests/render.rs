@@ -711,3 +711,22 @@ fn outlook_card_shows_the_odds_from_history_as_a_table_of_bars() {
     let html = outlook_card(&show);
     assert!(!html.contains("ns-odds") && !html.contains("About 18 %"), "{html}");
 }
+
+#[test]
+fn the_methods_page_says_what_is_counted_and_how_it_did() {
+    let text = r#"{"schema":1,"as_of":"2026-05-15","min_group":150,"groups":[{"group":"TV first seasons that ended 2010–2019","seasons":1385}],
+        "backtest":{"cut":"2022-05-15","seasons":3351,"came":97,"brier":0.0261,"brier_base":0.0506,"base_rate":17.9,
+        "bins":[{"from":0.0,"to":5.0,"seasons":3030,"predicted":0.6,"observed":1.5}]}}"#;
+    let methods = std::sync::Arc::new(bundle::decode_odds(text).unwrap());
+    let html = render(move || view! { <nextseason::pages::MethodsView methods/> });
+    assert!(html.contains("<h1 tabindex=\"-1\">How NextSeason reckons the odds of another season</h1>"), "{html}");
+    for heading in ["What is counted", "The method", "The groups", "How it did on past data", "The data's limits"] {
+        assert!(html.contains(&format!(">{heading}</h2>")), "{heading}: {html}");
+    }
+    assert_eq!(html.matches("class=\"ns-card ns-methods__card\"><h2 id=").count(), 5, "every part a section with its heading");
+    assert!(html.contains("<tr><th scope=\"row\">TV first seasons that ended 2010–2019</th><td>1385</td></tr>"), "{html}");
+    assert!(html.contains("<tr><th scope=\"row\">0–5 %</th><td>3030</td><td>0.6 %</td><td>1.5 %</td></tr>"), "{html}");
+    assert!(html.contains("0.0261 for these odds, against 0.0506 for one base rate given to every season (17.9 %"), "{html}");
+    assert!(html.contains("never a prediction about one show, and never an announcement"));
+    assert!(html.contains("bangumi-data (CC BY 4.0)"));
+}

@@ -83,7 +83,7 @@ Writes the pages of the bundle in DIST/data into the release build in DIST.
         // anything is written: a bundle with problems leaves the build as it was.
         let data = dist.join("data");
         let files = BundleFiles::read(&data)?;
-        let bundle::CheckedBundle { head, entries, shows, aliases } = files.checked().map_err(|found| problems(&data, &files, &found))?;
+        let bundle::CheckedBundle { head, entries, shows, aliases, odds } = files.checked().map_err(|found| problems(&data, &files, &found))?;
         drop(files);
         let shows: Vec<Arc<bundle::Show>> = shows.into_iter().map(Arc::new).collect();
         // No script inline anywhere (a strict Content-Security-Policy allows none): app.html starts
@@ -98,6 +98,8 @@ Writes the pages of the bundle in DIST/data into the release build in DIST.
 
         let mut pages = vec![prerender::home_page(&head, entries.iter().take(nextseason::search::PAGE_SIZE).cloned().collect(), origin)];
         pages.extend(shows.iter().map(|show| prerender::show_page(show, origin)));
+        // How the odds are reckoned, where the bundle says (the full bundle; not the editors' own).
+        pages.extend(odds.as_ref().map(prerender::methods_page));
         pages.push(prerender::not_found_page());
         for page in &pages {
             write(&dist.join(&page.file), &prerender::document(&shell, origin, page)?)?;

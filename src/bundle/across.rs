@@ -47,6 +47,8 @@ pub struct CheckedBundle {
     pub shows: Vec<Show>,
     /// `aliases.json` (none when the bundle has none): filled by [`super::BundleFiles::checked`].
     pub aliases: super::aliases::Aliases,
+    /// `odds.json`, when the bundle has it: filled by [`super::BundleFiles::checked`].
+    pub odds: Option<super::odds::OddsMethods>,
 }
 
 /// The bundle decoded, if [`check_bundle`] finds no problem in it; else every problem. Each file
@@ -61,7 +63,7 @@ pub fn read_checked_bundle(index: Option<&str>, parts: &[(String, String)], show
     let (head, entries) = catalogue.expect("a bundle without problems has its catalogue");
     let mut by_slug: HashMap<String, Show> = shards.read.into_iter().map(|shard| (shard.show.slug.clone(), shard.show)).collect();
     let shows = entries.iter().map(|entry| by_slug.remove(&entry.slug).expect("a bundle without problems has a file for each entry")).collect();
-    Ok(CheckedBundle { head, entries, shows, aliases: Default::default() })
+    Ok(CheckedBundle { head, entries, shows, aliases: Default::default(), odds: None })
 }
 
 /// [`check_bundle`]'s problems, with what it read: the head and every entry (if index.json could

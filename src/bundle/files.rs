@@ -3,6 +3,7 @@
 
 use super::across::{check_bundle, locate, read_checked_bundle, CheckedBundle, Located};
 use super::aliases::{alias_problems, decode_aliases, Aliases, ALIASES_FILE};
+use super::odds::{decode_odds, OddsMethods, ODDS_FILE};
 use std::collections::HashSet;
 
 /// A bundle directory's files: index.json and aliases.json (if any), index/*.json and
@@ -10,6 +11,7 @@ use std::collections::HashSet;
 pub struct BundleFiles {
     pub index: Option<String>,
     pub aliases: Option<String>,
+    pub odds: Option<String>,
     pub parts: Vec<(String, String)>,
     pub shows: Vec<(String, String)>,
 }
@@ -31,18 +33,19 @@ impl BundleFiles {
                 Err(e) => Err(format!("{}: {e}", path.display())),
             }
         };
-        Ok(BundleFiles { index: optional("index.json")?, aliases: optional(ALIASES_FILE)?, parts: json_files(&dir.join("index"))?, shows: json_files(&dir.join("shows"))? })
+        Ok(BundleFiles { index: optional("index.json")?, aliases: optional(ALIASES_FILE)?, odds: optional(ODDS_FILE)?, parts: json_files(&dir.join("index"))?, shows: json_files(&dir.join("shows"))? })
     }
 
     /// Every file read, counting index.json and aliases.json when there are.
     pub fn file_count(&self) -> usize {
-        self.shows.len() + self.parts.len() + usize::from(self.index.is_some()) + usize::from(self.aliases.is_some())
+        self.shows.len() + self.parts.len() + [&self.index, &self.aliases, &self.odds].into_iter().filter(|f| f.is_some()).count()
     }
 
     /// Every problem ([`check_bundle`], and those of aliases.json), by file, line and column.
     pub fn check(&self) -> Vec<Located> {
         let mut found = check_bundle(self.index.as_deref(), &self.parts, &self.shows);
         found.extend(self.alias_problems().err().unwrap_or_default());
+        found.extend(self.odds_problems().err().unwrap_or_default());
         sort(&mut found);
         found
     }
@@ -50,16 +53,23 @@ impl BundleFiles {
     /// The bundle decoded if [`BundleFiles::check`] finds nothing, else what it finds (in the same
     /// order).
     pub fn checked(&self) -> Result<CheckedBundle, Vec<Located>> {
-        let aliases = self.alias_problems();
-        match (read_checked_bundle(self.index.as_deref(), &self.parts, &self.shows), aliases) {
-            (Ok(bundle), Ok(aliases)) => Ok(CheckedBundle { aliases, ..bundle }),
-            (bundle, aliases) => {
+        let (aliases, odds) = (self.alias_problems(), self.odds_problems());
+        match (read_checked_bundle(self.index.as_deref(), &self.parts, &self.shows), aliases, odds) {
+            (Ok(bundle), Ok(aliases), Ok(odds)) => Ok(CheckedBundle { aliases, odds, ..bundle }),
+            (bundle, aliases, odds) => {
                 let mut found = bundle.err().unwrap_or_default();
                 found.extend(aliases.err().unwrap_or_default());
+                found.extend(odds.err().unwrap_or_default());
                 sort(&mut found);
                 Err(found)
             }
         }
+    }
+
+    /// odds.json decoded, or its problems.
+    fn odds_problems(&self) -> Result<Option<OddsMethods>, Vec<Located>> {
+        let Some(text) = &self.odds else { return Ok(None) };
+        decode_odds(text).map(Some).map_err(|problems| locate(ODDS_FILE, text, problems))
     }
 
     /// aliases.json decoded and held to the shows' files, or its problems.

@@ -13,6 +13,7 @@
 //! - `facets`: facet values and their counts.
 //! - `across`: the rules between files (the editor's `check`, and the prerender's).
 //! - `aliases`: `aliases.json`, the former slugs of renamed shows ([`Aliases`]).
+//! - `odds`: `odds.json`, how the odds from history were computed ([`OddsMethods`]).
 //! - `files`: a bundle directory's files as text, checked whole ([`BundleFiles`]).
 //! - `fuzz`: the fuzz body of all of the above ([`fuzz_one`]), for the fuzzer and `cargo test`.
 
@@ -25,6 +26,7 @@ mod files;
 mod fuzz;
 mod imported;
 mod imported_rules;
+mod odds;
 mod positions;
 mod schema;
 mod show_rules;
@@ -32,6 +34,7 @@ mod show_rules;
 mod tests;
 
 pub use aliases::{alias_problems, decode_aliases, Aliases, ALIASES_FILE};
+pub use odds::{decode_odds, BacktestBin, BacktestTable, GroupSize, OddsMethods, ODDS_FILE};
 pub use across::{check_bundle, read_checked_bundle, CheckedBundle, Located};
 pub use catalogue::{by_date_then_title, catalogue_files, default_cmp, default_cmp_folded, default_order, Layout, HEAD_SIZE, PAGE_SIZE, PART_SIZE};
 pub use decode::{decode_catalogue_head, decode_catalogue_part, decode_show, Problem, MAX_SHOW_BYTES};
@@ -43,4 +46,4 @@ pub use fuzz::fuzz_one;
 pub use positions::{path_at, value_positions};
 pub use imported::*;
 pub use schema::*;
-pub use show_rules::{inline, is_language_tag, is_safe_url, is_valid_slug, text_problem, Inline};
+pub use show_rules::{inline, is_id_slug, is_language_tag, is_safe_url, is_valid_slug, text_problem, Inline};

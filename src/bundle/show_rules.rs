@@ -275,6 +275,15 @@ fn check_lang(path: &str, tag: &str, problems: &mut Vec<Problem>) {
     }
 }
 
+/// A slug made of an id alone, for a work that had no Latin name: `bgm-488197`, `mal-54794`,
+/// `work-<hash>`, and those with a number after them when taken (`bgm-1-2`). Only such a slug
+/// is ever renamed (the import's registry), so only such a slug can be a former address.
+pub fn is_id_slug(slug: &str) -> bool {
+    ["bgm-", "mal-", "anilist-", "anidb-", "work-"].iter().any(|p| {
+        slug.strip_prefix(p).is_some_and(|rest| !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-'))
+    })
+}
+
 /// Slugs are URL path segments: lowercase letters, digits and single hyphens.
 pub fn is_valid_slug(slug: &str) -> bool {
     !slug.is_empty()

@@ -88,7 +88,10 @@ fn odds_table(odds: HistoryOdds) -> impl IntoView {
                 }).collect_view()}
             </tbody>
         </table>
-        <p class="ns-outlook__source">"A share of seasons like this one in the data, computed by NextSeason: not a prediction about this show, and not an announcement."</p>
+        <p class="ns-outlook__source">
+            "A share of seasons like this one in the data, computed by NextSeason: not a prediction about this show, and not an announcement. "
+            {crate::links::site_page_link(crate::links::METHODS_PATH, "How NextSeason reckons these odds")}
+        </p>
     }
 }
 

@@ -5,14 +5,38 @@ use super::facts::Work;
 use crate::bundle::WorkKind;
 use crate::dates::days_from_civil;
 use crate::franchise::{Franchises, Role};
-use crate::odds::{odds_of, Day, Season, Strata, HORIZON};
-use crate::bundle::{HistoryOdds, OddsStep};
+use crate::bundle::{BacktestBin, BacktestTable, GroupSize, HistoryOdds, OddsMethods, OddsStep};
+use crate::dates::PartialDate;
+use crate::odds::{backtest, odds_of, Day, Season, Strata, HORIZON, MIN_STRATUM};
 
 /// The months of the outlook card's bars; the last is the odds' horizon, two years.
 const STEPS: [u16; 4] = [6, 12, 18, 24];
 
 /// A month, in days, for the odds' words.
 const MONTH: f64 = 30.44;
+
+/// How the odds were computed on day `as_of`, for the methods page: the groups and their sizes,
+/// and the backtest on the data cut four years earlier (judged on `as_of`).
+pub fn methods(seasons: &[Season], as_of: PartialDate) -> OddsMethods {
+    let (y, m, d) = as_of.earliest_day();
+    let on = days_from_civil(y, m, d);
+    let groups = Strata::new(seasons, on).sizes().into_iter().map(|(s, n)| GroupSize { group: s.describe(), seasons: n as u32 }).collect();
+    let cut = PartialDate::Day(y - 4, m, d.min(28));
+    let table = backtest(seasons, days_from_civil(y - 4, m, d.min(28)), on).map(|b| BacktestTable {
+        cut,
+        seasons: b.seasons as u32,
+        came: b.came as u32,
+        brier: b.brier,
+        brier_base: b.brier_base,
+        base_rate: b.base_rate * 100.0,
+        bins: b
+            .bins
+            .iter()
+            .map(|bin| BacktestBin { from: bin.from * 100.0, to: bin.to * 100.0, seasons: bin.seasons as u32, predicted: bin.predicted * 100.0, observed: bin.observed * 100.0 })
+            .collect(),
+    });
+    OddsMethods::new(as_of, MIN_STRATUM as u32, groups, table)
+}
 
 /// The odds from history of every season still waiting on the data's day `on` (no next season),
 /// in the bundle's form, by work.

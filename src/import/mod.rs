@@ -275,14 +275,14 @@ pub fn import(data_json: &str, files: &[(String, String)], registry: &SlugRegist
                 });
                 excluded[w] = true;
             }
-            Some(slug) if !slugs::is_id_slug(slug) => slug_of[w] = Some(slug.to_string()),
+            Some(slug) if !crate::bundle::is_id_slug(slug) => slug_of[w] = Some(slug.to_string()),
             registered => {
                 let base = names::slug_base(work, &naming[w], readings);
                 let year = work.premiere().map(|d| d.earliest_day().0);
                 let slug = slugs::first_free(&slugs::candidates(base.as_deref(), year, &work.key), &|s| taken.contains(s));
                 match registered.map(str::to_string) {
                     // Still no name, or only taken ones: the id slug stays.
-                    Some(old) if slugs::is_id_slug(&slug) => slug_of[w] = Some(old),
+                    Some(old) if crate::bundle::is_id_slug(&slug) => slug_of[w] = Some(old),
                     Some(old) => {
                         registry.rename(&work.key, &slug);
                         report.renamed_slugs.push(RenamedSlug { key: work.key.clone(), slug: slug.clone(), alias: old });
@@ -356,7 +356,8 @@ pub fn import(data_json: &str, files: &[(String, String)], registry: &SlugRegist
     // Every former address of a show written: its redirects (README, "Hosting").
     let written_slugs: HashSet<&str> = shards.iter().filter_map(|s| s.file.strip_suffix(".json")).collect();
     let aliases = registry.aliases().into_iter().filter(|(alias, slug)| written_slugs.contains(slug) && !written_slugs.contains(alias)).map(|(a, s)| (a.to_string(), s.to_string())).collect();
-    Ok(ImportOutcome { shards, registry, report, slug_of_item, aliases, seasons })
+    let methods = history::methods(&seasons, release.as_of);
+    Ok(ImportOutcome { shards, registry, report, slug_of_item, aliases, seasons, methods })
 }
 
 /// The shards of the works, and what building them found.

@@ -17,6 +17,8 @@ pub struct ImportOutcome {
     pub aliases: BTreeMap<String, String>,
     /// Every TV or web season that ended, for the odds from history (`crate::odds`).
     pub seasons: Vec<crate::odds::Season>,
+    /// The bundle's `odds.json`: how the odds were computed.
+    pub methods: crate::bundle::OddsMethods,
 }
 
 /// A show's file to write into the bundle's shows/.

@@ -14,7 +14,7 @@
 //! When a slug is taken (by the registry, an editor's file, or another new work of the run,
 //! earliest premiere first), the premiere's year is appended, then the id.
 
-use crate::bundle::is_valid_slug;
+use crate::bundle::{is_id_slug, is_valid_slug};
 use crate::text::fold;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -140,13 +140,6 @@ impl SlugRegistry {
     }
 }
 
-/// A slug made of an id alone, for a work that had no Latin name: `bgm-488197`, `mal-54794`,
-/// `work-<hash>`, and those with a number after them when taken (`bgm-1-2`).
-pub fn is_id_slug(slug: &str) -> bool {
-    ["bgm-", "mal-", "anilist-", "anidb-", "work-"].iter().any(|p| {
-        slug.strip_prefix(p).is_some_and(|rest| !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-'))
-    })
-}
 
 fn is_valid_key(key: &str) -> bool {
     match key.split_once(':') {

@@ -233,9 +233,9 @@ test('no written page holds an inline script or style attribute', async () => {
 test('the shipped build has a _headers file that sets no header twice for any of its files', async () => {
   const { DIST } = await import('./harness.mjs');
   const rules = parseHeadersFile(await readFile(join(DIST, '_headers'), 'utf8'));
-  // The host reads _headers, not serves it; the precompressed twins are served for their originals.
+  // The host reads _headers and _redirects, not serves them; the precompressed twins are served for their originals.
   const entries = await readdir(DIST, { withFileTypes: true });
-  for (const entry of entries.filter((e) => e.name !== '_headers' && !/\.(br|gz)$/.test(e.name))) {
+  for (const entry of entries.filter((e) => e.name !== '_headers' && e.name !== '_redirects' && !/\.(br|gz)$/.test(e.name))) {
     // A folder's files share its rule.
     const path = entry.isDirectory() ? `/${entry.name}/x` : `/${entry.name}`;
     const headers = headersFor(rules, path);

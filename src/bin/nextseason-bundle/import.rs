@@ -164,6 +164,12 @@ fn bangumi_data(args: &BangumiData) -> Result<Verdict, Fatal> {
             }
         }
     }
+    // How the odds were computed, for the methods page.
+    let odds_path = args.bundle_dir.join(bundle::ODDS_FILE);
+    let odds_text = outcome.methods.to_json();
+    if std::fs::read_to_string(&odds_path).ok().as_deref() != Some(odds_text.as_str()) {
+        replace_file(&odds_path, &odds_text)?;
+    }
     let registry_text = outcome.registry.to_json();
     if std::fs::read_to_string(&args.registry).ok().as_deref() != Some(registry_text.as_str()) {
         std::fs::write(&args.registry, &registry_text).map_err(|e| io(&args.registry, e))?;
