@@ -82,7 +82,7 @@ fn odds_table(odds: HistoryOdds) -> impl IntoView {
                             // The bar repeats the share written beside it: hidden from
                             // assistive technology, which reads the table.
                             <meter min="0" max="100" value=step.percent.to_string() aria-hidden="true"></meter>
-                            <span class="ns-odds__share">{format!("{} %", step.percent)}</span>
+                            <span class="ns-odds__share">{format!("{}\u{a0}%", step.percent)}</span>
                         </td>
                     </tr>
                 }).collect_view()}
