@@ -700,7 +700,7 @@ fn outlook_card_shows_the_odds_from_history_as_a_table_of_bars() {
     });
     let html = outlook_card(&show);
     assert_named_section(&html);
-    assert!(html.contains("<p class=\"ns-outlook__data\">About 18 % of later TV seasons that ended 2020–2029 and had waited as long as this one (1 year 4 months) got another season within the next two years. When one came, half came within 2 years of the last episode. NextSeason found nothing after"), "{html}");
+    assert!(html.contains("<p class=\"ns-outlook__data\">About 18\u{a0}% of later TV seasons that ended 2020–2029 and had waited as long as this one (1 year 4 months) got another season within the next two years. When one came, half came within 2 years of the last episode. NextSeason found nothing after"), "{html}");
     assert!(html.contains("<caption>From history: of the 1,448 later TV seasons that ended 2020–2029 and had waited as long as this one (1 year 4 months), the share that got another season within so many months</caption>"), "{html}");
     assert!(html.contains("<th scope=\"col\">Within</th><th scope=\"col\">Share</th>"), "{html}");
     assert!(html.contains("<tr><th scope=\"row\">6 months</th><td><meter min=\"0\" max=\"100\" value=\"4\" aria-hidden=\"true\"></meter><span class=\"ns-odds__share\">4\u{a0}%</span></td></tr>"), "{html}");
@@ -709,7 +709,7 @@ fn outlook_card_shows_the_odds_from_history_as_a_table_of_bars() {
     // An editor's outlook replaces them.
     show.outlook = Some(serde_json::from_value(serde_json::json!({"status": "no_announcement"})).unwrap());
     let html = outlook_card(&show);
-    assert!(!html.contains("ns-odds") && !html.contains("About 18 %"), "{html}");
+    assert!(!html.contains("ns-odds") && !html.contains("About 18\u{a0}%"), "{html}");
 }
 
 #[test]
@@ -729,4 +729,19 @@ fn the_methods_page_says_what_is_counted_and_how_it_did() {
     assert!(html.contains("0.0261 for these odds, against 0.0506 for one base rate given to every season (17.9 %"), "{html}");
     assert!(html.contains("never a prediction about one show, and never an announcement"));
     assert!(html.contains("bangumi-data (CC BY 4.0)"));
+}
+
+#[test]
+fn a_card_with_nothing_to_show_is_left_out_with_its_jump_link() {
+    // An imported work: the data lists no cast.
+    let show = imported("sengoku-youko-the-thousandfold-chaos-arc");
+    assert!(show.cast.is_empty());
+    let html = render(move || show_cards(&show, &CardKind::ALL, "/data"));
+    assert!(!html.contains("ns-cast-h") && !html.contains("The cast is not listed"), "{html}");
+    assert!(html.contains("href=\"#ns-watch-h\""), "the other cards keep their links: {html}");
+    // A show with a cast keeps its card.
+    let rouge = imported("metallic-rouge");
+    assert!(!rouge.cast.is_empty());
+    let html = render(move || show_cards(&rouge, &CardKind::ALL, "/data"));
+    assert!(html.contains("id=\"ns-cast-h\"") && html.contains("href=\"#ns-cast-h\""), "{html}");
 }

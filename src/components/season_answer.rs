@@ -258,8 +258,9 @@ fn data_answer(outlook: &DataOutlook, facts: &OutlookFacts) -> SeasonAnswer {
 /// within 1 year 4 months of the last episode."
 pub fn odds_sentence(odds: &HistoryOdds) -> String {
     let share = match odds.percent {
-        0 => "Under 1 %".to_string(),
-        p => format!("About {p} %"),
+        // A no-break space: the share never wraps from its sign.
+        0 => "Under 1\u{a0}%".to_string(),
+        p => format!("About {p}\u{a0}%"),
     };
     let waited = if odds.group.contains(" that ended ") { " and had waited" } else { " that had waited" };
     let mut out = format!(
@@ -461,13 +462,13 @@ mod tests {
         let answer = SeasonAnswer::of(facts).unwrap();
         assert_eq!(
             answer.sentence_text(),
-            "About 12 % of TV first seasons that ended 2010–2019 and had waited as long as this one (3 years 2 months) got another season within the next two years. \
+            "About 12\u{a0}% of TV first seasons that ended 2010–2019 and had waited as long as this one (3 years 2 months) got another season within the next two years. \
              When one came, half came within 1 year 4 months of the last episode. \
              NextSeason found nothing after Synthetic in bangumi-data as of May 15, 2026: no later season, part or film."
         );
         assert_eq!(answer.reading, Reading::Data(DataStatus::NothingLater), "never an announcement");
         let odds = HistoryOdds { percent: 0, group: "web seasons".into(), population: 271, waited_months: 1, half_within_months: Some(3), within: Vec::new() };
-        assert_eq!(odds_sentence(&odds), "Under 1 % of web seasons that had waited as long as this one (1 month) got another season within the next two years.");
+        assert_eq!(odds_sentence(&odds), "Under 1\u{a0}% of web seasons that had waited as long as this one (1 month) got another season within the next two years.");
         assert_eq!(months_text(0), "less than a month");
         assert_eq!(months_text(12), "1 year");
         assert_eq!(months_text(25), "2 years 1 month");

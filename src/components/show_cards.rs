@@ -115,6 +115,8 @@ impl Page<'_> {
             }
             .into_any(),
             CardKind::Watch => view! { <WatchCard offers=show.watch.clone() region/> }.into_any(),
+            // A card with nothing to show is left out (the cast of works the data imported).
+            CardKind::Cast if show.cast.is_empty() => ().into_any(),
             CardKind::Cast => view! { <CastCard cast=show.cast.clone()/> }.into_any(),
             CardKind::ReadAlso => {
                 let bundle = bundle.to_string();
@@ -150,6 +152,7 @@ pub fn jump_target(kind: CardKind, show: &Show) -> Option<JumpTarget> {
     let (id, title) = match kind {
         CardKind::Answer | CardKind::Article => return None,
         CardKind::ReadAlso if show.read_also.is_empty() => return None,
+        CardKind::Cast if show.cast.is_empty() => return None,
         CardKind::Sheet => ("ns-sheet-h", "Technical sheet".to_string()),
         CardKind::Outlook => ("ns-outlook-h", outlook_title(show.seasons)),
         CardKind::Watch => ("ns-watch-h", "Where to watch".to_string()),

@@ -100,7 +100,7 @@ test('the answers’ words: an editor’s window, the data’s next season linke
   assert.equal(await nothing.textContent('.ns-answer__status'), 'No later season found');
   assert.equal(await nothing.textContent('.ns-answer__caveat'), 'A season the data does not hold yet may already have been announced.');
   // It leads with the odds from history: a share of a group, never a prediction about the show.
-  assert.match(await nothing.textContent('.ns-answer__sentence'), /^(About \d+|Under 1) % of [^.]+ seasons [^.]*had waited as long as this one \([^)]+\) got another season within the next two years\./);
+  assert.match(await nothing.textContent('.ns-answer__sentence'), /^(About \d+|Under 1)\u00a0% of [^.]+ seasons [^.]*had waited as long as this one \([^)]+\) got another season within the next two years\./);
   assert.deepEqual([...page.errors, ...later.errors, ...nothing.errors], []);
 });
 
