@@ -752,8 +752,10 @@ fn import_writes_every_work_and_the_catalogue_then_changes_nothing() {
     assert_eq!(lines[0], "bangumi-data 0.3.208 (as of 2026-05-15): 24 items, 23 imported, 1 skipped.");
     assert_eq!(lines[1], "Shards: 21 added, 2 updated, 0 unchanged, 0 stale; 2 merged into editors' files; 23 new slugs.");
     assert!(lines.contains(&"Catalogue: B/index.json (23 shows, 0 parts).".to_string()), "{lines:#?}");
-    // What it wrote is a bundle the site reads: every file, every link between them.
-    assert_eq!(bundle.check(), (0, vec!["No problems in 24 files.".to_string()]));
+    // What it wrote is a bundle the site reads: every file, every link between them (the 23
+    // shows, index.json and odds.json, how the odds were reckoned).
+    assert_eq!(bundle.check(), (0, vec!["No problems in 25 files.".to_string()]));
+    assert!(bundle.path("odds.json").exists());
     let sengoku = bundle.json("shows/sengoku-youko.json");
     assert_eq!(sengoku["data_outlook"]["next"], "sengoku-youko-the-thousandfold-chaos-arc");
     assert_eq!(sengoku["article"]["headline"], "Will Sengoku Youko have season 2?【Release Date】");
@@ -788,7 +790,7 @@ fn import_renames_an_id_slug_and_writes_its_alias_which_check_holds_to_the_shows
     assert!(now.starts_with("burakku-jakku"), "{now}");
     assert_eq!(bundle.json("aliases.json"), json!({"schema": 1, "aliases": {"bgm-504455": now}}));
     assert!(bundle.path(&format!("shows/{now}.json")).exists() && !bundle.path("shows/bgm-504455.json").exists());
-    assert_eq!(bundle.check(), (0, vec!["No problems in 25 files.".to_string()]));
+    assert_eq!(bundle.check(), (0, vec!["No problems in 26 files.".to_string()]));
     // An alias that leads nowhere, or takes a show's own address, is a problem of aliases.json.
     std::fs::write(bundle.path("aliases.json"), "{\"schema\":1,\"aliases\":{\n\"bgm-504455\":\"no-such-show\",\n\"metallic-rouge\":\"sengoku-youko\"\n}}\n").unwrap();
     let (code, lines) = bundle.check();
