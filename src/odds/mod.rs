@@ -1,5 +1,5 @@
 //! The odds from history (issue 23): how often, and how soon, a season like this one got a next
-//! season, from the data's own season chains. Native only and pure: the import gives it each
+//! season, from the data's own season chains. Native only and pure (over `dates` alone): the import gives it each
 //! TV or web season's last day and, when one came, its next season's first day; it answers for
 //! a show that has waited so long, and backtests itself on the data cut at an earlier day.
 //!
@@ -21,7 +21,7 @@ pub use backtest::{backtest, Backtest, CalibrationBin};
 pub use curve::Curve;
 pub use strata::{Stratum, Strata, MIN_STRATUM};
 
-/// Days are counted from 1970-01-01 (UTC), as whole days.
+/// Days are counted from 1970-01-01, as whole days (`dates::days_from_civil`).
 pub type Day = i64;
 
 /// The horizon of the odds: two years, in days.
@@ -49,17 +49,9 @@ impl Season {
     }
 }
 
-/// The year (proleptic Gregorian) of a day.
+/// The year of a day.
 pub fn year_of(day: Day) -> i32 {
-    // Howard Hinnant's days-to-civil, year only.
-    let z = day + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(month <= 2)) as i32
+    crate::dates::civil_from_days(day).0
 }
 
 /// What the odds say of one waiting season on a day.
