@@ -15,15 +15,43 @@ const STEPS: [u16; 4] = [6, 12, 18, 24];
 /// A month, in days, for the odds' words.
 const MONTH: f64 = 30.44;
 
-/// How the odds were computed on day `as_of`, for the methods page: the groups and their sizes,
-/// and the backtest on the data cut four years earlier (judged on `as_of`).
-pub fn methods(seasons: &[Season], as_of: PartialDate) -> OddsMethods {
+/// The odds from history of every season still waiting on the data's date `as_of` (no next
+/// season), in the bundle's form and by work; and how they were computed, for the methods page:
+/// the groups and their sizes, and the backtest on the data cut four years earlier.
+pub fn reckon(by_work: &[Option<Season>], as_of: PartialDate) -> (Vec<Option<HistoryOdds>>, OddsMethods) {
     let (y, m, d) = as_of.earliest_day();
     let on = days_from_civil(y, m, d);
-    let groups = Strata::new(seasons, on).sizes().into_iter().map(|(s, n)| GroupSize { group: s.describe(), seasons: n as u32 }).collect();
-    let cut = PartialDate::Day(y - 4, m, d.min(28));
-    let table = backtest(seasons, days_from_civil(y - 4, m, d.min(28)), on).map(|b| BacktestTable {
-        cut,
+    let seasons: Vec<Season> = by_work.iter().flatten().cloned().collect();
+    let strata = Strata::new(&seasons, on);
+    let percent = |chance: f64| (chance * 100.0).round().clamp(0.0, 100.0) as u8;
+    let months = |days: Day| (days as f64 / MONTH).floor().clamp(0.0, f64::from(u16::MAX)) as u16;
+    let odds = by_work
+        .iter()
+        .map(|season| {
+            let season = season.as_ref().filter(|s| s.next.is_none() && s.ended <= on)?;
+            let (odds, curve) = odds_of(season, on, &strata)?;
+            Some(HistoryOdds {
+                percent: percent(odds.chance),
+                group: odds.stratum.describe(),
+                population: odds.population as u32,
+                waited_months: months(odds.waited),
+                half_within_months: odds.typical_wait.filter(|&t| t <= odds.waited + HORIZON).map(|t| (t as f64 / MONTH).round() as u16),
+                within: STEPS
+                    .iter()
+                    .filter_map(|&months| {
+                        // A year of 365 days, so that 24 months is the odds' own horizon.
+                        let chance = curve.chance_within(odds.waited, Day::from(months) * 365 / 12)?;
+                        Some(OddsStep { months, percent: percent(chance) })
+                    })
+                    .collect(),
+            })
+        })
+        .collect();
+
+    let groups = strata.sizes().into_iter().map(|(s, n)| GroupSize { group: s.describe(), seasons: n as u32 }).collect();
+    let cut = (y - 4, m, d.min(28));
+    let table = backtest(&seasons, days_from_civil(cut.0, cut.1, cut.2), on).map(|b| BacktestTable {
+        cut: PartialDate::Day(cut.0, cut.1, cut.2),
         seasons: b.seasons as u32,
         came: b.came as u32,
         brier: b.brier,
@@ -35,38 +63,7 @@ pub fn methods(seasons: &[Season], as_of: PartialDate) -> OddsMethods {
             .map(|bin| BacktestBin { from: bin.from * 100.0, to: bin.to * 100.0, seasons: bin.seasons as u32, predicted: bin.predicted * 100.0, observed: bin.observed * 100.0 })
             .collect(),
     });
-    OddsMethods::new(as_of, MIN_STRATUM as u32, groups, table)
-}
-
-/// The odds from history of every season still waiting on the data's day `on` (no next season),
-/// in the bundle's form, by work.
-pub fn odds(seasons: &[Option<Season>], on: Day) -> Vec<Option<HistoryOdds>> {
-    let known: Vec<Season> = seasons.iter().flatten().cloned().collect();
-    let strata = Strata::new(&known, on);
-    let months = |days: Day| (days as f64 / MONTH).floor().clamp(0.0, f64::from(u16::MAX)) as u16;
-    seasons
-        .iter()
-        .map(|season| {
-            let season = season.as_ref().filter(|s| s.next.is_none() && s.ended <= on)?;
-            let odds = odds_of(season, on, &strata)?;
-            let (_, curve) = strata.for_season(season)?;
-            Some(HistoryOdds {
-                percent: (odds.chance * 100.0).round().clamp(0.0, 100.0) as u8,
-                group: odds.stratum.describe(),
-                population: odds.population as u32,
-                waited_months: months(odds.waited),
-                half_within_months: odds.typical_wait.filter(|&t| t <= odds.waited + HORIZON).map(|t| (t as f64 / MONTH).round() as u16),
-                within: STEPS
-                    .iter()
-                    .filter_map(|&months| {
-                        // A year of 365 days, so that 24 months is the odds' own horizon.
-                        let chance = curve.chance_within(odds.waited, Day::from(months) * 365 / 12)?;
-                        Some(OddsStep { months, percent: (chance * 100.0).round().clamp(0.0, 100.0) as u8 })
-                    })
-                    .collect(),
-            })
-        })
-        .collect()
+    (odds, OddsMethods::new(as_of, MIN_STRATUM as u32, groups, table))
 }
 
 /// The seasons of `works` for the odds, by work (None: not a TV or web season that ended).

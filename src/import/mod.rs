@@ -224,8 +224,7 @@ pub fn import(data_json: &str, files: &[(String, String)], registry: &SlugRegist
     let naming = names::name(&mut works, &franchises, readings);
     report.franchises = FranchiseCounts::of(&works, &franchises);
     let by_work = history::seasons(&works, &franchises);
-    let (y, m, d) = release.as_of.earliest_day();
-    let odds = history::odds(&by_work, crate::dates::days_from_civil(y, m, d));
+    let (odds, methods) = history::reckon(&by_work, release.as_of);
     let seasons: Vec<crate::odds::Season> = by_work.into_iter().flatten().collect();
 
     // Slugs: the editors', the registry's (a registered id slug renamed once the work has a
@@ -356,7 +355,6 @@ pub fn import(data_json: &str, files: &[(String, String)], registry: &SlugRegist
     // Every former address of a show written: its redirects (README, "Hosting").
     let written_slugs: HashSet<&str> = shards.iter().filter_map(|s| s.file.strip_suffix(".json")).collect();
     let aliases = registry.aliases().into_iter().filter(|(alias, slug)| written_slugs.contains(slug) && !written_slugs.contains(alias)).map(|(a, s)| (a.to_string(), s.to_string())).collect();
-    let methods = history::methods(&seasons, release.as_of);
     Ok(ImportOutcome { shards, registry, report, slug_of_item, aliases, seasons, methods })
 }
 

@@ -54,7 +54,7 @@ pub fn backtest(history: &[Season], cut: Day, data_day: Day) -> Option<Backtest>
     let base_rate = all.chance_within(0, HORIZON)?;
     let mut given: Vec<(f64, bool)> = Vec::new();
     for season in known.iter().filter(|s| s.ended <= cut && s.next.is_none_or(|n| n > cut)) {
-        let Some(odds) = odds_of(season, cut, &strata) else { continue };
+        let Some((odds, _)) = odds_of(season, cut, &strata) else { continue };
         let came = season.next.is_some_and(|n| n > cut && n <= cut + HORIZON);
         given.push((odds.chance, came));
     }

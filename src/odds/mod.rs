@@ -69,12 +69,13 @@ pub struct Odds {
 }
 
 /// The odds of `season` (still waiting: no next season) on day `on`, from the `history` of
-/// seasons as known on that day (their next seasons after `on` unknown: censored at `on`).
-pub fn odds_of(season: &Season, on: Day, strata: &Strata) -> Option<Odds> {
+/// seasons as known on that day (their next seasons after `on` unknown: censored at `on`), and
+/// the curve they were read from (for other horizons).
+pub fn odds_of<'a>(season: &Season, on: Day, strata: &'a Strata) -> Option<(Odds, &'a Curve)> {
     let waited = (on - season.ended).max(0);
     let (stratum, curve) = strata.for_season(season)?;
     let chance = curve.chance_within(waited, HORIZON)?;
-    Some(Odds { chance, typical_wait: curve.median_wait(waited, HORIZON), population: curve.size(), stratum, waited })
+    Some((Odds { chance, typical_wait: curve.median_wait(waited, HORIZON), population: curve.size(), stratum, waited }, curve))
 }
 
 #[cfg(test)]
