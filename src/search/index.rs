@@ -52,9 +52,10 @@ pub struct Index {
     /// Each show's words in Latin letters as they sound ([`sound_key`]), space-separated: where
     /// a typed word is not found as written, an English spelling finds its katakana reading.
     sounds: Vec<String>,
-    /// Each show's names (title, native title, translations, other titles, romaji), folded
-    /// without spaces, one a line: a show named what was typed comes first.
-    names: Vec<String>,
+    /// Every show's names (title, native title, translations, other titles, romaji), folded
+    /// without spaces, with the show, in the names' order: the shows whose name is what was
+    /// typed, or begins so, are a range of it, found without a pass over the shows.
+    names: Vec<(String, u32)>,
     facets: [FacetValues; FACETS],
     /// Entry i's values of every facet are `values[starts[i]..starts[i + 1]]`.
     values: Vec<u32>,
@@ -84,13 +85,17 @@ impl Index {
                 fold_for_search(&text)
             })
             .collect();
-        let names = entries
+        let mut names: Vec<(String, u32)> = entries
             .iter()
-            .map(|e| {
+            .enumerate()
+            .flat_map(|(i, e)| {
                 let titles = e.native_title.iter().chain(&e.titles).map(|n| n.text.as_str());
-                std::iter::once(e.title.as_str()).chain(titles).chain(e.alt_titles.iter().chain(&e.romaji).map(String::as_str)).map(|t| fold_for_search(t).replace(' ', "")).collect::<Vec<_>>().join("\n")
+                let all = std::iter::once(e.title.as_str()).chain(titles).chain(e.alt_titles.iter().chain(&e.romaji).map(String::as_str));
+                all.map(move |t| (fold_for_search(t).replace(' ', ""), i as u32))
             })
             .collect();
+        names.sort_unstable();
+        names.dedup();
         let sounds = folded.iter().map(|text| text.split_whitespace().filter_map(sound_key).collect::<Vec<_>>().join(" ")).collect();
         // Without spaces: a word typed whole finds a title written in two ("joshikousei" and
         // "Joshi Kousei"), as romaji's word breaks are anyone's.
@@ -190,20 +195,35 @@ impl Index {
         let first = (query.page.max(1) - 1) * PAGE_SIZE;
         let mut counts = vec![0u32; platforms.end as usize];
         let mut partial_counts = vec![0u32; platforms.end as usize];
-        let (mut total, mut shown) = (0, Vec::with_capacity(PAGE_SIZE));
         let mut usable: Vec<u32> = Vec::new();
         // A title typed whole (three words or more) may differ from the show's by a word in
         // three: a kanji read another way ("Flashback" for 残像). Such a show matches too, when
         // the shows with all the words are few.
         let missable = words.len() / 3;
-        // After the shows with every word as typed: those with some only as they sound, then
-        // those with a word missing.
-        let (mut sounding, mut partial): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
-        // Among the shows with every word: first those named what was typed, then those with a
-        // name that begins so ("magi" finds Magi before Magical Girl…), then the rest, each in
-        // the chosen order.
+        // The matches in tiers, each in the chosen order (see [`Tier`]); a tier keeps only the
+        // shows the requested page could reach, and counts the rest.
+        let mut tiers: [Tier; 5] = std::array::from_fn(|_| Tier::default());
+        let reach = first + PAGE_SIZE;
+        // Each show's best name tier (named as typed, a name beginning so), from the range of
+        // names that begin with what was typed. A prefix that begins more than
+        // `BEGUN_AT_MOST` names ("s") singles out nothing: only names equal to it are ranked then,
+        // so that a keystroke never walks most of the catalogue's names.
         let typed: String = words.concat();
-        let (mut named, mut begun, mut rest): (Vec<usize>, Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new(), Vec::new());
+        let mut name_tier: Vec<u8> = Vec::new();
+        if !typed.is_empty() {
+            name_tier = vec![Tier::REST as u8; self.entries.len()];
+            let from = self.names.partition_point(|(name, _)| name.as_str() < typed.as_str());
+            let begun = self.names[from..].iter().take_while(|(name, _)| name.starts_with(typed.as_str()));
+            let ranked: Box<dyn Iterator<Item = &(String, u32)>> = match begun.clone().nth(BEGUN_AT_MOST) {
+                None => Box::new(begun),
+                Some(_) => Box::new(self.names[from..].iter().take_while(|(name, _)| *name == typed)),
+            };
+            for (name, show) in ranked {
+                let tier = if *name == typed { Tier::NAMED } else { Tier::BEGUN } as u8;
+                let best = &mut name_tier[*show as usize];
+                *best = (*best).min(tier);
+            }
+        }
         for &i in order {
             let (mut missed, mut sounded) = (0, 0);
             for (w, sound) in words.iter().zip(&sounds) {
@@ -250,20 +270,12 @@ impl Index {
             // match counts for every facet, a show failing one facet's filter alone for it.
             let counted = match failed {
                 0 => {
-                    match (missed, sounded) {
-                        (0, 0) if typed.is_empty() => rest.push(i),
-                        (0, 0) => {
-                            let names = self.names[i].split('\n');
-                            match names.map(|n| if n == typed { 0 } else if n.starts_with(typed.as_str()) { 1 } else { 2 }).min() {
-                                Some(0) => named.push(i),
-                                Some(1) => begun.push(i),
-                                _ => rest.push(i),
-                            }
-                        }
-                        (0, _) => sounding.push(i),
-                        _ => partial.push(i),
-                    }
-                    total += usize::from(missed == 0 && sounded == 0);
+                    let tier = match (missed, sounded) {
+                        (0, 0) => name_tier.get(i).map_or(Tier::REST, |&t| t as usize),
+                        (0, _) => Tier::SOUNDING,
+                        _ => Tier::PARTIAL,
+                    };
+                    tiers[tier].add(i, reach);
                     0..platforms.end
                 }
                 REGION => continue,
@@ -281,18 +293,15 @@ impl Index {
             }
         }
 
-        // The shows with words found only as they sound come after those with every word as
-        // typed; those with a word missing, only when the others do not fill a page.
-        let whole = total;
-        total += sounding.len();
+        // The shows with a word missing are listed only when the others do not fill a page.
+        let mut total: usize = tiers[..Tier::PARTIAL].iter().map(|t| t.count).sum();
         if total >= PAGE_SIZE {
-            partial.clear();
+            tiers[Tier::PARTIAL] = Tier::default();
         } else {
-            total += partial.len();
+            total += tiers[Tier::PARTIAL].count;
             counts.iter_mut().zip(&partial_counts).for_each(|(c, p)| *c += p);
         }
-        debug_assert_eq!(whole, named.len() + begun.len() + rest.len());
-        shown.extend(named.into_iter().chain(begun).chain(rest).chain(sounding).chain(partial).skip(first).take(PAGE_SIZE));
+        let shown: Vec<usize> = tiers.into_iter().flat_map(|t| t.kept).skip(first).take(PAGE_SIZE).collect();
         let pages = total.div_ceil(PAGE_SIZE).max(1);
         let page = query.page.clamp(1, pages);
         if page < query.page {
@@ -300,6 +309,35 @@ impl Index {
             return self.search(&Query { page, ..query.clone() });
         }
         Results { total, page, pages, shown, facets: std::array::from_fn(|f| self.facets[f].counted(&counts)) }
+    }
+}
+
+/// The most names a prefix may begin for "a name beginning so" to rank shows (see `search`).
+const BEGUN_AT_MOST: usize = 2000;
+
+/// The shows of one tier of a search's matches, in the chosen order: those the requested page
+/// could reach, and how many there are. The tiers, in the order they are listed: shows named
+/// what was typed, then a name beginning so ("magi" finds Magi before Magical Girl…), then the
+/// other shows with every word as typed; then those with some words only as they sound; then
+/// those with a word missing.
+#[derive(Default)]
+struct Tier {
+    kept: Vec<usize>,
+    count: usize,
+}
+
+impl Tier {
+    const NAMED: usize = 0;
+    const BEGUN: usize = 1;
+    const REST: usize = 2;
+    const SOUNDING: usize = 3;
+    const PARTIAL: usize = 4;
+
+    fn add(&mut self, show: usize, reach: usize) {
+        if self.kept.len() < reach {
+            self.kept.push(show);
+        }
+        self.count += 1;
     }
 }
 
