@@ -150,18 +150,20 @@ pub fn redirects_file(moved: &[Moved]) -> String {
 /// The entries of nginx's `map $uri $nextseason_moved { include …; }`: each address with and
 /// without its trailing slash, since nginx compares them as they are.
 pub fn nginx_redirects(moved: &[Moved]) -> String {
-    let mut out = String::from("# Written by nextseason-prerender: the entries of the README's `map $uri $nextseason_moved`.\n");
-    for (from, to) in moved {
-        out.push_str(&format!("{from} {to};\n{from}/ {to};\n"));
-    }
-    out
+    map_entries(moved, "map $uri $nextseason_moved", ";")
 }
 
 /// The entries of Caddy's `map {path} {nextseason_moved} { import … }`, as nginx's.
 pub fn caddy_redirects(moved: &[Moved]) -> String {
-    let mut out = String::from("# Written by nextseason-prerender: the entries of the README's `map {path} {nextseason_moved}`.\n");
+    map_entries(moved, "map {path} {nextseason_moved}", "")
+}
+
+/// A server's `map` entries, each line ended by `end`: every former address, with and without
+/// its trailing slash.
+fn map_entries(moved: &[Moved], map: &str, end: &str) -> String {
+    let mut out = format!("# Written by nextseason-prerender: the entries of the README's `{map}`.\n");
     for (from, to) in moved {
-        out.push_str(&format!("{from} {to}\n{from}/ {to}\n"));
+        out.push_str(&format!("{from} {to}{end}\n{from}/ {to}{end}\n"));
     }
     out
 }

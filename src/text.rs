@@ -113,6 +113,19 @@ pub fn sound_key(word: &str) -> Option<String> {
     (!out.is_empty()).then_some(out)
 }
 
+/// A count with its thousands marked, as English writes it: "1,385", "100,000".
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Text made safe to put in HTML, in content or in a quoted attribute.
 pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -342,6 +355,15 @@ fn fold_char(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::{escape_html, fold, fold_for_search, is_inert_markup, language_pieces, sound_key};
+
+    #[test]
+    fn counts_mark_their_thousands() {
+        assert_eq!(super::thousands(0), "0");
+        assert_eq!(super::thousands(999), "999");
+        assert_eq!(super::thousands(1385), "1,385");
+        assert_eq!(super::thousands(100_000), "100,000");
+        assert_eq!(super::thousands(1_234_567), "1,234,567");
+    }
 
     #[test]
     fn english_spellings_sound_as_their_katakana() {

@@ -63,12 +63,10 @@ pub fn OutlookCard(
 /// The odds from history as a table, each share with its bar (a `<meter>`, which needs no
 /// style of its own): the population it is a share of in the caption.
 fn odds_table(odds: HistoryOdds) -> impl IntoView {
-    let waited = if odds.group.contains(" that ended ") { "and had waited" } else { "that had waited" };
     let caption = format!(
-        "From history: of the {} {} {waited} as long as this one ({}), the share that got another season within so many months",
-        group_size(odds.population),
-        odds.group,
-        super::months_text(odds.waited_months)
+        "From history: of the {} {}, the share that got another season within so many months",
+        crate::text::thousands(odds.population.into()),
+        super::group_that_waited(&odds)
     );
     view! {
         <table class="ns-odds">
@@ -93,19 +91,6 @@ fn odds_table(odds: HistoryOdds) -> impl IntoView {
             {crate::links::site_page_link(crate::links::METHODS_PATH, "How NextSeason reckons these odds")}
         </p>
     }
-}
-
-/// "1,385": a count with its thousands marked.
-fn group_size(n: u32) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// The card's title, which the page's jump links repeat: "Season 2 outlook".

@@ -262,16 +262,18 @@ pub fn odds_sentence(odds: &HistoryOdds) -> String {
         0 => "Under 1\u{a0}%".to_string(),
         p => format!("About {p}\u{a0}%"),
     };
-    let waited = if odds.group.contains(" that ended ") { " and had waited" } else { " that had waited" };
-    let mut out = format!(
-        "{share} of {}{waited} as long as this one ({}) got another season within the next two years.",
-        odds.group,
-        months_text(odds.waited_months)
-    );
+    let mut out = format!("{share} of {} got another season within the next two years.", group_that_waited(odds));
     if let Some(half) = odds.half_within_months.filter(|_| odds.percent > 0) {
         out.push_str(&format!(" When one came, half came within {} of the last episode.", months_text(half)));
     }
     out
+}
+
+/// The odds' group and its wait: "TV first seasons that ended 2010–2019 and had waited as long
+/// as this one (3 years 2 months)".
+pub fn group_that_waited(odds: &HistoryOdds) -> String {
+    let waited = if odds.group.contains(" that ended ") { "and had waited" } else { "that had waited" };
+    format!("{} {waited} as long as this one ({})", odds.group, months_text(odds.waited_months))
 }
 
 /// "3 years 2 months", "1 year", "5 months", "less than a month".
