@@ -724,9 +724,9 @@ fn the_methods_page_says_what_is_counted_and_how_it_did() {
         assert!(html.contains(&format!(">{heading}</h2>")), "{heading}: {html}");
     }
     assert_eq!(html.matches("class=\"ns-card ns-methods__card\"><h2 id=").count(), 5, "every part a section with its heading");
-    assert!(html.contains("<tr><th scope=\"row\">TV first seasons that ended 2010–2019</th><td>1385</td></tr>"), "{html}");
-    assert!(html.contains("<tr><th scope=\"row\">0–5 %</th><td>3030</td><td>0.6 %</td><td>1.5 %</td></tr>"), "{html}");
-    assert!(html.contains("0.0261 for these odds, against 0.0506 for one base rate given to every season (17.9 %"), "{html}");
+    assert!(html.contains("<tr><th scope=\"row\">TV first seasons that ended 2010–2019</th><td>1,385</td></tr>"), "{html}");
+    assert!(html.contains("<tr><th scope=\"row\">0–5\u{a0}%</th><td>3,030</td><td>0.6\u{a0}%</td><td>1.5\u{a0}%</td></tr>"), "{html}");
+    assert!(html.contains("0.0261 for these odds, against 0.0506 for one base rate given to every season (17.9\u{a0}%"), "{html}");
     assert!(html.contains("never a prediction about one show, and never an announcement"));
     assert!(html.contains("bangumi-data (CC BY 4.0)"));
 }

@@ -27,7 +27,9 @@ pub fn MethodsPage() -> impl IntoView {
 #[component]
 pub fn MethodsView(methods: Arc<OddsMethods>) -> impl IntoView {
     Effect::new(move |_| navigation::page_ready(crate::links::METHODS_PATH));
-    let percent = |x: f64| format!("{x:.1} %");
+    // No-break spaces: a share never wraps from its sign, at any width.
+    let percent = |x: f64| format!("{x:.1}\u{a0}%");
+    let count = |n: u32| crate::text::thousands(n.into());
     let groups = methods.groups.clone();
     let backtest = methods.backtest.clone();
     let as_of = methods.as_of.label();
@@ -51,7 +53,7 @@ pub fn MethodsView(methods: Arc<OddsMethods>) -> impl IntoView {
                     <caption>"The groups with their own odds, and how many seasons each holds"</caption>
                     <thead><tr><th scope="col">"Group"</th><th scope="col">"Seasons"</th></tr></thead>
                     <tbody>
-                        {groups.into_iter().map(|g| view! { <tr><th scope="row">{g.group}</th><td>{g.seasons.to_string()}</td></tr> }).collect_view()}
+                        {groups.into_iter().map(|g| view! { <tr><th scope="row">{g.group}</th><td>{count(g.seasons)}</td></tr> }).collect_view()}
                     </tbody>
                 </table>
             </Card>
@@ -60,7 +62,7 @@ pub fn MethodsView(methods: Arc<OddsMethods>) -> impl IntoView {
                     Some(b) => view! {
                         <p>{format!(
                             "The data cut at {}: only the seasons begun by then, and their next seasons only if they had premiered by then. Each of the {} seasons then waiting was given the odds this site would have given that day, then compared with what came within two years: {} of them got a next season.",
-                            b.cut.label(), b.seasons, b.came
+                            b.cut.label(), count(b.seasons), count(b.came)
                         )}</p>
                         <table class="ns-methods__table">
                             <caption>"The odds given on the cut day, against what came within two years"</caption>
@@ -68,8 +70,8 @@ pub fn MethodsView(methods: Arc<OddsMethods>) -> impl IntoView {
                             <tbody>
                                 {b.bins.into_iter().map(|bin| view! {
                                     <tr>
-                                        <th scope="row">{format!("{:.0}–{:.0} %", bin.from, bin.to)}</th>
-                                        <td>{bin.seasons.to_string()}</td>
+                                        <th scope="row">{format!("{:.0}–{:.0}\u{a0}%", bin.from, bin.to)}</th>
+                                        <td>{count(bin.seasons)}</td>
                                         <td>{percent(bin.predicted)}</td>
                                         <td>{percent(bin.observed)}</td>
                                     </tr>
