@@ -633,10 +633,6 @@ fn every_filter_is_a_labelled_control_of_the_search_form_named_as_its_url_parame
         ("ns-q", "q", "Search shows"),
         ("ns-genre", "genre", "Genre"),
         ("ns-studio", "studio", "Studio"),
-        ("ns-status", "status", "Outlook"),
-        ("ns-type", "type", "Type"),
-        ("ns-year", "year", "Year"),
-        ("ns-season", "season", "Season"),
         ("ns-platform", "platform", "Platform"),
         ("ns-where", "region", "Watchable in"),
         ("ns-sort", "sort", "Sort by"),
@@ -645,11 +641,16 @@ fn every_filter_is_a_labelled_control_of_the_search_form_named_as_its_url_parame
         let control = form.split(&format!("id=\"{id}\"")).nth(1).and_then(|c| c.split('>').next()).unwrap_or_else(|| panic!("no #{id}"));
         assert!(control.contains(&format!("name=\"{name}\"")), "#{id} is not named {name}: {control}");
     }
+    // A filter with one value is no choice: the editors' two shows are both TV series that
+    // premiered in winter 2024, and only one has an outlook, so outlook, type, year and season
+    // are not offered.
+    for id in ["ns-status", "ns-type", "ns-year", "ns-season"] {
+        assert!(!form.contains(&format!("id=\"{id}\"")), "#{id} is offered with one value");
+    }
     // The written page lists the head's values with their counts, so that the form works before
     // the app has taken over.
-    assert!(form.contains("<option value=\"2024\">2024 (2)</option>"), "{form}");
-    assert!(form.contains("<option value=\"winter\">Winter (2)</option>"));
-    assert!(form.contains("<option value=\"crunchyroll\">Crunchyroll (1)</option>"));
+    assert!(form.contains("<option value=\"crunchyroll\">Crunchyroll (1)</option>"), "{form}");
+    assert!(form.contains("<option value=\"bones\">Bones (1)</option>"), "{form}");
     // Without a region known (the build knows none), the region filter says so, and lists every
     // country after "Anywhere".
     assert!(form.contains("<option value=\"\">Anywhere</option><option value=\"AF\">Afghanistan</option>"));
@@ -744,4 +745,35 @@ fn a_card_with_nothing_to_show_is_left_out_with_its_jump_link() {
     assert!(!rouge.cast.is_empty());
     let html = render(move || show_cards(&rouge, &CardKind::ALL, "/data"));
     assert!(html.contains("id=\"ns-cast-h\"") && html.contains("href=\"#ns-cast-h\""), "{html}");
+}
+
+/// The written home page of a catalogue whose head holds a next season coming and a show with
+/// odds (synthetic entries made from the shipped ones).
+#[test]
+fn the_home_page_opens_with_coming_next_and_each_card_shows_whose_reading_it_is() {
+    use nextseason::bundle::DataStatus;
+    let text = std::fs::read_to_string(format!("{}/public/data/index.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let mut head = bundle::decode_catalogue_head(&text).unwrap();
+    let mut dated = head.shows[0].clone();
+    (dated.slug, dated.title, dated.native_title) = ("synthetic-dated".into(), "Synthetic Dated".into(), None);
+    (dated.status, dated.data_status, dated.next) = (None, Some(DataStatus::Dated), Some(nextseason::dates::PartialDate::parse("2031-04-05").unwrap()));
+    let mut waiting = head.shows[1].clone();
+    (waiting.status, waiting.data_status, waiting.odds) = (None, Some(DataStatus::NothingLater), Some(28));
+    (head.coming, head.coming_total) = (vec![dated.clone()], 7);
+    let html = nextseason::prerender::home_page(&head, vec![dated, waiting, head.shows[0].clone()], "https://nextseason.example").body;
+
+    let coming = html.split("class=\"ns-card ns-coming\"").nth(1).and_then(|c| c.split("</section>").next()).expect("Coming next");
+    assert!(html.find("ns-coming").unwrap() < html.find("<form").unwrap(), "Coming next opens the page, before the search form");
+    assert!(coming.contains("<h2 id=\"ns-coming-h\" class=\"ns-card__title\">Coming next</h2>"), "{coming}");
+    assert!(coming.contains("href=\"/shows/synthetic-dated\""), "{coming}");
+    assert!(coming.contains("<span class=\"ns-badge ns-badge--data ns-badge--data-dated\">Next season dated</span>"), "{coming}");
+    assert!(coming.contains("Premiere <time datetime=\"2031-04-05\">April 5, 2031</time>"), "{coming}");
+    assert!(coming.contains("<a href=\"/?sort=soonest\">All 7 shows with a next season coming</a>"), "{coming}");
+
+    let cards = html.split("<ul class=\"ns-catalogue\">").nth(1).expect("the catalogue");
+    assert!(cards.contains("<span class=\"ns-badge ns-badge--data ns-badge--data-nothing-later\">No later season found</span><span class=\"ns-show-card__odds\">28\u{a0}% of like seasons got another within 2 years</span>"), "{cards}");
+    // The editor's reading keeps its own badge.
+    let status = head.shows[0].status.expect("an editor's status");
+    assert!(cards.contains(&format!("<span class=\"ns-badge ns-badge--{}\">{}</span>", status.key(), status.label())), "{cards}");
+    assert_eq!(cards.matches("class=\"ns-badge").count(), 3, "every card has its badge");
 }

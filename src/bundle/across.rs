@@ -2,7 +2,7 @@
 //! (counts, facets, order) and against the shows' files, and links between shows. Every problem
 //! is located at a line and column of its file.
 
-use super::catalogue::default_cmp;
+use super::catalogue::{coming_next, default_cmp};
 use super::decode::{decode_catalogue_head, decode_catalogue_part, read_show, Problem};
 use super::facets::facets;
 use super::positions::{is_within, value_positions};
@@ -215,6 +215,12 @@ fn check_facets(head: &CatalogueHead, files: &[(String, Vec<CatalogueEntry>)], a
     facet_problems("years", &labels(&head.facets.years), &labels(&actual.years), &mut problems);
     facet_problems("seasons", &labels(&head.facets.seasons), &labels(&actual.seasons), &mut problems);
     facet_problems("platforms", &labels(&head.facets.platforms), &labels(&actual.platforms), &mut problems);
+    let (coming, coming_total) = coming_next(&all);
+    let slugs = |shows: &[CatalogueEntry]| shows.iter().map(|e| e.slug.clone()).collect::<Vec<_>>();
+    if (&head.coming, head.coming_total) != (&coming, coming_total) {
+        let message = format!("lists {:?} of {} but the shows' next seasons give {:?} of {coming_total} (run `nextseason-bundle index`)", slugs(&head.coming), head.coming_total, slugs(&coming));
+        problems.push(Problem::new("coming", message));
+    }
     across.extend(problems.into_iter().map(|p| ("index.json".to_string(), p)));
 }
 

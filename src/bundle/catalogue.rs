@@ -4,6 +4,7 @@
 use super::decode::Problem;
 use super::schema::*;
 use super::facets::facets;
+use super::season_status::{next_premiere, SeasonStatus};
 use super::show_rules::{check_native, check_regions, check_slug, check_text};
 use crate::dates::PartialDate;
 use crate::text::fold;
@@ -11,6 +12,9 @@ use std::cmp::Ordering;
 
 /// Shows on one page of the catalogue's results; the head is sized by it.
 pub const PAGE_SIZE: usize = 24;
+
+/// Shows in the head's "Coming next": two rows of the catalogue's cards at its widest.
+pub const COMING_SIZE: usize = 6;
 
 /// Entries in `data/index.json`: two screens of the catalogue page, so that its first pages
 /// need no other file.
@@ -72,6 +76,7 @@ impl CatalogueHead {
 pub fn catalogue_files(entries: Vec<CatalogueEntry>, head_size: usize, part_size: usize) -> (CatalogueHead, Vec<CataloguePart>) {
     let part_size = part_size.max(1);
     let facets = facets(&entries);
+    let (coming, coming_total) = coming_next(&entries);
     let order = default_order(&entries);
     let total = entries.len();
     let mut slots: Vec<Option<CatalogueEntry>> = entries.into_iter().map(Some).collect();
@@ -81,7 +86,7 @@ pub fn catalogue_files(entries: Vec<CatalogueEntry>, head_size: usize, part_size
     let parts = (1..=layout.parts())
         .map(|part| CataloguePart { schema: SCHEMA_VERSION, part, shows: ordered.by_ref().take(part_size).collect() })
         .collect();
-    (CatalogueHead { schema: SCHEMA_VERSION, total, part_size, parts: layout.parts(), facets, shows }, parts)
+    (CatalogueHead { schema: SCHEMA_VERSION, total, part_size, parts: layout.parts(), facets, shows, coming, coming_total }, parts)
 }
 
 /// Two shows by a date, newest or oldest first, shows without one last whatever the direction;
@@ -106,6 +111,34 @@ pub fn by_date_then_title(a: (Option<PartialDate>, &str), b: (Option<PartialDate
 pub fn default_cmp_folded(a: (&CatalogueEntry, &str), b: (&CatalogueEntry, &str)) -> Ordering {
     by_date_then_title((a.0.updated, ""), (b.0.updated, ""), true)
         .then_with(|| by_date_then_title((a.0.premiere, a.1), (b.0.premiere, b.1), true))
+}
+
+/// "Next season soonest": the shows whose next season is coming (airing, dated or announced)
+/// first, by when it begins at the latest ("2027" after "2027-01-10": a day is sure, a year
+/// may be its end), an unknown beginning last; then the others in the default order.
+pub fn soonest_cmp_folded(a: (&CatalogueEntry, &str), b: (&CatalogueEntry, &str)) -> Ordering {
+    let coming = |e: &CatalogueEntry| SeasonStatus::of(e.status, e.data_status).is_some_and(SeasonStatus::is_coming);
+    let by = |e: &CatalogueEntry| (e.next.is_none(), e.next.map(PartialDate::latest_day));
+    coming(b.0).cmp(&coming(a.0)).then_with(|| by(a.0).cmp(&by(b.0))).then_with(|| default_cmp_folded(a, b))
+}
+
+/// "Best odds": the highest odds from history first, shows without odds last; then the
+/// default order.
+pub fn odds_cmp_folded(a: (&CatalogueEntry, &str), b: (&CatalogueEntry, &str)) -> Ordering {
+    b.0.odds.cmp(&a.0.odds).then_with(|| default_cmp_folded(a, b))
+}
+
+/// The head's "Coming next" ([`COMING_SIZE`] shows by "next season soonest") and how many shows
+/// have a next season coming.
+pub fn coming_next(entries: &[CatalogueEntry]) -> (Vec<CatalogueEntry>, usize) {
+    let mut coming: Vec<(&CatalogueEntry, String)> = entries
+        .iter()
+        .filter(|e| SeasonStatus::of(e.status, e.data_status).is_some_and(SeasonStatus::is_coming))
+        .map(|e| (e, fold(&e.title)))
+        .collect();
+    coming.sort_by(|a, b| soonest_cmp_folded((a.0, &a.1), (b.0, &b.1)));
+    let total = coming.len();
+    (coming.into_iter().take(COMING_SIZE).map(|(e, _)| e.clone()).collect(), total)
 }
 
 /// How two shows compare in the default order (for checking a written index).
@@ -141,6 +174,9 @@ pub(super) fn check_entries(entries: &[CatalogueEntry], problems: &mut Vec<Probl
                 check_text(&at(&format!("{list}[{j}]")), value, problems);
             }
         }
+        if let Some(odds) = entry.odds.filter(|o| *o > 100) {
+            problems.push(Problem::new(at("odds"), format!("is {odds} but is a percentage, 0 to 100")));
+        }
         for (j, place) in entry.watch.iter().enumerate() {
             check_text(&at(&format!("watch[{j}].platform")), &place.platform, problems);
             check_regions(&at(&format!("watch[{j}].")), &place.only, &place.except, problems);
@@ -164,6 +200,10 @@ impl CatalogueEntry {
             genres: show.genres.clone(),
             premiere: show.premiere,
             status: show.outlook.as_ref().map(|o| o.status),
+            // The data's reading and its odds stand only where the editor wrote no outlook.
+            data_status: show.data_outlook.as_ref().filter(|_| show.outlook.is_none()).map(|d| d.status),
+            odds: show.data_outlook.as_ref().filter(|_| show.outlook.is_none()).and_then(|d| d.odds.as_ref()).map(|o| o.percent),
+            next: next_premiere(show),
             updated: show.article.updated.or(show.article.published),
             kind: show.kind,
             watch: watchables(&show.watch),

@@ -73,6 +73,10 @@ pub fn decode_catalogue_head(text: &str) -> Result<CatalogueHead, Vec<Problem>> 
     let head: CatalogueHead = decode(text)?;
     let mut problems = Vec::new();
     check_entries(&head.shows, &mut problems);
+    check_entries(&head.coming, &mut problems);
+    if head.coming.len() > head.coming_total {
+        problems.push(Problem::new("coming_total", format!("is {} but \"coming\" lists {} shows", head.coming_total, head.coming.len())));
+    }
     for (kind, values) in [("genres", &head.facets.genres), ("studios", &head.facets.studios), ("platforms", &head.facets.platforms)] {
         for (i, value) in values.iter().enumerate() {
             check_text(&format!("facets.{kind}[{i}].label"), &value.label, &mut problems);

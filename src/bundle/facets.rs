@@ -2,7 +2,8 @@
 //! and the tally the catalogue page's filters count with, so that both count alike.
 
 use super::imported::WorkKind;
-use super::schema::{CatalogueEntry, Facets, KindCount, LabelCount, Status, StatusCount};
+use super::schema::{CatalogueEntry, Facets, KindCount, LabelCount, StatusCount};
+use super::season_status::SeasonStatus;
 use crate::dates::AnimeSeason;
 use crate::text::fold;
 use std::borrow::Cow;
@@ -30,9 +31,6 @@ pub struct FacetValue {
     pub count: usize,
 }
 
-/// The statuses in the order of the outlook filter, which the head's facets keep too.
-pub const STATUS_ORDER: [Status; 5] = [Status::Dated, Status::Announced, Status::Airing, Status::NoAnnouncement, Status::Cancelled];
-
 /// A way to filter the catalogue, whose values are counted over its shows. What values an entry
 /// has and in which order they are listed is defined here once, for the head's counts and for
 /// the catalogue page's, so that both count alike.
@@ -58,7 +56,10 @@ impl Facet {
             Facet::Genre => entry.genres.iter().map(|g| Cow::Borrowed(g.as_str())).collect(),
             Facet::Studio => entry.studios.iter().map(|s| Cow::Borrowed(s.as_str())).collect(),
             Facet::Platform => entry.watch.iter().map(|w| Cow::Borrowed(w.platform.as_str())).collect(),
-            Facet::Status => return entry.status.map(|s| (s.key().to_string(), Cow::Borrowed(s.label()))).into_iter().collect(),
+            Facet::Status => {
+                let status = SeasonStatus::of(entry.status, entry.data_status);
+                return status.map(|s| (s.key().to_string(), Cow::Borrowed(s.label()))).into_iter().collect();
+            }
             Facet::Kind => return entry.kind.map(|k| (k.key().to_string(), Cow::Borrowed(k.label()))).into_iter().collect(),
             Facet::Season => {
                 let season = entry.premiere.and_then(|d| d.anime_season());
@@ -77,18 +78,25 @@ impl Facet {
     }
 
     /// Puts a facet's values in the order its filter lists them: genres, studios and platforms
-    /// by folded label, statuses in [`STATUS_ORDER`], types and seasons in their own order,
+    /// by folded label, statuses in [`SeasonStatus::ALL`], types and seasons in their own order,
     /// years newest first.
     pub fn sort(self, values: &mut [FacetValue]) {
         let position = |keys: &[&str], key: &str| keys.iter().position(|k| *k == key);
         match self {
             Facet::Genre | Facet::Studio | Facet::Platform => values.sort_by_cached_key(|v| fold(&v.label)),
-            Facet::Status => values.sort_by_key(|v| position(&STATUS_ORDER.map(Status::key), &v.key)),
+            Facet::Status => values.sort_by_key(|v| position(&SeasonStatus::ALL.map(SeasonStatus::key), &v.key)),
             Facet::Kind => values.sort_by_key(|v| position(&WorkKind::ALL.map(WorkKind::key), &v.key)),
             Facet::Season => values.sort_by_key(|v| position(&AnimeSeason::ALL.map(AnimeSeason::key), &v.key)),
             Facet::Year => values.sort_by(|a, b| b.key.cmp(&a.key)),
         }
     }
+}
+
+/// Whether the catalogue page offers a facet's filter: for two values or more (one value is no
+/// choice), that together hold at least one show in fifty (a filter of the few shows an editor
+/// described would read as a filter of the whole catalogue). `held`: the shows' values summed.
+pub fn worth_offering(values: usize, held: usize, total: usize) -> bool {
+    values >= 2 && held.saturating_mul(50) >= total
 }
 
 /// One facet's values counted under their keys, each with the label it was first seen with.
@@ -125,7 +133,7 @@ pub fn facets(entries: &[CatalogueEntry]) -> Facets {
     let labels = |facet: Facet| tally(facet).into_iter().map(|v| LabelCount { label: v.label, count: v.count }).collect();
     let statuses = tally(Facet::Status)
         .into_iter()
-        .filter_map(|v| Some(StatusCount { status: Status::ALL.into_iter().find(|s| s.key() == v.key)?, count: v.count }))
+        .filter_map(|v| Some(StatusCount { status: SeasonStatus::ALL.into_iter().find(|s| s.key() == v.key)?, count: v.count }))
         .collect();
     let kinds = tally(Facet::Kind)
         .into_iter()
@@ -145,6 +153,16 @@ pub fn facets(entries: &[CatalogueEntry]) -> Facets {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn filters_are_offered_for_a_choice_over_enough_shows() {
+        assert!(!worth_offering(1, 8472, 8472), "one value is no choice");
+        assert!(!worth_offering(5, 2, 8472), "the editors' two shows of 8,472");
+        assert!(worth_offering(5, 2, 2));
+        assert!(worth_offering(2, 170, 8472));
+        assert!(!worth_offering(2, 169, 8472));
+        assert!(!worth_offering(0, 0, 0));
+    }
 
     #[test]
     fn facet_keys() {

@@ -4,6 +4,7 @@
 use crate::dates::{Instant, PartialDate, Precision};
 use crate::regions;
 use super::imported::*;
+use super::season_status::SeasonStatus;
 use serde::{Deserialize, Serialize};
 
 /// The schema version this site reads; a bundle of another version is refused by name.
@@ -366,8 +367,19 @@ pub struct CatalogueEntry {
     pub genres: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub premiere: Option<PartialDate>,
+    /// The editor's outlook status.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
+    /// Without the editor's: what NextSeason found after the work in the data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data_status: Option<DataStatus>,
+    /// The odds from history, in percent: of seasons like this one, the share that got a next
+    /// season within two years ("best odds").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub odds: Option<u8>,
+    /// When the coming next season begins, as far as it is known ("next season soonest").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next: Option<PartialDate>,
     /// When the show's article was last updated (else published): the catalogue's default order.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated: Option<PartialDate>,
@@ -413,6 +425,17 @@ pub struct CatalogueHead {
     pub facets: Facets,
     /// The first entries of the default order; the parts hold the rest, in order.
     pub shows: Vec<CatalogueEntry>,
+    /// "Coming next": the first shows of the whole catalogue by "next season soonest" whose next
+    /// season is airing, dated or announced, for the home page's first screen.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub coming: Vec<CatalogueEntry>,
+    /// How many shows of the whole catalogue have a next season coming.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub coming_total: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// One part of the catalogue, `data/index/<part>.json`: the next entries of the default order.
@@ -461,6 +484,6 @@ pub struct LabelCount {
 /// A status is counted under the bundle's own word (its URL key and label follow from it).
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 pub struct StatusCount {
-    pub status: Status,
+    pub status: SeasonStatus,
     pub count: usize,
 }

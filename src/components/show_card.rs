@@ -1,7 +1,19 @@
-use super::{heading, in_languages, native, StatusBadge};
+use super::season_answer::{badge, Reading};
+use super::{heading, in_languages, native};
 use crate::bundle::CatalogueEntry;
 use crate::links::LinkToShow;
 use leptos::prelude::*;
+
+/// Whose reading of the next season the card shows: the editor's, else the data's.
+pub fn reading(entry: &CatalogueEntry) -> Option<Reading> {
+    entry.status.map(Reading::Editor).or(entry.data_status.map(Reading::Data))
+}
+
+/// The odds from history in a few words, as a share of like seasons, never as this show's
+/// chance.
+fn odds_line(entry: &CatalogueEntry) -> Option<String> {
+    entry.odds.map(|percent| format!("{percent}\u{a0}% of like seasons got another within 2 years"))
+}
 
 /// A show in the catalogue: title, studio, premiere and outlook, linking to its page. Pointing
 /// at the card (hover or keyboard focus) tells `on_intent`, to fetch the show before the click.
@@ -27,7 +39,12 @@ pub fn ShowCard(entry: CatalogueEntry, #[prop(optional)] on_intent: Option<Callb
                     {(!entry.studios.is_empty()).then(|| view! { <div><dt>"Studio"</dt><dd>{entry.studios.join(", ")}</dd></div> })}
                     {entry.premiere.map(|d| view! { <div><dt>"Premiere"</dt><dd><time datetime=d.machine()>{d.label()}</time></dd></div> })}
                 </dl>
-                {entry.status.map(|status| view! { <p class="ns-show-card__status"><StatusBadge status/></p> })}
+                {reading(&entry).map(|reading| view! {
+                    <p class="ns-show-card__status">
+                        {badge(reading)}
+                        {odds_line(&entry).map(|odds| view! { <span class="ns-show-card__odds">{odds}</span> })}
+                    </p>
+                })}
             </section>
         </li>
     }

@@ -1,7 +1,7 @@
 use crate::api::{self, LoadError};
 use crate::browser::Delay;
 use crate::bundle::{Catalogue, CatalogueEntry, CatalogueHead};
-use crate::components::{CatalogueSkeleton, ErrorCard, ShowCard};
+use crate::components::{CatalogueSkeleton, ComingNext, ErrorCard, ShowCard};
 use crate::head::{use_page_head, PageHead};
 use crate::navigation;
 use crate::search::{self, Facet, FacetLists, FacetValue, Index, Query, Results, Sort, PAGE_SIZE};
@@ -47,17 +47,24 @@ pub struct Listing {
     pages: usize,
     shown: Vec<CatalogueEntry>,
     facets: FacetLists,
+    /// Which filters to offer, from the whole catalogue's values.
+    offered: [bool; search::FACETS],
+    /// The head's "Coming next" and how many shows have a next season coming.
+    coming: (Vec<CatalogueEntry>, usize),
 }
 
 impl Listing {
     /// The first page of the unfiltered catalogue: its first entries in the default order.
     pub fn first_page(head: &CatalogueHead, first: Vec<CatalogueEntry>) -> Self {
+        let facets = search::facet_values(&head.facets);
         Listing {
             total: head.total,
             page: 1,
             pages: head.total.div_ceil(PAGE_SIZE).max(1),
             shown: first.into_iter().take(PAGE_SIZE).collect(),
-            facets: search::facet_values(&head.facets),
+            offered: search::offered_facets(&facets, head.total),
+            facets,
+            coming: (head.coming.clone(), head.coming_total),
         }
     }
 
@@ -68,6 +75,8 @@ impl Listing {
             pages: results.pages,
             shown: results.shown.iter().map(|&i| index.entries[i].clone()).collect(),
             facets: results.facets,
+            offered: index.offered,
+            coming: (Vec::new(), 0),
         }
     }
 }
@@ -80,7 +89,9 @@ async fn load_default_page(page: usize) -> Result<Listing, LoadError> {
     let page = page.min(pages);
     let start = (page - 1) * PAGE_SIZE;
     let (head, shown) = api::catalogue_entries(api::SITE_DATA, start..start + PAGE_SIZE).await?;
-    Ok(Listing { total: head.total, page, pages, shown, facets: search::facet_values(&head.facets) })
+    let facets = search::facet_values(&head.facets);
+    let offered = search::offered_facets(&facets, head.total);
+    Ok(Listing { total: head.total, page, pages, shown, facets, offered, coming: (head.coming.clone(), head.coming_total) })
 }
 
 /// `/`: every show of the catalogue, with search, filters, sort and pages. The whole state is in
@@ -178,6 +189,13 @@ pub fn Home(#[prop(into)] query: Signal<Query>, go: Callback<Query>, #[prop(opti
         Some(Ok(listing)) => listing.facets,
         _ => written_facets.clone().unwrap_or_default(),
     });
+    // A filter is offered when the whole catalogue gives it a choice (`search::offered_facets`),
+    // and kept while a link has it chosen. Kept as it was while a search loads.
+    let written_offered = prerendered.as_ref().map(|listing| listing.offered);
+    let offered: Memo<[bool; search::FACETS]> = Memo::new(move |before: Option<&[bool; search::FACETS]>| match listing() {
+        Some(Ok(listing)) => listing.offered,
+        _ => before.copied().or(written_offered).unwrap_or([true; search::FACETS]),
+    });
     // Each control has the name of its URL parameter, so that the form, sent before the app has
     // taken over the page written at build time, loads the same view.
     let facet_select = move |facet: Facet, id: &'static str, label: &'static str, all: &'static str| {
@@ -186,7 +204,8 @@ pub fn Home(#[prop(into)] query: Signal<Query>, go: Callback<Query>, #[prop(opti
             go.run(query.get_untracked().with(|q| q.filters[facet as usize] = value));
         };
         let pick = move |q: &Query| q.filter(facet).map(str::to_string);
-        view! {
+        let shown = move || offered.with(|o| o[facet as usize]) || query.with(|q| q.filter(facet).is_some());
+        move || shown().then(|| view! {
             <div class="ns-finder__field">
                 <label for=id>{label}</label>
                 <select id=id name=search::param(facet) on:change=on_change>
@@ -208,7 +227,7 @@ pub fn Home(#[prop(into)] query: Signal<Query>, go: Callback<Query>, #[prop(opti
                     }}
                 </select>
             </div>
-        }
+        })
     };
 
     let retry = move || {
@@ -230,6 +249,15 @@ pub fn Home(#[prop(into)] query: Signal<Query>, go: Callback<Query>, #[prop(opti
         }
     });
 
+    // "Coming next" is the head's, loaded with the catalogue's first page.
+    let written_coming = prerendered.as_ref().map(|listing| listing.coming.clone());
+    let coming = move || {
+        let (entries, total) = match &written_coming {
+            Some(coming) => coming.clone(),
+            None => default_page.get()?.ok()?.coming,
+        };
+        (!entries.is_empty()).then(|| view! { <ComingNext entries total all_href=Query { sort: Sort::Soonest, ..Query::default() }.to_url()/> })
+    };
     let is_prerendered = prerendered.is_some();
     let list = move || {
         // Read inside the Transition, so that it shows the skeletons until the first page is in.
@@ -270,6 +298,7 @@ pub fn Home(#[prop(into)] query: Signal<Query>, go: Callback<Query>, #[prop(opti
                 <h1 id="ns-home-h" tabindex="-1">"Will it get a season 2?"</h1>
                 <p>"The outlook for the next season of every show we follow: announcements, expected release windows, where to watch and who is in the cast."</p>
             </section>
+            {coming}
             <form class="ns-finder" role="search" aria-label="Shows" on:submit=on_submit>
                 <div class="ns-finder__field ns-finder__field--search">
                     <label for="ns-q">"Search shows"</label>

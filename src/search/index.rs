@@ -66,7 +66,9 @@ pub struct Index {
     /// Entry i's places are `entry_places[place_starts[i]..place_starts[i + 1]]`.
     entry_places: Vec<u32>,
     place_starts: Vec<u32>,
-    pub(super) orders: [Vec<usize>; 4],
+    pub(super) orders: [Vec<usize>; Sort::ALL.len()],
+    /// Which filters the catalogue page offers, by [`Facet`] ([`worth_offering`]).
+    pub offered: [bool; FACETS],
 }
 
 impl Index {
@@ -104,6 +106,7 @@ impl Index {
         let mut numbers: Vec<HashMap<String, u32>> = vec![HashMap::new(); FACETS];
         let mut facets: [FacetValues; FACETS] = std::array::from_fn(|_| FacetValues { first: 0, keys: Vec::new(), labels: Vec::new(), listed: Vec::new() });
         let mut per_facet: Vec<Vec<(usize, u32)>> = Vec::new();
+        let mut offered = [false; FACETS];
         // Numbered facet by facet, so that each facet's values are a range of numbers.
         for (f, facet) in Facet::ALL.into_iter().enumerate() {
             let mut of_entries = Vec::new();
@@ -118,6 +121,7 @@ impl Index {
                     of_entries.push((i, n));
                 }
             }
+            offered[f] = worth_offering(facets[f].keys.len(), of_entries.len(), entries.len());
             per_facet.push(of_entries);
         }
         let mut first = 0;
@@ -165,7 +169,7 @@ impl Index {
 
         let titles: Vec<String> = entries.iter().map(|e| fold(&e.title)).collect();
         let orders = Sort::ALL.map(|sort| sort_order(sort, &entries, &titles));
-        Index { entries, haystacks, sounds, names, facets, values, starts, places, entry_places, place_starts, orders }
+        Index { entries, haystacks, sounds, names, facets, values, starts, places, entry_places, place_starts, orders, offered }
     }
 
     pub fn search(&self, query: &Query) -> Results {
@@ -348,6 +352,8 @@ fn compare(sort: Sort, a: (&CatalogueEntry, &str), b: (&CatalogueEntry, &str)) -
         Sort::Title => a.1.cmp(b.1),
         Sort::Newest => by_date_then_title((a.0.premiere, a.1), (b.0.premiere, b.1), true),
         Sort::Oldest => by_date_then_title((a.0.premiere, a.1), (b.0.premiere, b.1), false),
+        Sort::Soonest => soonest_cmp_folded(a, b),
+        Sort::Odds => odds_cmp_folded(a, b),
     }
 }
 
@@ -356,6 +362,11 @@ fn sort_order(sort: Sort, entries: &[CatalogueEntry], titles: &[String]) -> Vec<
     let mut order: Vec<usize> = (0..entries.len()).collect();
     order.sort_by(|&a, &b| compare(sort, (&entries[a], &titles[a]), (&entries[b], &titles[b])));
     order
+}
+
+/// Which filters the catalogue page offers, from the head's facets of the whole catalogue.
+pub fn offered_facets(lists: &FacetLists, total: usize) -> [bool; FACETS] {
+    std::array::from_fn(|f| worth_offering(lists[f].len(), lists[f].iter().map(|v| v.count).sum(), total))
 }
 
 /// The head's facets as the filters show them.

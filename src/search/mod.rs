@@ -8,7 +8,7 @@ mod suggestions;
 #[cfg(test)]
 mod tests;
 
-use crate::bundle::{by_date_then_title, default_cmp_folded, Catalogue, CatalogueEntry, Facets, LabelCount, Watchable};
+use crate::bundle::{by_date_then_title, default_cmp_folded, odds_cmp_folded, soonest_cmp_folded, worth_offering, Catalogue, CatalogueEntry, Facets, LabelCount, Watchable};
 use crate::regions;
 use crate::text::{fold, fold_for_search, sound_key};
 use std::cmp::Ordering;

@@ -10,10 +10,14 @@ pub enum Sort {
     Title,
     Newest,
     Oldest,
+    /// The next season that begins soonest first (airing, dated, announced), then the rest.
+    Soonest,
+    /// The best odds from history first.
+    Odds,
 }
 
 impl Sort {
-    pub const ALL: [Sort; 4] = [Sort::Updated, Sort::Title, Sort::Newest, Sort::Oldest];
+    pub const ALL: [Sort; 6] = [Sort::Updated, Sort::Soonest, Sort::Odds, Sort::Title, Sort::Newest, Sort::Oldest];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -21,6 +25,8 @@ impl Sort {
             Sort::Title => "title",
             Sort::Newest => "newest",
             Sort::Oldest => "oldest",
+            Sort::Soonest => "soonest",
+            Sort::Odds => "odds",
         }
     }
 
@@ -30,6 +36,8 @@ impl Sort {
             Sort::Title => "Title, A to Z",
             Sort::Newest => "Newest premiere",
             Sort::Oldest => "Oldest premiere",
+            Sort::Soonest => "Next season soonest",
+            Sort::Odds => "Best odds from history",
         }
     }
 

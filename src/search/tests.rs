@@ -1,5 +1,5 @@
 use super::*;
-use crate::bundle::{default_cmp, default_order, facets, Status, StatusCount};
+use crate::bundle::{default_cmp, default_order, facets, SeasonStatus, StatusCount};
 
 /// The value of parameter `name` in a URL's query (`q=rouge+red&page=2`, without the `?`),
 /// decoded as the browser's URLSearchParams does (`+` is a space, `%XX` a byte of UTF-8): the
@@ -200,6 +200,61 @@ fn sorted_by_update_by_default_with_other_orders() {
     assert_eq!(all("/?sort=oldest"), ["Synthetic Hernández Story", "Metallic Rouge", "Sengoku Youko", "Another Synthetic"]);
 }
 
+/// Synthetic shows of every outlook, editor's and data's, for the outlook filter and its sorts.
+fn outlooks() -> Catalogue {
+    serde_json::from_str(
+        r#"{"schema":1,"shows":[
+          {"slug":"waiting-long","title":"Waiting Long","data_status":"nothing_later","odds":4,"premiere":"2010"},
+          {"slug":"dated-late","title":"Dated Late","data_status":"dated","next":"2027-10-02","premiere":"2024"},
+          {"slug":"announced","title":"Announced","status":"announced","next":"2027","premiere":"2023"},
+          {"slug":"waiting-short","title":"Waiting Short","data_status":"nothing_later","odds":31,"premiere":"2025"},
+          {"slug":"airing","title":"Airing","data_status":"airing","next":"2026-04-06","premiere":"2022"},
+          {"slug":"dated-soon","title":"Dated Soon","status":"dated","next":"2027-01-10","premiere":"2021"},
+          {"slug":"films","title":"Films","data_status":"films_only","odds":12,"premiere":"2020"},
+          {"slug":"aired","title":"Aired","data_status":"aired","premiere":"2019"},
+          {"slug":"cancelled","title":"Cancelled","status":"cancelled","premiere":"2018"}
+        ]}"#,
+    )
+    .unwrap()
+}
+
+#[test]
+fn the_outlook_filter_counts_the_editors_and_the_datas_statuses_as_one_list() {
+    let catalogue = outlooks();
+    let index = Index::new(&catalogue);
+    let statuses = &index.search(&query("/")).facets[Facet::Status as usize];
+    let listed: Vec<(&str, usize)> = statuses.iter().map(|v| (v.label.as_str(), v.count)).collect();
+    assert_eq!(
+        listed,
+        [
+            ("Next season airing", 1),
+            ("Next season dated", 2),
+            ("Next season announced", 1),
+            ("A later season aired", 1),
+            ("Only films or specials found later", 1),
+            ("No later season found", 2),
+            ("Cancelled", 1)
+        ]
+    );
+    // The editor's dated show and the data's are one value.
+    assert_eq!(titles(&index, &index.search(&query("/?status=dated"))), ["Dated Late", "Dated Soon"]);
+    assert_eq!(facet_values(&facets(&catalogue.shows))[Facet::Status as usize], *statuses, "the head counts alike");
+}
+
+#[test]
+fn next_season_soonest_and_best_odds() {
+    let index = Index::new(&outlooks());
+    let all = |url: &str| titles(&index, &index.search(&query(url)));
+    // Coming first, by when the next season begins (airing began earliest); then the rest in
+    // the default order (newest premiere first).
+    assert_eq!(all("/?sort=soonest"), ["Airing", "Dated Soon", "Dated Late", "Announced", "Waiting Short", "Films", "Aired", "Cancelled", "Waiting Long"]);
+    assert_eq!(all("/?sort=odds"), ["Waiting Short", "Films", "Waiting Long", "Dated Late", "Announced", "Airing", "Dated Soon", "Aired", "Cancelled"]);
+    // The head's "Coming next" is the first of "next season soonest" that are coming.
+    let (coming, total) = crate::bundle::coming_next(&outlooks().shows);
+    assert_eq!(coming.iter().map(|e| e.title.as_str()).collect::<Vec<_>>(), ["Airing", "Dated Soon", "Dated Late", "Announced"]);
+    assert_eq!(total, 4);
+}
+
 #[test]
 fn the_default_order_is_the_index_s_and_the_written_files() {
     let catalogue = catalogue();
@@ -222,7 +277,7 @@ fn whole_catalogue_facets_as_the_head_states_them_and_the_filters_show_them() {
     let facets = facets(&catalogue.shows);
     let results = Index::new(&catalogue).search(&query("/"));
     assert_eq!(facet_values(&facets), results.facets);
-    assert_eq!(facets.statuses, [StatusCount { status: Status::Announced, count: 2 }, StatusCount { status: Status::NoAnnouncement, count: 1 }]);
+    assert_eq!(facets.statuses, [StatusCount { status: SeasonStatus::Announced, count: 2 }, StatusCount { status: SeasonStatus::NoAnnouncement, count: 1 }]);
     assert!(query("/?page=3").is_default_view());
     for url in ["/?q=x", "/?genre=drama", "/?sort=title", "/?status=announced"] {
         assert!(!query(url).is_default_view(), "{url}");
