@@ -113,13 +113,23 @@ pub fn default_cmp_folded(a: (&CatalogueEntry, &str), b: (&CatalogueEntry, &str)
         .then_with(|| by_date_then_title((a.0.premiere, a.1), (b.0.premiere, b.1), true))
 }
 
-/// "Next season soonest": the shows whose next season is coming (airing, dated or announced)
-/// first, by when it begins at the latest ("2027" after "2027-01-10": a day is sure, a year
-/// may be its end), an unknown beginning last; then the others in the default order.
+/// "Next season soonest": the shows whose next season is coming first: on the air now, the
+/// latest to premiere first (a series on the air since 1995 is no news); then dated and then
+/// announced, each by when it begins at the latest ("2027" after "2027-01-10": a day is sure, a
+/// year may be its end), an unknown beginning last. Then the others in the default order.
 pub fn soonest_cmp_folded(a: (&CatalogueEntry, &str), b: (&CatalogueEntry, &str)) -> Ordering {
-    let coming = |e: &CatalogueEntry| SeasonStatus::of(e.status, e.data_status).is_some_and(SeasonStatus::is_coming);
-    let by = |e: &CatalogueEntry| (e.next.is_none(), e.next.map(PartialDate::latest_day));
-    coming(b.0).cmp(&coming(a.0)).then_with(|| by(a.0).cmp(&by(b.0))).then_with(|| default_cmp_folded(a, b))
+    soonest_key(a.0).cmp(&soonest_key(b.0)).then_with(|| default_cmp_folded(a, b))
+}
+
+/// Where a show stands in "next season soonest": its group, then days to compare in it.
+fn soonest_key(entry: &CatalogueEntry) -> (u8, bool, i64) {
+    let day = |e: &CatalogueEntry, latest: bool| e.next.map(|d| if latest { d.latest_day() } else { d.earliest_day() }).map(|(y, m, d)| crate::dates::days_from_civil(y, m, d));
+    match SeasonStatus::of(entry.status, entry.data_status) {
+        Some(SeasonStatus::Airing) => (0, entry.next.is_none(), -day(entry, false).unwrap_or(0)),
+        Some(SeasonStatus::Dated) => (1, entry.next.is_none(), day(entry, true).unwrap_or(0)),
+        Some(SeasonStatus::Announced) => (2, entry.next.is_none(), day(entry, true).unwrap_or(0)),
+        _ => (3, false, 0),
+    }
 }
 
 /// "Best odds": the highest odds from history first, shows without odds last; then the

@@ -17,6 +17,7 @@ pub fn ComingNext(entries: Vec<CatalogueEntry>, total: usize, #[prop(into)] all_
     view! {
         <section class="ns-card ns-coming" aria-labelledby="ns-coming-h">
             <h2 id="ns-coming-h" class="ns-card__title">"Coming next"</h2>
+            <p class="ns-coming__note">"Next seasons on the air, dated or announced, as the editors last wrote or NextSeason last read bangumi-data; each show's page gives the date."</p>
             <ol class="ns-coming__list">
                 {entries.into_iter().map(|entry| {
                     let (badge_view, when_view) = (reading(&entry).map(badge), when(&entry));

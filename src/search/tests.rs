@@ -209,6 +209,7 @@ fn outlooks() -> Catalogue {
           {"slug":"announced","title":"Announced","status":"announced","next":"2027","premiere":"2023"},
           {"slug":"waiting-short","title":"Waiting Short","data_status":"nothing_later","odds":31,"premiere":"2025"},
           {"slug":"airing","title":"Airing","data_status":"airing","next":"2026-04-06","premiere":"2022"},
+          {"slug":"airing-for-ever","title":"Airing For Ever","data_status":"airing","next":"1995-01-08","premiere":"1990"},
           {"slug":"dated-soon","title":"Dated Soon","status":"dated","next":"2027-01-10","premiere":"2021"},
           {"slug":"films","title":"Films","data_status":"films_only","odds":12,"premiere":"2020"},
           {"slug":"aired","title":"Aired","data_status":"aired","premiere":"2019"},
@@ -227,7 +228,7 @@ fn the_outlook_filter_counts_the_editors_and_the_datas_statuses_as_one_list() {
     assert_eq!(
         listed,
         [
-            ("Next season airing", 1),
+            ("Next season airing", 2),
             ("Next season dated", 2),
             ("Next season announced", 1),
             ("A later season aired", 1),
@@ -245,14 +246,14 @@ fn the_outlook_filter_counts_the_editors_and_the_datas_statuses_as_one_list() {
 fn next_season_soonest_and_best_odds() {
     let index = Index::new(&outlooks());
     let all = |url: &str| titles(&index, &index.search(&query(url)));
-    // Coming first, by when the next season begins (airing began earliest); then the rest in
-    // the default order (newest premiere first).
-    assert_eq!(all("/?sort=soonest"), ["Airing", "Dated Soon", "Dated Late", "Announced", "Waiting Short", "Films", "Aired", "Cancelled", "Waiting Long"]);
-    assert_eq!(all("/?sort=odds"), ["Waiting Short", "Films", "Waiting Long", "Dated Late", "Announced", "Airing", "Dated Soon", "Aired", "Cancelled"]);
+    // Coming first: on the air, the latest first; then dated and announced, by when they begin.
+    // Then the rest in the default order (newest premiere first).
+    assert_eq!(all("/?sort=soonest"), ["Airing", "Airing For Ever", "Dated Soon", "Dated Late", "Announced", "Waiting Short", "Films", "Aired", "Cancelled", "Waiting Long"]);
+    assert_eq!(all("/?sort=odds"), ["Waiting Short", "Films", "Waiting Long", "Dated Late", "Announced", "Airing", "Dated Soon", "Aired", "Cancelled", "Airing For Ever"]);
     // The head's "Coming next" is the first of "next season soonest" that are coming.
     let (coming, total) = crate::bundle::coming_next(&outlooks().shows);
-    assert_eq!(coming.iter().map(|e| e.title.as_str()).collect::<Vec<_>>(), ["Airing", "Dated Soon", "Dated Late", "Announced"]);
-    assert_eq!(total, 4);
+    assert_eq!(coming.iter().map(|e| e.title.as_str()).collect::<Vec<_>>(), ["Airing", "Airing For Ever", "Dated Soon", "Dated Late", "Announced"]);
+    assert_eq!(total, 5);
 }
 
 #[test]

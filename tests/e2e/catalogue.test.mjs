@@ -216,3 +216,64 @@ for (const path of ['/', '/shows/dr-stone', '/shows/frieren-beyond-the-journeys-
     }
   });
 }
+
+// The catalogue by the answer (issue 23): "Coming next" first, every status in the outlook
+// filter with its count, a badge on every card, the two new orders, and only the filters that
+// give a choice over the whole catalogue.
+test('the home page opens with "Coming next", soonest first, at phone width', async () => {
+  const head = JSON.parse(await readFile(join(site.root, 'data', 'index.json'), 'utf8'));
+  assert.ok(head.coming_total >= head.coming.length && head.coming.length > 0, 'the shipped data has next seasons coming');
+  const page = await site.page({ locale: 'en-US', viewport: { width: 390, height: 844 } });
+  await page.visit(`${site.url}/`);
+  const coming = page.locator('section.ns-coming');
+  assert.equal(await coming.locator('h2').textContent(), 'Coming next');
+  const slugs = await coming.locator('a[href^="/shows/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href').slice('/shows/'.length)));
+  assert.deepEqual(slugs, head.coming.map((e) => e.slug));
+  assert.equal(await coming.locator('.ns-badge').count(), head.coming.length, 'each with its badge');
+  // Before the search form, and the form's search box still on the first screen of a phone.
+  const [comingBox, searchBox] = [await coming.boundingBox(), await page.locator('#ns-q').boundingBox()];
+  assert.ok(comingBox.y < searchBox.y);
+  assert.ok(searchBox.y + searchBox.height <= 844 * 1.5, `the search box is at ${searchBox.y}px`);
+  // Its link lists them all by "next season soonest": the coming ones first.
+  if (head.coming_total > head.coming.length) {
+    await coming.locator('.ns-coming__all a').click();
+    await page.waitForFunction(() => location.search === '?sort=soonest');
+    await page.waitForFunction((first) => document.querySelector('.ns-show-card a[href^="/shows/"]')?.getAttribute('href') === `/shows/${first}`, head.coming[0].slug);
+    assert.equal(await page.inputValue('#ns-sort'), 'soonest');
+  }
+  assert.deepEqual(page.errors, []);
+});
+
+test('the outlook filter offers every status with its count, and every card has its badge', async () => {
+  const head = JSON.parse(await readFile(join(site.root, 'data', 'index.json'), 'utf8'));
+  const page = await site.page({ locale: 'en-US' });
+  await page.visit(`${site.url}/`);
+  const options = await page.$$eval('#ns-status option', (os) => os.map((o) => [o.value, o.textContent]));
+  // Each status of the whole catalogue, in the filter's order, with its count.
+  const key = (status) => status.replaceAll('_', '-');
+  assert.deepEqual(options.slice(1).map(([value, text]) => [value, Number(text.match(/\((\d+)\)$/)[1])]), head.facets.statuses.map((s) => [key(s.status), s.count]));
+  for (const status of ['airing', 'aired', 'films-only', 'nothing-later']) assert.ok(options.some(([value]) => value === status), status);
+  const counted = head.facets.statuses.reduce((sum, s) => sum + s.count, 0);
+  assert.equal(counted, head.total, 'every show has a status, the editor\'s or the data\'s');
+  const nothing = head.facets.statuses.find((s) => s.status === 'nothing_later').count;
+  assert.ok(options.some(([value, text]) => value === 'nothing-later' && text === `No later season found (${nothing})`), JSON.stringify(options));
+  const cards = await page.locator('.ns-show-card').count();
+  assert.equal(await page.locator('.ns-show-card .ns-badge').count(), cards, 'a badge on every card');
+  // Genre and studio cover the editors' few shows only: not offered over the whole catalogue.
+  assert.equal(await page.locator('#ns-genre').count(), 0);
+  assert.equal(await page.locator('#ns-studio').count(), 0);
+  await page.selectOption('#ns-status', 'nothing-later');
+  await page.waitForFunction((n) => document.querySelector('.ns-results-count')?.textContent.startsWith(`${n} shows`), nothing);
+  assert.deepEqual(page.errors, []);
+});
+
+test('"best odds" lists the highest odds from history first', async () => {
+  const page = await site.page({ locale: 'en-US' });
+  await page.visit(`${site.url}/?sort=odds`);
+  await page.waitForSelector('.ns-show-card__odds');
+  const shares = await page.$$eval('.ns-show-card__odds', (ss) => ss.map((s) => parseInt(s.textContent, 10)));
+  assert.ok(shares.length >= 20, `${shares.length} cards with odds`);
+  assert.deepEqual(shares, [...shares].sort((a, b) => b - a));
+  assert.match(await page.textContent('.ns-show-card__odds'), /^\d+\u00a0% of like seasons got another within 2 years$/);
+  assert.deepEqual(page.errors, []);
+});
