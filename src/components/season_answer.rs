@@ -372,6 +372,7 @@ mod tests {
             summary: Some("Synthetic: the editor's reasoning.".into()),
             window: window.map(|w| serde_json::from_str(w).unwrap()),
             premiere_at: premiere_at.map(|at| Instant::parse(at).unwrap()),
+            source: None,
         }
     }
 
