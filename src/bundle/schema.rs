@@ -220,7 +220,8 @@ pub struct Window {
     pub from: PartialDate,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<PartialDate>,
-    #[serde(default)]
+    /// Written only when true, as editors write it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub or_later: bool,
 }
 
