@@ -33,7 +33,7 @@ use std::path::{Path, PathBuf};
 ///
 ///   nextseason-bundle announce sengoku-youko --status announced --window 2027+ --source https://example.org/news/1
 #[derive(clap::Args)]
-#[command(verbatim_doc_comment, after_help = "Exit status: 0 written, 1 problems found (nothing written), 2 usage or I/O error, or a slug that is no show of either bundle (nothing written).")]
+#[command(verbatim_doc_comment, after_help = "Exit status: 0 written; 1 problems found, nothing written; 2 usage or I/O error, or a show it cannot write for (a slug of no show, a former slug, a show without an id the import finds it by), nothing written but by an I/O error while writing.")]
 pub struct Args {
     /// The show's slug, as in its address (/shows/<SLUG>)
     #[arg(value_parser = slug)]
@@ -75,7 +75,7 @@ pub enum Announced {
     Announced,
     /// Its premiere is announced, to the day
     Dated,
-    /// It was announced, and is cancelled
+    /// The next season is cancelled
     Cancelled,
 }
 
