@@ -40,7 +40,7 @@ pub struct Args {
     pub slug: String,
     /// What is known of the next season
     #[arg(long, value_enum)]
-    pub status: Announced,
+    pub status: Announcement,
     /// When the next season is expected: FROM, FROM..TO or FROM+ (above)
     #[arg(long, value_name = "WINDOW", value_parser = window, conflicts_with = "premiere_at")]
     pub window: Option<Window>,
@@ -70,7 +70,7 @@ pub struct Args {
 
 /// The statuses an announcement gives (no_announcement and airing are written by hand).
 #[derive(Clone, Copy, clap::ValueEnum)]
-pub enum Announced {
+pub enum Announcement {
     /// A next season is announced
     Announced,
     /// Its premiere is announced, to the day
@@ -79,12 +79,12 @@ pub enum Announced {
     Cancelled,
 }
 
-impl From<Announced> for Status {
-    fn from(status: Announced) -> Self {
+impl From<Announcement> for Status {
+    fn from(status: Announcement) -> Self {
         match status {
-            Announced::Announced => Status::Announced,
-            Announced::Dated => Status::Dated,
-            Announced::Cancelled => Status::Cancelled,
+            Announcement::Announced => Status::Announced,
+            Announcement::Dated => Status::Dated,
+            Announcement::Cancelled => Status::Cancelled,
         }
     }
 }
