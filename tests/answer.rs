@@ -155,6 +155,28 @@ fn a_window_of_from_alone_is_the_period_it_names() {
 }
 
 #[test]
+fn an_announcement_names_its_source_site_and_day_linked_in_the_answer_and_the_card() {
+    // Synthetic: the shipped show's season announced, as `nextseason-bundle announce` writes it.
+    let mut show = shipped("metallic-rouge");
+    show.outlook = Some(serde_json::from_str(r#"{"status":"announced","source":{"url":"https://www.example.org/news/1?a=1&c=2","date":"2026-05-01"}}"#).unwrap());
+    let html = page(&show);
+    let line = "Source: <a href=\"https://www.example.org/news/1?a=1&amp;c=2\" target=\"_blank\" rel=\"noopener noreferrer\">example.org<span class=\"ns-visually-hidden\"> (opens in a new tab)</span></a>, <time datetime=\"2026-05-01\">May 1, 2026</time></p>";
+    let answer = element(&html, "ns-answer");
+    assert!(answer.contains("<span class=\"ns-badge ns-badge--announced\">Announced</span>"), "{answer}");
+    assert!(answer.contains(&format!("<p class=\"ns-answer__source\">{line}")), "{answer}");
+    let outlook = element(&html, "ns-card ns-outlook");
+    assert!(outlook.contains(&format!("<p class=\"ns-outlook__source\">{line}")), "{outlook}");
+    // A link that is no https link to a host (which the rules refuse) is never a link, and its
+    // text stays text.
+    show.outlook = Some(serde_json::from_str(r#"{"status":"announced","source":{"url":"https://ex<b>.org/","date":"2026-05-01"}}"#).unwrap());
+    let answer = element(&page(&show), "ns-answer").to_string();
+    assert!(answer.contains("<p class=\"ns-answer__source\">Source: <span>ex&lt;b&gt;.org</span>, "), "{answer}");
+    // Without a source, no line: the shipped show's answer is as it was.
+    let html = page(&shipped("metallic-rouge"));
+    assert!(!html.contains("Source: "), "{html}");
+}
+
+#[test]
 fn the_jump_links_list_the_cards_below_and_lead_to_their_focusable_headings() {
     let show = shipped("metallic-rouge");
     let html = page(&show);

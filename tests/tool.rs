@@ -562,7 +562,7 @@ fn tool(args: &[&str]) -> (i32, String, String) {
     (out.status.code().unwrap(), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
 }
 
-const COMMANDS: [&str; 6] = ["check", "fix-encoding", "index", "import", "synthetic", "completions"];
+const COMMANDS: [&str; 7] = ["announce", "check", "fix-encoding", "index", "import", "synthetic", "completions"];
 
 #[test]
 fn help_for_the_tool_and_each_command() {
@@ -574,7 +574,8 @@ fn help_for_the_tool_and_each_command() {
         }
         assert!(out.contains("Exit status: 0 clean, 1 problems found, 2 usage or I/O error."), "{out}");
     }
-    let options: [(&str, &[&str]); 5] = [
+    let options: [(&str, &[&str]); 6] = [
+        ("announce", &["<SLUG>", "--status <STATUS>", "announced", "dated", "cancelled", "--window <WINDOW>", "2027+", "--premiere-at <INSTANT>", "--source <URL>", "--date <DAY>", "--note <TEXT>", "--bundle <DIR>", "--from <DIR>", "[default: target/nextseason-bundle/data]"]),
         ("check", &["<BUNDLE_DIR>", "--format <FORMAT>", "json", "file:line:column: json.path", "Exit status: 0 clean, 1 problems found"]),
         ("fix-encoding", &["<BUNDLE_DIR>", "--format <FORMAT>", "Mac Roman", "Exit status: 0 (whether or not anything changed)"]),
         ("index", &["<BUNDLE_DIR>", "--head-size <N>", "--part-size <N>", "index/<n>.json", "[default: 48]", "[default: 2000]"]),
@@ -858,4 +859,180 @@ fn backtest_refuses_a_cut_it_cannot_judge() {
     assert!(err.contains("two years or more before the data's date (2026-05-15)"), "{err}");
     let (code, err) = run("2022-13-01");
     assert_eq!((code, err.contains("is not a day")), (2, true), "{err}");
+}
+
+/// The shipped bundle with, in `imported/`, the excerpt imported over its editors' shards, as
+/// a build writes `target/nextseason-bundle/data` (its registry in `pin/`).
+fn with_imported() -> Bundle {
+    let bundle = Bundle::shipped();
+    let registry = pinned(&bundle, "0.3.208");
+    let out = Command::new(TOOL)
+        .args(["import", "bangumi-data", EXCERPT])
+        .arg(bundle.path("imported"))
+        .arg("--editorial")
+        .arg(bundle.path("shows"))
+        .args(["--registry", &registry])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    bundle
+}
+
+/// Runs `announce` on the bundle's editors' shards (`--bundle B`), the imported ones in
+/// `B/imported`: exit code, stdout and stderr lines, with the bundle's directory shown as `B`.
+fn announce(bundle: &Bundle, args: &[&str]) -> (i32, Vec<String>, Vec<String>) {
+    let out = Command::new(TOOL)
+        .arg("announce")
+        .args(args)
+        .arg("--bundle")
+        .arg(&bundle.0)
+        .arg("--from")
+        .arg(bundle.path("imported"))
+        .arg("--registry")
+        .arg(bundle.path("pin/slugs.json"))
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let lines = |bytes: Vec<u8>| String::from_utf8(bytes).unwrap().replace(&bundle.0.display().to_string(), "B").lines().map(str::to_string).collect();
+    (out.status.code().unwrap(), lines(out.stdout), lines(out.stderr))
+}
+
+/// The editors' files, every byte: what a refused announcement must leave as it was.
+fn editors_files(bundle: &Bundle) -> Vec<(String, Vec<u8>)> {
+    let mut files = vec![("index.json".to_string(), std::fs::read(bundle.path("index.json")).unwrap())];
+    for entry in std::fs::read_dir(bundle.path("shows")).unwrap() {
+        let path = entry.unwrap().path();
+        files.push((path.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&path).unwrap()));
+    }
+    files.sort();
+    files
+}
+
+const THOUSANDFOLD: &str = "sengoku-youko-the-thousandfold-chaos-arc";
+
+#[test]
+fn announce_writes_the_least_shard_of_an_imported_show_which_the_next_import_keeps() {
+    let bundle = with_imported();
+    let (code, out, err) = announce(
+        &bundle,
+        &[THOUSANDFOLD, "--status", "announced", "--window", "2027+", "--source", "https://www.example.org/news/1", "--date", "2026-05-01", "--note", "Synthetic: announced at an event."],
+    );
+    assert_eq!((code, err), (0, vec![]), "{out:?}");
+    assert_eq!(out, [format!("wrote B/shows/{THOUSANDFOLD}.json (Announced) and the catalogue, B/index.json.")]);
+    // Only what the import needs to find the work, the headline, and the outlook, in the
+    // editors' own style.
+    assert_eq!(
+        std::fs::read_to_string(bundle.path(&format!("shows/{THOUSANDFOLD}.json"))).unwrap(),
+        format!(
+            r#"{{
+  "schema": 1,
+  "slug": "{THOUSANDFOLD}",
+  "title": "Sengoku Youko: The Thousandfold Chaos Arc",
+  "outlook": {{
+    "status": "announced",
+    "summary": "Synthetic: announced at an event.",
+    "window": {{ "from": "2027", "or_later": true }},
+    "source": {{ "url": "https://www.example.org/news/1", "date": "2026-05-01" }}
+  }},
+  "article": {{
+    "headline": "Will Sengoku Youko: The Thousandfold Chaos Arc get another season?"
+  }},
+  "references": {{ "bangumi": "488197" }}
+}}
+"#
+        )
+    );
+    assert_eq!(bundle.check(), (0, vec!["No problems in 4 files.".to_string()]));
+    let entry = bundle.json("index.json")["shows"].as_array().unwrap().iter().find(|e| e["slug"] == THOUSANDFOLD).cloned().unwrap();
+    assert_eq!(entry["status"], "announced");
+
+    // The next import merges it with its work: the editor's outlook, the data's facts.
+    let out = Command::new(TOOL)
+        .args(["import", "bangumi-data", EXCERPT])
+        .arg(bundle.path("imported"))
+        .arg("--editorial")
+        .arg(bundle.path("shows"))
+        .arg("--registry")
+        .arg(bundle.path("pin/slugs.json"))
+        .output()
+        .unwrap();
+    let report = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{report}");
+    assert!(report.contains("3 merged into editors' files; 0 new slugs."), "{report}");
+    let merged = bundle.json(&format!("imported/shows/{THOUSANDFOLD}.json"));
+    assert_eq!(merged["outlook"], bundle.json(&format!("shows/{THOUSANDFOLD}.json"))["outlook"]);
+    assert_eq!((merged.get("data_outlook"), &merged["premiere"], &merged["kind"]), (None, &json!("2024-07-18"), &json!("tv")));
+    assert!(merged["watch"].as_array().is_some_and(|w| !w.is_empty()) && merged["related"].as_array().is_some_and(|r| !r.is_empty()), "{merged:#}");
+}
+
+#[test]
+fn announce_replaces_only_the_outlook_of_an_editors_shard() {
+    let bundle = with_imported();
+    let before = std::fs::read_to_string(bundle.path("shows/metallic-rouge.json")).unwrap();
+    let (code, out, _) = announce(
+        &bundle,
+        &["metallic-rouge", "--status", "dated", "--premiere-at", "2027-01-10T23:30:00+09:00", "--source", "https://metallicrouge.jp/news/1", "--date", "2026-05-01"],
+    );
+    assert_eq!((code, out), (0, vec!["wrote B/shows/metallic-rouge.json (Date announced) and the catalogue, B/index.json.".to_string()]));
+    let old = before.split("  \"outlook\": ").nth(1).unwrap().split("\n  },\n").next().unwrap().to_string() + "\n  }";
+    let new = "{\n    \"status\": \"dated\",\n    \"premiere_at\": \"2027-01-10T23:30:00+09:00\",\n    \"source\": { \"url\": \"https://metallicrouge.jp/news/1\", \"date\": \"2026-05-01\" }\n  }";
+    assert_eq!(std::fs::read_to_string(bundle.path("shows/metallic-rouge.json")).unwrap(), before.replacen(&old, new, 1));
+    assert_eq!(bundle.check(), (0, vec!["No problems in 3 files.".to_string()]));
+    assert_eq!(bundle.json("index.json")["shows"][0]["status"], "dated");
+    // Without an outlook, one is added where the schema has it, before the article.
+    let sengoku = std::fs::read_to_string(SHIPPED.to_string() + "/shows/sengoku-youko.json").unwrap();
+    bundle.write("shows/sengoku-youko.json", &sengoku);
+    let (code, _, _) = announce(&bundle, &["sengoku-youko", "--status", "cancelled", "--source", "https://example.org/news/2", "--date", "2026-05-02"]);
+    assert_eq!(code, 0);
+    let added = "  \"outlook\": {\n    \"status\": \"cancelled\",\n    \"source\": { \"url\": \"https://example.org/news/2\", \"date\": \"2026-05-02\" }\n  },\n  \"article\"";
+    assert_eq!(std::fs::read_to_string(bundle.path("shows/sengoku-youko.json")).unwrap(), sengoku.replacen("  \"article\"", added, 1));
+    assert_eq!(bundle.check().0, 0);
+}
+
+#[test]
+fn announce_refuses_bad_input_and_writes_nothing() {
+    let bundle = with_imported();
+    let before = editors_files(&bundle);
+    // By the rules of the bundle: each problem where `check` would show it in the file written.
+    let (code, out, _) = announce(&bundle, &["metallic-rouge", "--status", "announced", "--source", "http://example.org/news/1", "--date", "2026-05"]);
+    assert_eq!(code, 1, "{out:?}");
+    assert_eq!(
+        out,
+        [
+            "B/shows/metallic-rouge.json:13:24: outlook.source.url: \"http://example.org/news/1\" is not an https link to a host (https://…)",
+            "B/shows/metallic-rouge.json:13:61: outlook.source.date: 2026-05 is not a day: write the day the news was announced (or read), YYYY-MM-DD",
+            "2 problems in 1 of 3 files.",
+            "Nothing written: these are the problems of the file as it would be written.",
+        ]
+    );
+    let (code, out, _) = announce(&bundle, &[THOUSANDFOLD, "--status", "dated", "--window", "2027-spring", "--source", "https://example.org/news/1", "--date", "2026-05-01"]);
+    assert_eq!(code, 1, "{out:?}");
+    assert_eq!(
+        out,
+        [
+            format!("B/shows/{THOUSANDFOLD}.json:7:15: outlook.window: status \"dated\" needs the day: a window of one YYYY-MM-DD date (no to, no or_later), or premiere_at"),
+            "1 problem in 1 of 4 files.".to_string(),
+            "Nothing written: these are the problems of the file as it would be written.".to_string(),
+        ]
+    );
+    // A slug of no show, a former slug: usage errors, the closest slugs or the slug now named.
+    let (code, _, err) = announce(&bundle, &["sengoku-yoko", "--status", "announced", "--source", "https://example.org/news/1"]);
+    assert_eq!((code, err), (2, vec!["nextseason-bundle: sengoku-yoko is no show of B or of B/imported (did you mean sengoku-youko?)".to_string()]));
+    std::fs::write(bundle.path("imported/aliases.json"), format!("{{\"schema\":1,\"aliases\":{{\n\"bgm-488197\":\"{THOUSANDFOLD}\"\n}}}}\n")).unwrap();
+    let (code, _, err) = announce(&bundle, &["bgm-488197", "--status", "announced", "--source", "https://example.org/news/1"]);
+    assert_eq!((code, err), (2, vec![format!("nextseason-bundle: bgm-488197 is a former slug of {THOUSANDFOLD}: announce {THOUSANDFOLD}")]));
+    // Arguments the tool cannot read.
+    for (args, says) in [
+        (&["../x", "--status", "announced", "--source", "https://example.org/"][..], "\"../x\" is not a slug"),
+        (&["metallic-rouge", "--status", "airing", "--source", "https://example.org/"], "invalid value 'airing'"),
+        (&["metallic-rouge", "--status", "announced"], "--source <URL>"),
+        (&["metallic-rouge", "--status", "dated", "--window", "2027-01-10", "--premiere-at", "2027-01-10T23:30:00+09:00", "--source", "https://example.org/"], "cannot be used with"),
+        (&["metallic-rouge", "--status", "announced", "--window", "Fall 2027", "--source", "https://example.org/"], "\"Fall 2027\" is not a date"),
+        (&["metallic-rouge", "--status", "dated", "--premiere-at", "2027-01-10 23:30", "--source", "https://example.org/"], "is not a date and time"),
+    ] {
+        let (code, _, err) = announce(&bundle, args);
+        assert_eq!(code, 2, "{args:?}");
+        assert!(err.join("\n").contains(says), "{args:?}: {err:?}");
+    }
+    assert_eq!(editors_files(&bundle), before, "nothing written");
 }

@@ -379,7 +379,7 @@ mod erased {
 
 /// Gives each problem its line and column: serde's when it has one, else where its path's value
 /// starts (or the nearest enclosing value's).
-pub(super) fn locate(file: &str, text: &str, problems: Vec<Problem>) -> Vec<Located> {
+pub fn locate(file: &str, text: &str, problems: Vec<Problem>) -> Vec<Located> {
     if problems.is_empty() {
         return Vec::new();
     }

@@ -152,6 +152,31 @@ pub struct Outlook {
     /// The exact premiere, once announced with a time.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub premiere_at: Option<Instant>,
+    /// Where the editor read the news: the page shown, linked, under the answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<OutlookSource>,
+}
+
+/// The page an outlook's news comes from, and the day it was announced (or, if that is not
+/// known, the day the editor read it).
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+pub struct OutlookSource {
+    /// An https link.
+    pub url: String,
+    /// A day, YYYY-MM-DD.
+    pub date: PartialDate,
+}
+
+impl OutlookSource {
+    /// The link's host without "www." and port, as readers name a site: "natalie.mu" for
+    /// `https://www.natalie.mu/comic/news/1`. None for a link that is not https.
+    pub fn site(&self) -> Option<String> {
+        let rest = self.url.strip_prefix("https://")?;
+        let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+        let host = host.split(':').next().unwrap_or_default().to_ascii_lowercase();
+        let host = host.strip_prefix("www.").map(str::to_string).unwrap_or(host);
+        (!host.is_empty()).then_some(host)
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
@@ -196,7 +221,8 @@ pub struct Window {
     pub from: PartialDate,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<PartialDate>,
-    #[serde(default)]
+    /// Written only when true, as editors write it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub or_later: bool,
 }
 

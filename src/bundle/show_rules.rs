@@ -116,6 +116,14 @@ fn validate_outlook(outlook: &Outlook, problems: &mut Vec<Problem>) {
     if outlook.status == Status::Cancelled && outlook.premiere_at.is_some() {
         problems.push(Problem::new("outlook.premiere_at", "a cancelled season has no premiere"));
     }
+    if let Some(source) = &outlook.source {
+        check_url("outlook.source.url", &source.url, problems);
+        // Any day is taken, a later one than today too: the rules have no clock, so that the
+        // site and the tool judge a file alike whenever they read it.
+        if source.date.precision() != Precision::Day {
+            problems.push(Problem::new("outlook.source.date", format!("{} is not a day: write the day the news was announced (or read), YYYY-MM-DD", source.date)));
+        }
+    }
     if let (Some(at), Some(window)) = (&outlook.premiere_at, &outlook.window) {
         let local = crate::dates::LocalTime::at(at.epoch_ms, at.offset_minutes);
         let day = PartialDate::Day(local.year, local.month, local.day);
@@ -375,6 +383,44 @@ mod tests {
                 "read_also[0].slug: \"Sengoku Youko\" is not a slug: use lowercase letters, digits and single hyphens",
             ]
         );
+    }
+
+    #[test]
+    fn an_outlooks_source_is_an_https_link_and_a_day() {
+        let with_source = |url: &str, date: &str| {
+            let mut json = shipped();
+            json["outlook"]["source"] = serde_json::json!({ "url": url, "date": date });
+            problems_of(json)
+        };
+        assert_eq!(with_source("https://natalie.mu/comic/news/600000", "2026-05-01"), Vec::<String>::new());
+        assert_eq!(with_source("https://natalie.mu/comic/news/600000", "2999-12-31"), Vec::<String>::new(), "no clock in the rules");
+        assert_eq!(
+            with_source("http://natalie.mu/comic/news/600000", "2026-05"),
+            [
+                "outlook.source.url: \"http://natalie.mu/comic/news/600000\" is not an https link to a host (https://…)",
+                "outlook.source.date: 2026-05 is not a day: write the day the news was announced (or read), YYYY-MM-DD",
+            ]
+        );
+        assert_eq!(with_source("", "2026-05-01"), ["outlook.source.url: \"\" is not an https link to a host (https://…)"]);
+        assert_eq!(with_source("javascript:alert(1)", "2026-fall"), [
+            "outlook.source.url: \"javascript:alert(1)\" is not an https link to a host (https://…)",
+            "outlook.source.date: 2026-fall is not a day: write the day the news was announced (or read), YYYY-MM-DD",
+        ]);
+        let mut json = shipped();
+        json["outlook"]["source"] = serde_json::json!({ "url": "https://natalie.mu/" });
+        assert_eq!(problems_of(json), ["outlook.source: missing field `date`"]);
+        // Left out, the outlook is written as before: the shipped files are unchanged.
+        let show = super::super::decode_show(super::super::tests::METALLIC_ROUGE, "metallic-rouge").unwrap();
+        assert_eq!(serde_json::to_value(show.outlook.unwrap()).unwrap().get("source"), None);
+    }
+
+    #[test]
+    fn an_outlooks_source_is_named_by_its_site() {
+        let site = |url: &str| OutlookSource { url: url.into(), date: PartialDate::Day(2026, 5, 1) }.site();
+        assert_eq!(site("https://www.Example.org:8443/news?id=1#top").as_deref(), Some("example.org"));
+        assert_eq!(site("https://natalie.mu").as_deref(), Some("natalie.mu"));
+        assert_eq!(site("http://natalie.mu/"), None);
+        assert_eq!(site("https:///path"), None);
     }
 
     #[test]

@@ -1,4 +1,4 @@
-use super::season_answer::{badge, sentence, window_row, SeasonAnswer, NO_OUTLOOK};
+use super::season_answer::{badge, sentence, source_line, window_row, SeasonAnswer, NO_OUTLOOK};
 use super::watch::platform_language;
 use super::{heading, in_languages, text_in, time_left, JumpLinks, JumpTarget};
 use crate::browser;
@@ -42,6 +42,7 @@ pub fn AnswerBox(
             view! {
                 <p class="ns-answer__status">{badge(answer.reading)}</p>
                 <p class="ns-answer__sentence">{sentence(&answer.sentence, lang)}</p>
+                {answer.source.as_ref().map(|source| source_line(source, "ns-answer__source"))}
                 {answer.caveat.map(|caveat| view! { <p class="ns-answer__caveat">{caveat}</p> })}
                 <dl class="ns-answer__facts">{answer.answer_window().map(window_row)}{countdown}{watch}</dl>
             }

@@ -1,4 +1,4 @@
-use super::season_answer::{badge, sentence, window_row, OutlookFacts, Reading, SeasonAnswer, NO_OUTLOOK};
+use super::season_answer::{badge, sentence, source_line, window_row, OutlookFacts, Reading, SeasonAnswer, NO_OUTLOOK};
 use super::{heading, in_languages, Card};
 use crate::browser;
 use crate::bundle::{DataOutlook, DataSource, HistoryOdds, NativeText, Outlook, Related, WorkKind};
@@ -101,7 +101,7 @@ pub fn outlook_title(seasons: Option<u32>) -> String {
     }
 }
 
-/// The answer as the card tells it. The editor's: badge, the answer's sentence, the editor's
+/// The answer as the card tells it. The editor's: badge, the answer's sentence, its source, the editor's
 /// reasoning, the window and a countdown. The data's: badge, sentence (the next season linked to
 /// its page), a countdown to a dated one, and what the data is and how fresh.
 fn outlook_body(answer: SeasonAnswer, summary: Option<String>, data: Option<&DataSource>, native_title: Option<&NativeText>) -> AnyView {
@@ -112,6 +112,7 @@ fn outlook_body(answer: SeasonAnswer, summary: Option<String>, data: Option<&Dat
         return view! {
             {status}
             <p class="ns-outlook__answer">{said}</p>
+            {answer.source.as_ref().map(|source| source_line(source, "ns-outlook__source"))}
             {summary.map(|summary| view! { <p>{summary}</p> })}
             {answer.window.as_ref().map(|row| view! { <dl class="ns-outlook__window">{window_row(row)}</dl> })}
             {countdown}

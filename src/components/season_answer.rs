@@ -3,9 +3,9 @@
 //! after the work. The outlook card and the answer box under the headline both render it, so
 //! that their badge, sentence, window and countdown cannot disagree.
 
-use super::in_languages;
+use super::{external_link, in_languages};
 use crate::browser;
-use crate::bundle::{DataOutlook, DataSource, DataStatus, HistoryOdds, NativeText, Outlook, Related, Show, Status, Window};
+use crate::bundle::{DataOutlook, DataSource, DataStatus, HistoryOdds, NativeText, Outlook, OutlookSource, Related, Show, Status, Window};
 use crate::dates::{start_of_day_ms, Instant, LocalTime, PartialDate};
 use crate::links::LinkToShow;
 use leptos::prelude::*;
@@ -93,6 +93,8 @@ pub struct SeasonAnswer {
     pub countdown: Option<(i64, bool)>,
     /// What a reading of the data must not be taken for.
     pub caveat: Option<&'static str>,
+    /// Where the editor read the news (the data's reading has its own credit).
+    pub source: Option<OutlookSource>,
 }
 
 /// Said where there is neither an editor's outlook nor the data's.
@@ -191,6 +193,7 @@ fn editor_answer(outlook: &Outlook, seasons: Option<u32>) -> SeasonAnswer {
         dated_in_sentence,
         countdown: countdown_target(outlook),
         caveat: None,
+        source: outlook.source.clone(),
     }
 }
 
@@ -249,6 +252,7 @@ fn data_answer(outlook: &DataOutlook, facts: &OutlookFacts) -> SeasonAnswer {
         dated_in_sentence: false,
         countdown: (status == DataStatus::Dated).then(|| countdown_to(*premiere_at, *premiere)).flatten(),
         caveat: (!status.has_next()).then_some(NOT_LISTED_CAVEAT),
+        source: None,
     }
 }
 
@@ -346,6 +350,19 @@ pub fn sentence(pieces: &[Piece], native_title: Option<&NativeText>) -> AnyView 
         .into_any()
 }
 
+/// "Source: natalie.mu, May 1, 2026": the site linked to the page (in a new tab, without the
+/// page's address), and the day of the news. Text only: the link's name is the site's host.
+pub fn source_line(source: &OutlookSource, class: &'static str) -> AnyView {
+    let site = source.site().unwrap_or_else(|| source.url.clone());
+    view! {
+        <p class=class>
+            "Source: "{external_link(&source.url, site.into_any())}", "
+            <time datetime=source.date.machine()>{source.date.label()}</time>
+        </p>
+    }
+    .into_any()
+}
+
 /// The window as a row of a description list: "Expected | 2025 or later (known to the year)".
 pub fn window_row(row: &WindowRow) -> AnyView {
     let WindowRow { term, window } = row;
@@ -372,6 +389,7 @@ mod tests {
             summary: Some("Synthetic: the editor's reasoning.".into()),
             window: window.map(|w| serde_json::from_str(w).unwrap()),
             premiere_at: premiere_at.map(|at| Instant::parse(at).unwrap()),
+            source: None,
         }
     }
 

@@ -8,6 +8,7 @@
 
 use super::facts::site_key;
 use super::sites::host_key;
+use super::slugs::SlugRegistry;
 use crate::bundle::{Offer, ReferenceSite, Show};
 use crate::dates::PartialDate;
 use crate::text::fold;
@@ -106,6 +107,78 @@ pub fn merge(file: &str, editor: Show, data: Show, data_titles: &[String]) -> (S
         show.data_outlook = data.data_outlook;
     }
     (show, conflicts)
+}
+
+/// The sites whose ids bind an editor's shard to a work of the data, in the order the import
+/// tries them (the work's key is the first of them it has).
+pub const BINDING_SITES: [ReferenceSite; 4] = [ReferenceSite::Bangumi, ReferenceSite::Mal, ReferenceSite::AniList, ReferenceSite::AniDb];
+
+/// The least an editor's shard of an imported work holds, for an editor's outlook: what the
+/// import needs to merge it with that work (one id of [`BINDING_SITES`], the first the shard
+/// has, which is the one its key is made of), what every shard needs (schema, slug, title, the
+/// article's headline), and how NextSeason made the title where it did (with the native title
+/// and romaji that this needs), so that the page still says so. Every other fact is left to the
+/// data, which the import fills in anew from each release. An error where the work has none of
+/// those ids: the import could not find it by the editor's shard; or where `registry` gives
+/// that id to another slug (another entry of the data under the same ids, which the import
+/// knows by its title: the editor's shard would be merged with the other one).
+pub fn editors_shard_of(imported: &Show, registry: &SlugRegistry) -> Result<Show, String> {
+    let Some((site, id)) = BINDING_SITES.into_iter().find_map(|site| Some((site, imported.references.get(site)?))) else {
+        return Err(format!(
+            "{} has no Bangumi, MyAnimeList, AniList or AniDB id in the data, by which the import finds an editor's shard: write its shard by hand",
+            imported.slug
+        ));
+    };
+    let key = format!("{}:{id}", site.key());
+    if let Some(other) = registry.get(&key).filter(|other| *other != imported.slug) {
+        return Err(format!(
+            "{key}, {}'s id, is {other}'s in the registry: the import would merge an editor's shard of {} with {other}; write its shard by hand",
+            imported.slug, imported.slug
+        ));
+    }
+    let mut references = crate::bundle::References::default();
+    references.set(site, Some(id.to_string()));
+    let made = imported.title_made;
+    Ok(Show {
+        schema: imported.schema,
+        slug: imported.slug.clone(),
+        title: imported.title.clone(),
+        native_title: made.and(imported.native_title.clone()),
+        alt_titles: Vec::new(),
+        titles: Vec::new(),
+        romaji: made.and(imported.romaji.clone()),
+        spelled: None,
+        title_made: made,
+        kind: None,
+        seasons: None,
+        genres: Vec::new(),
+        studios: Vec::new(),
+        premiere: None,
+        ends: None,
+        broadcast: None,
+        source: None,
+        outlook: None,
+        data_outlook: None,
+        article: crate::bundle::Article {
+            headline: imported.article.headline.clone(),
+            intro: Vec::new(),
+            sections: Vec::new(),
+            footnotes: Vec::new(),
+            author: None,
+            published: None,
+            updated: None,
+            generated: false,
+        },
+        watch: Vec::new(),
+        cast: Vec::new(),
+        read_also: Vec::new(),
+        related: Vec::new(),
+        related_rejected: Vec::new(),
+        image: None,
+        official_site: None,
+        references,
+        data: None,
+    })
 }
 
 /// A date written by the editor agrees with the data's when the data's day lies within it

@@ -34,7 +34,7 @@ mod tests;
 
 pub use facts::Dropped;
 pub use fuzz::fuzz_one;
-pub use merge::Conflict;
+pub use merge::{editors_shard_of, Conflict, BINDING_SITES};
 pub use report::{FileProblem, FranchiseCounts, ImportOutcome, LeftOut, LinkCounts, NewSlug, Origin, Placement, RenamedSlug, Report, Shard, Skipped};
 pub use slugs::SlugRegistry;
 
@@ -204,8 +204,7 @@ pub fn import(data_json: &str, files: &[(String, String)], registry: &SlugRegist
     let mut editor_of: HashMap<usize, usize> = HashMap::new();
     for (e, shard) in given.editors.iter().enumerate() {
         let refs = &shard.show.references;
-        let keys = [("bangumi", &refs.bangumi), ("mal", &refs.mal), ("anilist", &refs.anilist), ("anidb", &refs.anidb)];
-        let Some(w) = keys.iter().find_map(|(site, id)| by_key.get(&format!("{site}:{}", id.as_deref()?)).copied()) else { continue };
+        let Some(w) = merge::BINDING_SITES.iter().find_map(|site| by_key.get(&format!("{}:{}", site.key(), refs.get(*site)?)).copied()) else { continue };
         match editor_of.get(&w) {
             Some(&other) => report.editorial_problems.push(FileProblem {
                 file: format!("shows/{}", shard.file),

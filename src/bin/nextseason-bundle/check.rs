@@ -47,7 +47,7 @@ fn print_json_report(dir: &Path, bundle: &BundleFiles, found: &[Located]) {
     print_json(&serde_json::json!({"files": bundle.file_count(), "problems": problems}));
 }
 
-fn print_text_report(dir: &Path, bundle: &BundleFiles, found: &[Located]) {
+pub(crate) fn print_text_report(dir: &Path, bundle: &BundleFiles, found: &[Located]) {
     let on = colour();
     for l in found {
         let at = paint(on, "1", &format!("{}:{}:{}:", shown(dir, l), l.line, l.column));

@@ -130,6 +130,6 @@ pub fn write_catalogue(dir: &Path, entries: Vec<CatalogueEntry>, sizes: Sizes) -
 }
 
 /// A file of the catalogue as the tool writes it: pretty-printed JSON and a final newline.
-fn pretty<T: serde::Serialize>(value: &T) -> String {
+pub(crate) fn pretty<T: serde::Serialize>(value: &T) -> String {
     format!("{}\n", serde_json::to_string_pretty(value).unwrap_or_default())
 }

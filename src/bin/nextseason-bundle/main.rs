@@ -10,6 +10,8 @@
 fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
+mod announce;
+#[cfg(not(target_arch = "wasm32"))]
 mod backtest;
 #[cfg(not(target_arch = "wasm32"))]
 mod check;
@@ -40,6 +42,7 @@ struct Cli {
 #[cfg(not(target_arch = "wasm32"))]
 #[derive(clap::Subcommand)]
 enum Command {
+    Announce(announce::Args),
     Backtest(backtest::Args),
     Check(check::Args),
     FixEncoding(fix_encoding::Args),
@@ -67,6 +70,7 @@ fn main() -> std::process::ExitCode {
     // Usage errors exit 2 and --help exits 0, both from clap.
     let cli = Cli::parse();
     let outcome = match &cli.command {
+        Command::Announce(args) => announce::run(args),
         Command::Backtest(args) => backtest::run(args),
         Command::Check(args) => check::run(args),
         Command::FixEncoding(args) => fix_encoding::run(args),

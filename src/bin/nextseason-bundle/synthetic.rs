@@ -220,7 +220,7 @@ fn synthetic_outlook(rng: &mut Rng, title: &str) -> Outlook {
         Status::NoAnnouncement => (Some(Window { from: PartialDate::Year(2027 + rng.below(3) as i32), to: None, or_later: true }), None),
         _ => (None, None),
     };
-    Outlook { status, summary: Some(format!("Synthetic outlook for {title}: generated test text.")), window, premiere_at }
+    Outlook { status, summary: Some(format!("Synthetic outlook for {title}: generated test text.")), window, premiere_at, source: None }
 }
 
 /// Show N's type and extra offers come from a generator of their own, so that adding them

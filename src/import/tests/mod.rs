@@ -142,6 +142,63 @@ fn metallic_rouge_keeps_its_editors_outlook_and_offers() {
 }
 
 #[test]
+fn an_announcement_in_an_editors_least_shard_outlives_the_import_which_fills_in_the_rest() {
+    // `nextseason-bundle announce` on a show the data alone wrote: the least editor's shard of
+    // it, with the editor's outlook (synthetic), imported again with the same data.
+    let first = run(EXCERPT, &editorial(), &SlugRegistry::default());
+    let slug = "sengoku-youko-the-thousandfold-chaos-arc";
+    let generated = show(&first, slug);
+    assert!(generated.article.generated && generated.data_outlook.is_some());
+    let mut least = editors_shard_of(&generated, &first.registry).unwrap();
+    assert_eq!((least.slug.as_str(), least.title.as_str()), (slug, generated.title.as_str()));
+    assert_eq!((least.references.bangumi.as_deref(), least.references.mal.as_deref()), (Some("488197"), None), "one id, the one of the work's key");
+    assert_eq!((least.article.headline.as_str(), least.article.generated, least.article.intro.len()), (generated.article.headline.as_str(), false, 0));
+    let outlook: crate::bundle::Outlook = serde_json::from_str(
+        r#"{"status":"announced","summary":"Synthetic: announced at an event.","window":{"from":"2027"},"source":{"url":"https://example.org/news/1","date":"2026-05-01"}}"#,
+    )
+    .unwrap();
+    least.outlook = Some(outlook.clone());
+    let text = serde_json::to_string_pretty(&least).unwrap();
+    decode_show(&text, slug).expect("the least shard is valid by itself");
+
+    let mut files = editorial();
+    files.push((format!("{slug}.json"), text));
+    let second = run(EXCERPT, &files, &first.registry);
+    assert_eq!(second.report.conflicts, []);
+    assert!(second.report.merged.contains(&format!("shows/{slug}.json")), "{:?}", second.report.merged);
+    let merged = show(&second, slug);
+    // The editor's outlook, in place of the data's.
+    assert_eq!((merged.outlook.as_ref(), merged.data_outlook.as_ref()), (Some(&outlook), None));
+    // The data's facts, as the data alone gave them.
+    assert_eq!((merged.kind, merged.premiere, merged.ends), (generated.kind, generated.premiere, generated.ends));
+    assert_eq!((&merged.native_title, &merged.titles, &merged.broadcast), (&generated.native_title, &generated.titles, &generated.broadcast));
+    assert_eq!((&merged.watch, &merged.related, &merged.official_site, &merged.data), (&generated.watch, &generated.related, &generated.official_site, &generated.data));
+    assert_eq!(merged.references, generated.references);
+    // The article is the editor's: the headline, without the generated text (which told the
+    // data's outlook, now replaced).
+    assert_eq!((merged.article.headline.as_str(), merged.article.generated, merged.article.intro.len()), (generated.article.headline.as_str(), false, 0));
+    // The slug stays the registry's: no new slug, no rename.
+    assert_eq!((second.report.new_slugs.len(), second.report.renamed_slugs.len()), (0, 0));
+}
+
+#[test]
+fn an_editors_least_shard_needs_an_id_the_import_finds_works_by_and_that_ids_slug() {
+    let outcome = run(EXCERPT, &editorial(), &SlugRegistry::default());
+    let mut generated = show(&outcome, "sengoku-youko-the-thousandfold-chaos-arc");
+    let mut registry = SlugRegistry::default();
+    registry.add("bangumi:488197", "another-entry");
+    assert_eq!(
+        editors_shard_of(&generated, &registry).unwrap_err(),
+        "bangumi:488197, sengoku-youko-the-thousandfold-chaos-arc's id, is another-entry's in the registry: the import would merge an editor's shard of sengoku-youko-the-thousandfold-chaos-arc with another-entry; write its shard by hand"
+    );
+    generated.references = crate::bundle::References { tmdb: Some("tv/1".into()), ..Default::default() };
+    assert_eq!(
+        editors_shard_of(&generated, &SlugRegistry::default()).unwrap_err(),
+        "sengoku-youko-the-thousandfold-chaos-arc has no Bangumi, MyAnimeList, AniList or AniDB id in the data, by which the import finds an editor's shard: write its shard by hand"
+    );
+}
+
+#[test]
 fn seasons_films_recaps_and_specials_are_linked_with_their_reasons() {
     let outcome = run(EXCERPT, &editorial(), &SlugRegistry::default());
     let beastars = show(&outcome, "beastars");
