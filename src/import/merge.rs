@@ -34,6 +34,14 @@ pub fn merge(file: &str, editor: Show, data: Show, data_titles: &[String]) -> (S
         conflicts.push(Conflict { file: file.to_string(), field: field.to_string(), editor: editor.json(), data: data.json() });
     };
     let mut show = editor;
+    // An editor who wrote an outlook and a headline alone (as `announce` does) leaves the
+    // article's body to the data: the generated text, marked generated, under the editor's
+    // headline. The outlook keeps the shard the editor's when the import runs over the editors'
+    // own folder (`is_generated`); a shard without one keeps the article as written.
+    if show.outlook.is_some() && show.article.intro.is_empty() && show.article.sections.is_empty() && data.article.generated {
+        let headline = std::mem::take(&mut show.article.headline);
+        show.article = crate::bundle::Article { headline, ..data.article.clone() };
+    }
 
     let known_title = |t: &str| data_titles.iter().chain([&data.title]).any(|d| fold(d.trim()) == fold(t.trim()));
     if !known_title(&show.title) {

@@ -91,7 +91,7 @@ fn read_given(files: &[(String, String)], report: &mut Report) -> Given {
             continue;
         }
         match decode_show(text, slug) {
-            Ok(show) if show.article.generated => {
+            Ok(show) if show.article.generated && show.outlook.is_none() => {
                 given.previous.insert(file.clone());
             }
             Ok(show) => given.editors.push(EditorShard { file: file.clone(), slug: slug.to_string(), show, text: text.clone() }),
@@ -105,18 +105,21 @@ fn read_given(files: &[(String, String)], report: &mut Report) -> Given {
     given
 }
 
-/// Whether a shard's text is JSON with `article.generated` true: the importer's output (read
-/// without decoding the rest).
+/// Whether a shard's text is JSON with `article.generated` true and no editor's `outlook`: the
+/// importer's output (read without decoding the rest). A shard with the editor's outlook is the
+/// editor's, its article's body generated under the editor's headline (`merge`) when the
+/// import wrote over the editors' own folder.
 pub fn is_generated(text: &str) -> bool {
     #[derive(serde::Deserialize)]
     struct Shard {
         article: Option<Article>,
+        outlook: Option<serde::de::IgnoredAny>,
     }
     #[derive(serde::Deserialize)]
     struct Article {
         generated: Option<serde_json::Value>,
     }
-    serde_json::from_str::<Shard>(text).is_ok_and(|s| s.article.and_then(|a| a.generated) == Some(serde_json::Value::Bool(true)))
+    serde_json::from_str::<Shard>(text).is_ok_and(|s| s.outlook.is_none() && s.article.and_then(|a| a.generated) == Some(serde_json::Value::Bool(true)))
 }
 
 /// Whether a later item with the key of an earlier work is another entry, not the same one

@@ -174,9 +174,17 @@ fn an_announcement_in_an_editors_least_shard_outlives_the_import_which_fills_in_
     assert_eq!((&merged.native_title, &merged.titles, &merged.broadcast), (&generated.native_title, &generated.titles, &generated.broadcast));
     assert_eq!((&merged.watch, &merged.related, &merged.official_site, &merged.data), (&generated.watch, &generated.related, &generated.official_site, &generated.data));
     assert_eq!(merged.references, generated.references);
-    // The article is the editor's: the headline, without the generated text (which told the
-    // data's outlook, now replaced).
-    assert_eq!((merged.article.headline.as_str(), merged.article.generated, merged.article.intro.len()), (generated.article.headline.as_str(), false, 0));
+    // The editor's headline over the generated body, marked generated, as the data alone gave it.
+    assert_eq!(merged.article.headline, least.article.headline);
+    assert_eq!((merged.article.generated, &merged.article.intro, &merged.article.sections), (true, &generated.article.intro, &generated.article.sections));
+    // Imported over the editors' own folder (the tool's default), the merged shard is still the
+    // editor's: its outlook is kept, not taken for the importer's earlier output.
+    let merged_text = serde_json::to_string_pretty(&merged).unwrap();
+    assert!(!crate::import::is_generated(&merged_text));
+    let mut in_place = editorial();
+    in_place.push((format!("{slug}.json"), merged_text));
+    let third = run(EXCERPT, &in_place, &second.registry);
+    assert_eq!(show(&third, slug).outlook.as_ref(), Some(&outlook));
     // The slug stays the registry's: no new slug, no rename.
     assert_eq!((second.report.new_slugs.len(), second.report.renamed_slugs.len()), (0, 0));
 }
