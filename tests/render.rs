@@ -767,7 +767,7 @@ fn the_home_page_opens_with_coming_next_and_each_card_shows_whose_reading_it_is(
     assert!(coming.contains("<h2 id=\"ns-coming-h\" class=\"ns-card__title\">Coming next</h2>"), "{coming}");
     assert!(coming.contains("href=\"/shows/synthetic-dated\""), "{coming}");
     assert!(coming.contains("<span class=\"ns-badge ns-badge--data ns-badge--data-dated\">Next season dated</span>"), "{coming}");
-    assert!(coming.contains("Premiere <time datetime=\"2031-04-05\">April 5, 2031</time>"), "{coming}");
+    assert!(coming.contains("Next season dated</span><span class=\"ns-coming__when\">for <time datetime=\"2031-04-05\">April 5, 2031</time>"), "{coming}");
     assert!(coming.contains("<a href=\"/?sort=soonest\">All 7 shows with a next season coming</a>"), "{coming}");
 
     let cards = html.split("<ul class=\"ns-catalogue\">").nth(1).expect("the catalogue");

@@ -17,7 +17,7 @@ pub fn ComingNext(entries: Vec<CatalogueEntry>, total: usize, #[prop(into)] all_
     view! {
         <section class="ns-card ns-coming" aria-labelledby="ns-coming-h">
             <h2 id="ns-coming-h" class="ns-card__title">"Coming next"</h2>
-            <p class="ns-coming__note">"Next seasons on the air, dated or announced, as the editors last wrote or NextSeason last read bangumi-data; each show's page gives the date."</p>
+            <p class="ns-coming__note">"As the editors last wrote, or NextSeason last read bangumi-data."</p>
             <ol class="ns-coming__list">
                 {entries.into_iter().map(|entry| {
                     let (badge_view, when_view) = (reading(&entry).map(badge), when(&entry));
@@ -26,8 +26,7 @@ pub fn ComingNext(entries: Vec<CatalogueEntry>, total: usize, #[prop(into)] all_
                         <span class="ns-coming__title">
                             <LinkToShow slug=entry.slug.clone()>{in_languages(&entry.title, entry.native_title.as_ref())}</LinkToShow>
                         </span>
-                        {badge_view}
-                        {when_view}
+                        <span class="ns-coming__status">{badge_view}{when_view}</span>
                     </li>
                 }}).collect_view()}
             </ol>
@@ -36,13 +35,14 @@ pub fn ComingNext(entries: Vec<CatalogueEntry>, total: usize, #[prop(into)] all_
     }
 }
 
-/// When the next season begins, in the words of its status; nothing when it is not known.
+/// When the next season begins, after its badge ("Next season airing since April 12, 2026");
+/// nothing when it is not known.
 fn when(entry: &CatalogueEntry) -> Option<impl IntoView> {
     let date = entry.next?;
     let term = match SeasonStatus::of(entry.status, entry.data_status)? {
-        SeasonStatus::Airing => "Premiered",
-        SeasonStatus::Dated => "Premiere",
-        _ => "Expected from",
+        SeasonStatus::Airing => "since",
+        SeasonStatus::Dated => "for",
+        _ => "from",
     };
     Some(view! { <span class="ns-coming__when">{term}" "<time datetime=date.machine()>{date.label()}</time></span> })
 }
