@@ -183,6 +183,13 @@ pub fn section(told: &[Told], as_of: PartialDate) -> Option<Section> {
             }
             paragraphs.push(paragraph);
         }
+        // A page that is no season itself (a film, an OVA, a special): where it falls among them.
+        if let Some(at) = told.iter().position(|t| t.this && !t.is_season()) {
+            let before = told[..at].iter().rev().find(|t| t.is_season());
+            if let Some(gap) = before.and_then(|b| gap_sentence("This work", b, &told[at], as_of)) {
+                paragraphs.push(gap);
+            }
+        }
     }
     if !others.is_empty() {
         paragraphs.push(others_sentence(&others, !paragraphs.is_empty()));
@@ -297,7 +304,12 @@ mod tests {
         ];
         assert_eq!(
             super::section(&told, AS_OF).unwrap().paragraphs,
-            ["The season NextSeason linked to this work in bangumi-data:", "Synthetic aired in Japan from April 5, 2009 to June 28, 2009.", "NextSeason also linked one other work to this one: Film 2 (film, April 1, 2012)."]
+            [
+                "The season NextSeason linked to this work in bangumi-data:",
+                "Synthetic aired in Japan from April 5, 2009 to June 28, 2009.",
+                "This work premiered 1 year 9 months after Synthetic ended.",
+                "NextSeason also linked one other work to this one: Film 2 (film, April 1, 2012).",
+            ]
         );
     }
 }
