@@ -396,6 +396,33 @@ pub fn civil_from_days(days: i64) -> (i32, u8, u8) {
     ((yoe + era * 400 + (month <= 2) as i64) as i32, month, day)
 }
 
+/// Whole calendar months from one day to a later one: a month has passed on the same day of a
+/// later month, or on that month's last day when it is shorter (January 31 to February 28 is a
+/// month, as adding a month to January 31 lands there). None when `to` is before `from`.
+pub fn whole_months(from: (i32, u8, u8), to: (i32, u8, u8)) -> Option<u16> {
+    if to < from {
+        return None;
+    }
+    let ((from_y, from_m, from_d), (to_y, to_m, to_d)) = (from, to);
+    let mut months = (to_y - from_y) * 12 + to_m as i32 - from_m as i32;
+    if to_d < from_d.min(days_in_month(to_y, to_m)) {
+        months -= 1;
+    }
+    u16::try_from(months).ok()
+}
+
+/// "3 years 2 months", "1 year", "5 months", "less than a month".
+pub fn months_text(months: u16) -> String {
+    let (years, months) = (months / 12, months % 12);
+    let unit = |n: u16, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    match (years, months) {
+        (0, 0) => "less than a month".into(),
+        (0, m) => unit(m, "month", "months"),
+        (y, 0) => unit(y, "year", "years"),
+        (y, m) => format!("{} {}", unit(y, "year", "years"), unit(m, "month", "months")),
+    }
+}
+
 fn parse_year(text: &str) -> Option<i32> {
     parse_fixed(text, 4).filter(|y| (1900..=2999).contains(y)).map(|y| y as i32)
 }
@@ -468,6 +495,33 @@ mod tests {
             let (y, m, d) = civil_from_days(days);
             assert_eq!(days_from_civil(y, m, d), days);
         }
+    }
+
+    #[test]
+    fn whole_months_by_calendar() {
+        assert_eq!(whole_months((2024, 4, 2), (2024, 4, 20)), Some(0), "the same month");
+        assert_eq!(whole_months((2024, 3, 28), (2024, 4, 5)), Some(0), "under a month across a month's end");
+        assert_eq!(whole_months((2024, 3, 28), (2024, 4, 28)), Some(1));
+        assert_eq!(whole_months((2024, 3, 28), (2024, 4, 27)), Some(0));
+        assert_eq!(whole_months((2019, 12, 26), (2021, 1, 5)), Some(12), "a year and ten days");
+        assert_eq!(whole_months((2020, 3, 25), (2021, 3, 25)), Some(12), "exactly a year");
+        assert_eq!(whole_months((2020, 3, 25), (2021, 3, 24)), Some(11));
+        // A month from the 31st ends on a shorter month's last day.
+        assert_eq!(whole_months((2021, 1, 31), (2021, 2, 28)), Some(1));
+        assert_eq!(whole_months((2021, 1, 31), (2021, 2, 27)), Some(0));
+        assert_eq!(whole_months((2024, 1, 31), (2024, 2, 28)), Some(0), "2024 is a leap year: February 29 is the month's day");
+        assert_eq!(whole_months((2024, 1, 31), (2024, 2, 29)), Some(1));
+        assert_eq!(whole_months((2024, 1, 1), (2024, 1, 1)), Some(0));
+        assert_eq!(whole_months((2024, 1, 2), (2024, 1, 1)), None, "backwards");
+    }
+
+    #[test]
+    fn months_in_words() {
+        assert_eq!(months_text(0), "less than a month");
+        assert_eq!(months_text(1), "1 month");
+        assert_eq!(months_text(12), "1 year");
+        assert_eq!(months_text(21), "1 year 9 months");
+        assert_eq!(months_text(25), "2 years 1 month");
     }
 
     #[test]

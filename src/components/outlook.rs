@@ -75,7 +75,7 @@ fn odds_table(odds: HistoryOdds) -> impl IntoView {
             <tbody>
                 {odds.within.into_iter().map(|step| view! {
                     <tr>
-                        <th scope="row">{super::months_text(step.months)}</th>
+                        <th scope="row">{crate::dates::months_text(step.months)}</th>
                         <td>
                             // The bar repeats the share written beside it: hidden from
                             // assistive technology, which reads the table.

@@ -6,7 +6,7 @@
 use super::{external_link, in_languages};
 use crate::browser;
 use crate::bundle::{DataOutlook, DataSource, DataStatus, HistoryOdds, NativeText, Outlook, OutlookSource, Related, Show, Status, Window};
-use crate::dates::{start_of_day_ms, Instant, LocalTime, PartialDate};
+use crate::dates::{months_text, start_of_day_ms, Instant, LocalTime, PartialDate};
 use crate::links::LinkToShow;
 use leptos::prelude::*;
 
@@ -280,18 +280,6 @@ pub fn group_that_waited(odds: &HistoryOdds) -> String {
     format!("{} {waited} as long as this one ({})", odds.group, months_text(odds.waited_months))
 }
 
-/// "3 years 2 months", "1 year", "5 months", "less than a month".
-pub fn months_text(months: u16) -> String {
-    let (years, months) = (months / 12, months % 12);
-    let unit = |n: u16, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    match (years, months) {
-        (0, 0) => "less than a month".into(),
-        (0, m) => unit(m, "month", "months"),
-        (y, 0) => unit(y, "year", "years"),
-        (y, m) => format!("{} {}", unit(y, "year", "years"), unit(m, "month", "months")),
-    }
-}
-
 /// The moment to count down to, and whether its time of day is known: the exact premiere, or
 /// else the start of the announced day in the reader's own time zone.
 fn countdown_target(outlook: &Outlook) -> Option<(i64, bool)> {
@@ -489,9 +477,6 @@ mod tests {
         assert_eq!(answer.reading, Reading::Data(DataStatus::NothingLater), "never an announcement");
         let odds = HistoryOdds { percent: 0, group: "web seasons".into(), population: 271, waited_months: 1, half_within_months: Some(3), within: Vec::new() };
         assert_eq!(odds_sentence(&odds), "Under 1\u{a0}% of web seasons that had waited as long as this one (1 month) got another season within the next two years.");
-        assert_eq!(months_text(0), "less than a month");
-        assert_eq!(months_text(12), "1 year");
-        assert_eq!(months_text(25), "2 years 1 month");
     }
 
     #[test]

@@ -1,12 +1,13 @@
 //! The short text of a generated shard, written from the facts of the data and nothing else:
-//! what the work is and when it aired, and what NextSeason found after it in the data. It is marked
-//! `generated`, and says that it only reports the data: a season missing from the data is
+//! what the work is and when it aired, and its story so far ([`super::story`]); and the data's
+//! outlook (`outlook_summary`), which the answer box shows and the article does not repeat. It is
+//! marked `generated`, and says that it only reports the data: a season missing from the data is
 //! unknown to it, never "not announced".
 
 use super::facts::Work;
 use super::seasons::{After, Stands};
 use super::Release;
-use crate::bundle::{Article, DataStatus, WorkKind};
+use crate::bundle::{Article, DataStatus, Section, WorkKind};
 use crate::dates::PartialDate;
 use crate::franchise::markers::MarkerKind;
 use crate::franchise::title::Form;
@@ -97,9 +98,9 @@ fn list(names: &[String]) -> String {
     }
 }
 
-/// The generated article of a work: the headline, what the work is, the outlook, and where the
-/// text comes from.
-pub fn article(work: &Work, has_prequel: bool, outlook: &str, release: &Release) -> Article {
+/// The generated article of a work: the headline, what the work is, where the text comes from,
+/// and its story so far. Not the outlook: the answer box under the headline gives it.
+pub fn article(work: &Work, has_prequel: bool, story: Option<Section>, release: &Release) -> Article {
     let as_of = release.as_of.earliest_day();
     let past = |d: PartialDate| d.earliest_day() <= as_of;
     let mut facts = format!("{}{}", work.title, if work.native != work.title { format!(" ({})", work.native) } else { String::new() });
@@ -145,8 +146,8 @@ pub fn article(work: &Work, has_prequel: bool, outlook: &str, release: &Release)
     );
     Article {
         headline: headline(work, has_prequel),
-        intro: vec![facts, outlook.to_string(), credit],
-        sections: Vec::new(),
+        intro: vec![facts, credit],
+        sections: story.into_iter().collect(),
         footnotes: Vec::new(),
         author: None,
         published: None,

@@ -9,7 +9,7 @@
 //! - `slugs`: keys, slugs and the [`SlugRegistry`] that keeps them.
 //! - `seasons`: the links between seasons, parts and films, and what follows a work.
 //! - `merge`: an editor's shard with the data's facts; the editor always wins.
-//! - `article`: the generated text.
+//! - `article`: the generated text; `story`: its section on the seasons linked to the work.
 //! - `fuzz`: the fuzz body of the reading of the data and of its links ([`fuzz_one`]), for the
 //!   fuzzer and `cargo test`.
 //!
@@ -29,6 +29,7 @@ mod report;
 mod seasons;
 mod sites;
 mod slugs;
+mod story;
 #[cfg(test)]
 mod tests;
 
@@ -306,7 +307,7 @@ pub fn import(data_json: &str, files: &[(String, String)], registry: &SlugRegist
     // without links to it (the rules are checked on everything the importer writes).
     let mut built;
     loop {
-        built = build(&works, &links, &franchises.next, &slug_of, &excluded, &editor_of, &given, &naming, &odds, release);
+        built = build(&works, &links, &franchises, &slug_of, &excluded, &editor_of, &given, &naming, &odds, release);
         let failed: Vec<(usize, String)> = built.failed.drain(..).collect();
         if failed.is_empty() {
             break;
@@ -376,7 +377,7 @@ struct Built {
 fn build(
     works: &[Work],
     links: &[Vec<seasons::Link>],
-    chain: &[Option<usize>],
+    franchises: &crate::franchise::Franchises,
     slug_of: &[Option<String>],
     excluded: &[bool],
     editor_of: &HashMap<usize, usize>,
@@ -430,7 +431,7 @@ fn build(
             Some(own) => own.iter().filter_map(|r| Some((*slug_to_work.get(r.slug.as_str())?, r.relation))).collect(),
             None => kept.iter().map(|l| (l.other, l.relation)).collect(),
         };
-        let after = seasons::after(works, w, &followed, chain, editors_related.is_some(), release.as_of);
+        let after = seasons::after(works, w, &followed, &franchises.next, editors_related.is_some(), release.as_of);
         let (status, summary) = article::outlook_summary(&title_of(w), &after, &named, release);
         let next = match &after {
             seasons::After::Next { work: next, .. } => Some(*next),
@@ -438,13 +439,21 @@ fn build(
         };
         let data_outlook = DataOutlook {
             status,
-            summary: summary.clone(),
+            summary,
             next: next.and_then(|n| slug_of[n].clone()),
             premiere: next.and_then(|n| works[n].premiere()),
             premiere_at: next.and_then(|n| works[n].begin).map(in_jst),
             odds: odds[w].clone().filter(|_| !status.has_next()),
         };
         let has_prequel = related.iter().any(|r| r.relation == Relation::Prequel);
+        // The story: this work and those the shard links to, in premiere order (the
+        // continuity's).
+        let mut in_story: Vec<usize> = kept.iter().map(|l| l.other).chain([w]).collect();
+        in_story.sort_by_key(|&x| (works[x].begin.is_none(), works[x].begin.map(|b| b.epoch_ms), x));
+        let told: Vec<story::Told> = in_story
+            .iter()
+            .map(|&x| story::Told { title: title_of(x), kind: works[x].kind, role: franchises.roles[x], premiere: works[x].premiere(), ends: works[x].ends(), this: x == w })
+            .collect();
         let show = Show {
             schema: SCHEMA_VERSION,
             slug: slug.clone(),
@@ -465,7 +474,7 @@ fn build(
             source: None,
             outlook: None,
             data_outlook: Some(data_outlook),
-            article: article::article(work, has_prequel, &summary, release),
+            article: article::article(work, has_prequel, story::section(&told, release.as_of), release),
             watch: work.offers.clone(),
             cast: Vec::new(),
             read_also: Vec::new(),

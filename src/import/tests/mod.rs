@@ -488,3 +488,53 @@ fn another_entry_under_the_same_ids_is_kept_by_its_title() {
     assert_eq!((series.premiere, series.references.bangumi.as_deref()), (Some(PartialDate::Day(2026, 1, 3)), Some("443831")));
     assert!(report.left_out.iter().any(|l| l.key == "title:Fate/strange Fake(TVシリーズ)|2026-01-03" && l.reason.contains("bangumi:443831 is also item 0's")), "{:?}", report.left_out);
 }
+
+/// Every paragraph of an article, its sections' included.
+fn paragraphs(article: &crate::bundle::Article) -> Vec<&str> {
+    article.intro.iter().chain(article.sections.iter().flat_map(|s| &s.paragraphs)).map(String::as_str).collect()
+}
+
+#[test]
+fn a_generated_article_tells_the_seasons_and_their_gaps_not_the_answer() {
+    let outcome = run(EXCERPT, &editorial(), &SlugRegistry::default());
+    // ゴールデンカムイ: its second season (bgm-251547) began 3 months and 13 days after the first
+    // ended; the OAD came out between them.
+    let kamuy = show(&outcome, "bgm-251547");
+    assert_eq!(kamuy.article.sections.len(), 1);
+    let story = &kamuy.article.sections[0];
+    assert_eq!(story.heading, "The story so far");
+    assert_eq!(
+        story.paragraphs,
+        [
+            "The seasons NextSeason linked to this work in bangumi-data, in order of premiere:",
+            "ゴールデンカムイ aired in Japan from April 9, 2018 to June 25, 2018.",
+            "ゴールデンカムイ(第二期) (this season) aired in Japan from October 8, 2018 to December 24, 2018. It premiered 3 months after ゴールデンカムイ ended.",
+            "NextSeason also linked one other work to this one: ゴールデンカムイ OAD (OVA, September 19, 2018).",
+        ]
+    );
+    // Attack on Titan: September 29, 2013 to April 1, 2017; the first season's page marks it.
+    let titan = show(&outcome, "attack-on-titan");
+    assert_eq!(
+        titan.article.sections[0].paragraphs[1..3],
+        [
+            "attack on titan (this season) aired in Japan from April 7, 2013 to September 29, 2013.",
+            "attack on titan Season2 aired in Japan from April 1, 2017 to June 17, 2017. It premiered 3 years 6 months after attack on titan ended.",
+        ]
+    );
+    // BEASTARS: December 26, 2019 to January 5, 2021, a year and ten days.
+    assert!(paragraphs(&show(&outcome, "beastars").article).contains(&"BEASTARS 2nd Season aired in Japan from January 5, 2021 to March 24, 2021. It premiered 1 year after BEASTARS ended."));
+    // A work linked to nothing: its intro says when it aired, and no section is added.
+    let angel = show(&outcome, "angel-beats");
+    assert_eq!(angel.article.sections, []);
+    assert_eq!(angel.article.intro.len(), 2, "what it is, and where the text comes from: {:?}", angel.article.intro);
+    // The answer is the answer box's (data_outlook): no generated article repeats it.
+    for shard in outcome.shards.iter().filter(|s| s.origin == Origin::Generated) {
+        let show = show(&outcome, shard.file.trim_end_matches(".json"));
+        let summary = &show.data_outlook.as_ref().unwrap().summary;
+        for paragraph in paragraphs(&show.article) {
+            let outlook_said = ["NextSeason found a later", "NextSeason found no later"].iter().any(|s| paragraph.contains(s));
+            assert!(!paragraph.contains(summary.as_str()) && !outlook_said, "{}: {paragraph}", shard.file);
+        }
+        assert!(show.article.intro.last().unwrap().starts_with("This text was written automatically from bangumi-data 0.3.208"), "{}: the credit stays", shard.file);
+    }
+}
