@@ -4,7 +4,7 @@
 //! [`crate::bundle`], so a failure is always reported the same way: the URL, and what went
 //! wrong (HTTP status, network, or the field and problem of an invalid file).
 
-use crate::bundle::{self, Aliases, OddsMethods, Catalogue, CatalogueEntry, CatalogueHead, CataloguePart, Problem, Show};
+use crate::bundle::{self, Aliases, Catalogue, CatalogueEntry, CatalogueHead, CataloguePart, Problem, Show};
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -29,10 +29,6 @@ pub fn aliases_url(root: &str) -> String {
     format!("{}/{}", root.trim_end_matches('/'), bundle::ALIASES_FILE)
 }
 
-/// How the odds from history were computed (`bundle::ODDS_FILE`), for the methods page.
-pub fn odds_url(root: &str) -> String {
-    format!("{}/{}", root.trim_end_matches('/'), bundle::ODDS_FILE)
-}
 
 /// Part `n` (from 1) of the catalogue: the entries after the head's, in order.
 pub fn catalogue_part_url(root: &str, n: usize) -> String {
@@ -130,17 +126,6 @@ pub fn aliases(root: &str) -> impl Future<Output = Result<Arc<Aliases>, LoadErro
     })
 }
 
-/// How the odds from history were computed, fetched once per visit.
-pub fn odds_methods(root: &str) -> impl Future<Output = Result<Arc<OddsMethods>, LoadError>> + 'static {
-    cached(&ODDS, odds_url(root), |url| {
-        async move {
-            let text = fetch_text(&url).await?;
-            bundle::decode_odds(&text).map_err(|problems| LoadError::Invalid { url, problems })
-        }
-        .boxed_local()
-    })
-}
-
 type Pending<T> = Shared<LocalBoxFuture<'static, Result<Arc<T>, LoadError>>>;
 
 thread_local! {
@@ -153,7 +138,6 @@ thread_local! {
     /// The whole catalogue assembled from its head and parts, by the head's URL.
     static CATALOGUES: RefCell<HashMap<String, Pending<Catalogue>>> = RefCell::new(HashMap::new());
     static ALIASES: RefCell<HashMap<String, Pending<Aliases>>> = RefCell::new(HashMap::new());
-    static ODDS: RefCell<HashMap<String, Pending<OddsMethods>>> = RefCell::new(HashMap::new());
 }
 
 /// A show's shard, fetched once per visit.

@@ -54,7 +54,6 @@ pub fn App() -> impl IntoView {
                 <FlatRoutes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage/>
                     <Route path=path!("/shows/:slug") view=ShowPage/>
-                    <Route path=path!("/methods") view=pages::MethodsPage/>
                 </FlatRoutes>
             </SiteFrame>
         </Router>

@@ -41,11 +41,13 @@ pub fn show_href(slug: &str) -> String {
 /// The site's page on how the odds from history are reckoned.
 pub const METHODS_PATH: &str = "/methods";
 
-/// A link to one of the site's own pages (not a show's), where cards are rendered on the site;
+/// A link to one of the site's own static pages (not the app's), where cards are rendered on the site;
 /// none in a widget or pasted cards, whose host cannot serve the site's paths.
 pub fn site_page_link(path: &'static str, text: &'static str) -> Option<AnyView> {
     match use_context::<ShowLinks>() {
-        Some(ShowLinks::Site(link)) => Some(link(path.to_string(), Box::new(move || text.into_any()))),
+        // A page written at build time with no app (the methods page): the router must leave
+        // the link to the browser, a whole page load (`rel="external"`).
+        Some(ShowLinks::Site(_)) => Some(view! { <a href=path rel="external">{text}</a> }.into_any()),
         Some(ShowLinks::Written(_)) => None,
         None => Some(view! { <a href=path>{text}</a> }.into_any()),
     }

@@ -62,6 +62,8 @@ pub struct Page {
     pub body: String,
     /// For the sitemap.
     pub modified: Option<PartialDate>,
+    /// Whether the app takes the page over; a page of the build alone has no script at all.
+    pub app: bool,
 }
 
 /// A view as HTML, without the `<!>` markers that keep adjacent dynamic texts apart for
@@ -107,6 +109,7 @@ pub fn home_page(head: &CatalogueHead, first: Vec<CatalogueEntry>, origin: &str)
         })],
         body,
         modified: None,
+        app: true,
     }
 }
 
@@ -123,6 +126,7 @@ pub fn show_page(show: &Arc<Show>, origin: &str) -> Page {
         json_ld: show_json_ld(show, &format!("{origin}{path}")),
         body,
         modified: show.article.updated.or(show.article.published),
+        app: true,
         path,
     }
 }
@@ -141,6 +145,7 @@ pub fn methods_page(methods: &crate::bundle::OddsMethods) -> Page {
         json_ld: Vec::new(),
         body,
         modified,
+        app: false,
     }
 }
 
@@ -157,6 +162,7 @@ pub fn not_found_page() -> Page {
         json_ld: Vec::new(),
         body,
         modified: None,
+        app: true,
     }
 }
 
@@ -248,7 +254,11 @@ pub fn document(shell: &str, origin: &str, page: &Page) -> Result<String, String
         true => MOVED_SCRIPT.to_string(),
         false => preload_for(&page.path),
     };
-    let shell = with_policy(&start_app_after_paint(shell)?)?.replacen(PRELOAD_SCRIPT, &scripts, 1);
+    let started = match page.app {
+        true => start_app_after_paint(shell)?,
+        false => without_app(shell)?,
+    };
+    let shell = with_policy(&started)?.replacen(PRELOAD_SCRIPT, &scripts, 1);
     let shell = shell.as_str();
     let title = "<title>NextSeason</title>";
     let (noscript_start, noscript_end) = match (shell.find("<noscript>"), shell.find("</noscript>")) {
@@ -371,13 +381,29 @@ fn start_app_after_paint(shell: &str) -> Result<String, String> {
     let (start_file, _) = start_script(&js, &wasm);
     let range = loader_range(shell)?;
     let mut html = format!("{}<script type=\"module\" src=\"/{start_file}\"></script>{}", &shell[..range.start], &shell[range.end..]);
+    without_preloads(&mut html, &js, &wasm)?;
+    Ok(html)
+}
+
+/// `shell` without the app: no loader, no preload links of its JS and wasm (a page of the
+/// build alone).
+fn without_app(shell: &str) -> Result<String, String> {
+    let (js, wasm) = app_files(shell)?;
+    let range = loader_range(shell)?;
+    let mut html = format!("{}{}", &shell[..range.start], &shell[range.end..]);
+    without_preloads(&mut html, &js, &wasm)?;
+    Ok(html)
+}
+
+/// `html` without the preload links of the app's JS and wasm.
+fn without_preloads(html: &mut String, js: &str, wasm: &str) -> Result<(), String> {
     for preloaded in [format!("<link rel=\"modulepreload\" href=\"{js}\""), format!("<link rel=\"preload\" href=\"{wasm}\"")] {
         if let Some(at) = html.find(&preloaded) {
             let close = at + html[at..].find('>').ok_or("a preload link without its end")? + 1;
             html.replace_range(at..close, "");
         }
     }
-    Ok(html)
+    Ok(())
 }
 
 /// The script of `index.html` that preloads a show's file on `app.html` (`/preload.js`): a

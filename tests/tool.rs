@@ -285,6 +285,11 @@ fn with_status(bundle: &Bundle, status: &str) {
     bundle.edit("index.json", |v| {
         v["shows"][0]["status"] = json!(status);
         v["facets"]["statuses"] = json!([{ "status": status, "count": 1 }]);
+        // A next season coming puts the show in the head's "Coming next" too.
+        if ["dated", "announced", "airing"].contains(&status) {
+            v["coming"] = json!([v["shows"][0].clone()]);
+            v["coming_total"] = json!(1);
+        }
     });
 }
 
@@ -698,9 +703,12 @@ fn check_finds_an_entry_out_of_order() {
     let bundle = in_parts();
     let slugs: Vec<String> = bundle.json("index/2.json")["shows"].as_array().unwrap().iter().map(|e| e["slug"].as_str().unwrap().to_string()).collect();
     bundle.edit("index/2.json", |v| v["shows"].as_array_mut().unwrap().swap(0, 1));
+    // The second entry's "{", the line before its slug's.
+    let text = std::fs::read_to_string(bundle.path("index/2.json")).unwrap();
+    let line = text.lines().position(|l| l.contains(&format!("\"slug\": \"{}\"", slugs[0]))).unwrap();
     assert_eq!(
         problems(&bundle),
-        [format!("B/index/2.json:50:5: shows[1]: \"{}\" should come before \"{}\": the index lists shows by last update, newest first, then by premiere, newest first, then by title (run `nextseason-bundle index`)", slugs[0], slugs[1])]
+        [format!("B/index/2.json:{line}:5: shows[1]: \"{}\" should come before \"{}\": the index lists shows by last update, newest first, then by premiere, newest first, then by title (run `nextseason-bundle index`)", slugs[0], slugs[1])]
     );
 }
 

@@ -1,32 +1,16 @@
 //! `/methods`: how NextSeason reckons the odds from history, with the groups of the data and
-//! how the method did on past data (the bundle's `odds.json`).
+//! how the method did on past data (the bundle's `odds.json`). A page written at build time
+//! only, with no app (native only): it changes with the bundle alone, and its tables and their
+//! decoding would weigh on every show page's wasm (about 12 KB brotli, BENCHMARKS.md §11).
 
-use crate::api;
 use crate::bundle::OddsMethods;
-use crate::components::{Card, ErrorCard};
-use crate::head::{use_page_head, PageHead};
-use crate::navigation;
+use crate::components::Card;
 use leptos::prelude::*;
 use std::sync::Arc;
-
-#[component]
-pub fn MethodsPage() -> impl IntoView {
-    let methods = LocalResource::new(|| api::odds_methods(api::SITE_DATA));
-    use_page_head(PageHead::methods);
-    view! {
-        <Transition fallback=|| view! { <p class="ns-empty">"Loading…"</p> } set_pending=navigation::route_pending()>
-            {move || methods.get().map(|loaded| match loaded {
-                Ok(methods) => view! { <MethodsView methods/> }.into_any(),
-                Err(error) => view! { <ErrorCard error on_retry=move |_| methods.refetch()/> }.into_any(),
-            })}
-        </Transition>
-    }
-}
 
 /// The page's text, with the numbers of the bundle's data.
 #[component]
 pub fn MethodsView(methods: Arc<OddsMethods>) -> impl IntoView {
-    Effect::new(move |_| navigation::page_ready(crate::links::METHODS_PATH));
     // No-break spaces: a share never wraps from its sign, at any width.
     let percent = |x: f64| format!("{x:.1}\u{a0}%");
     let count = |n: u32| crate::text::thousands(n.into());

@@ -2,12 +2,14 @@
 
 mod frame;
 mod home;
+#[cfg(not(target_arch = "wasm32"))]
 mod methods;
 mod not_found;
 mod show;
 
 pub use frame::{site_links, SiteFrame};
 pub use home::{Home, HomePage, Listing};
-pub use methods::{MethodsPage, MethodsView};
+#[cfg(not(target_arch = "wasm32"))]
+pub use methods::MethodsView;
 pub use not_found::{NotFound, NotFoundPage};
 pub use show::{ShowPage, ShowView};

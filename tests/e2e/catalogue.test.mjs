@@ -279,3 +279,17 @@ test('"best odds" lists the highest odds from history first', async () => {
   assert.match(await page.textContent('.ns-show-card__odds'), /^\d+\u00a0% of like seasons got another within 2 years$/);
   assert.deepEqual(page.errors, []);
 });
+
+test('the methods page is a page of the build alone, reached from an outlook card with odds', async () => {
+  const page = await site.page({ locale: 'en-US' });
+  await page.visit(`${site.url}/shows/one-punch-man-season-3`);
+  const link = page.locator('.ns-outlook a[href="/methods"]');
+  assert.equal(await link.getAttribute('rel'), 'external', 'the router leaves it to the browser');
+  await link.click();
+  await page.waitForURL(`${site.url}/methods`);
+  assert.equal(await page.textContent('h1'), 'How NextSeason reckons the odds of another season');
+  // No app: no script at all, and no wasm fetched.
+  assert.equal(await page.locator('script').count(), 0);
+  assert.match(await page.title(), /odds/i);
+  assert.deepEqual(page.errors, []);
+});
