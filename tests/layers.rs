@@ -102,3 +102,70 @@ fn imports_are_read_from_code_not_comments() {
     let found = imports("use crate::bundle::Show; // crate::pages\nlet x = crate::text::fold(y);");
     assert_eq!(found.into_iter().collect::<Vec<_>>(), ["bundle", "text"]);
 }
+
+/// Every `super::<module>` a source of a module's folder names, outside comments.
+fn sibling_imports(text: &str) -> BTreeSet<String> {
+    let mut found = BTreeSet::new();
+    for line in text.lines() {
+        let mut rest = line.split("//").next().unwrap_or_default();
+        while let Some(at) = rest.find("super::") {
+            rest = &rest[at + "super::".len()..];
+            let name: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+            // `super::super::…` and `super::*` (a test module's own parent) name no sibling.
+            if !name.is_empty() && name != "super" {
+                found.insert(name);
+            }
+        }
+    }
+    found
+}
+
+/// A circle in `edges` (file → the files it imports), as the files around it, if there is one.
+fn circle(edges: &std::collections::BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>> {
+    fn visit(at: &str, edges: &std::collections::BTreeMap<String, BTreeSet<String>>, path: &mut Vec<String>, done: &mut BTreeSet<String>) -> Option<Vec<String>> {
+        if let Some(start) = path.iter().position(|p| p == at) {
+            let mut found = path[start..].to_vec();
+            found.push(at.to_string());
+            return Some(found);
+        }
+        if done.contains(at) {
+            return None;
+        }
+        path.push(at.to_string());
+        for next in edges.get(at).into_iter().flatten() {
+            if let Some(found) = visit(next, edges, path, done) {
+                return Some(found);
+            }
+        }
+        path.pop();
+        done.insert(at.to_string());
+        None
+    }
+    let mut done = BTreeSet::new();
+    edges.keys().find_map(|start| visit(start, edges, &mut Vec::new(), &mut done))
+}
+
+/// Within the bundle, the schema, the rules and the decoders import one way (issue 24): no file
+/// of `src/bundle/` imports one that imports it back, however far round. `mod.rs` (which only
+/// re-exports) and the tests are left out.
+#[test]
+fn the_bundle_s_files_import_one_way() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/bundle");
+    let mut edges = std::collections::BTreeMap::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_stem().unwrap().to_string_lossy().to_string();
+        if name == "mod" || name == "tests" {
+            continue;
+        }
+        // The file's own code, without its test module (which may use anything of its parent).
+        let text = std::fs::read_to_string(&path).unwrap();
+        let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+        edges.insert(name, sibling_imports(code));
+    }
+    assert!(edges.contains_key("decode") && edges.contains_key("show_rules"), "the bundle's files were read: {edges:?}");
+    if let Some(found) = circle(&edges) {
+        panic!("the bundle's files import round in a circle: {}", found.join(" → "));
+    }
+    assert_eq!(circle(&[("a".to_string(), ["b".to_string()].into()), ("b".to_string(), ["a".to_string()].into())].into()), Some(vec!["a".into(), "b".into(), "a".into()]));
+}

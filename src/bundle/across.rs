@@ -3,11 +3,12 @@
 //! is located at a line and column of its file.
 
 use super::catalogue::{coming_next, default_cmp};
-use super::decode::{decode_catalogue_head, decode_catalogue_part, read_show, Problem};
+use super::decode::{decode_catalogue_head, decode_catalogue_part, read_show};
+use super::problem::Problem;
 use super::facets::facets;
 use super::positions::{is_within, value_positions};
 use super::schema::*;
-use super::show_rules::is_valid_slug;
+use super::field_rules::is_valid_slug;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// A problem in one file of a bundle (`index.json`, `shows/<slug>.json`), at a line and column.

@@ -4,9 +4,10 @@
 //! widget's old `data-show`), the prerender writes the hosts' redirects from it, and `check`
 //! holds it to the shows.
 
-use super::decode::{decode, Problem};
+use super::decode::decode;
+use super::problem::Problem;
 use super::schema::SCHEMA_VERSION;
-use super::show_rules::is_valid_slug;
+use super::field_rules::is_valid_slug;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
 

@@ -1,11 +1,11 @@
 //! The catalogue as files: the head (`index.json`) and its parts (`index/<n>.json`), which file
 //! holds which entry, how a catalogue is split into them, and the rules of their entries.
 
-use super::decode::Problem;
+use super::problem::Problem;
 use super::schema::*;
 use super::facets::facets;
-use super::season_status::{next_premiere, SeasonStatus};
-use super::show_rules::{check_native, check_regions, check_slug, check_text};
+use super::season_status::SeasonStatus;
+use super::field_rules::{check_native, check_regions, check_slug, check_text};
 use crate::dates::PartialDate;
 use crate::text::fold;
 use std::cmp::Ordering;
@@ -218,6 +218,32 @@ impl CatalogueEntry {
             kind: show.kind,
             watch: watchables(&show.watch),
         }
+    }
+}
+
+/// When the coming next season begins (or began, when airing), as far as it is known: the
+/// editor's premiere or the start of the expected window, else the data's premiere. None for a
+/// show with no next season coming.
+pub fn next_premiere(show: &Show) -> Option<PartialDate> {
+    let status = SeasonStatus::of(show.outlook.as_ref().map(|o| o.status), show.data_outlook.as_ref().map(|d| d.status))?;
+    if !status.is_coming() {
+        return None;
+    }
+    match &show.outlook {
+        Some(outlook) => editor_premiere(outlook),
+        None => show.data_outlook.as_ref().and_then(|d| d.premiere),
+    }
+}
+
+/// The day of the editor's exact premiere (in the offset it was written in), else the window's
+/// first period.
+fn editor_premiere(outlook: &Outlook) -> Option<PartialDate> {
+    match outlook.premiere_at {
+        Some(at) => {
+            let local = crate::dates::LocalTime::at(at.epoch_ms, at.offset_minutes);
+            Some(PartialDate::Day(local.year, local.month, local.day))
+        }
+        None => outlook.window.as_ref().map(|w| w.from),
     }
 }
 

@@ -2,41 +2,15 @@
 //! its JSON path: the one way in for the app, the tool and the tests.
 
 use super::catalogue::check_entries;
+use super::problem::Problem;
 use super::positions::{is_within, path_at};
 use super::imported::*;
 use super::schema::*;
-use super::show_rules::{check_text, show_problems};
+use super::field_rules::check_text;
+use super::show_rules::show_problems;
 use crate::dates::PartialDate;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
-use std::fmt;
-
-/// One thing wrong with a file: where (a JSON path such as `article.sections[2].heading`;
-/// empty for the file as a whole or for broken JSON) and what. `position` is the line and
-/// column serde stopped at, when it was serde that refused the file; the bundle tool finds the
-/// others from the path.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Problem {
-    pub path: String,
-    pub message: String,
-    pub position: Option<(usize, usize)>,
-}
-
-impl Problem {
-    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
-        Self { path: path.into(), message: message.into(), position: None }
-    }
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.path.is_empty(), self.position) {
-            (false, _) => write!(f, "{}: {}", self.path, self.message),
-            (true, Some((line, column))) => write!(f, "line {line}, column {column}: {}", self.message),
-            (true, None) => f.write_str(&self.message),
-        }
-    }
-}
 
 /// The largest show file the site reads: a page must not make a reader download megabytes.
 pub const MAX_SHOW_BYTES: usize = 1 << 20;

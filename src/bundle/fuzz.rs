@@ -4,10 +4,11 @@
 //! Nothing in the app calls it: it is in the crate for the cargo-fuzz target `decode`
 //! (`tests/fuzz/`) and for `tests/fuzz_bodies.rs`, and costs the wasm nothing.
 
-use super::decode::{decode_catalogue_head, decode_catalogue_part, decode_show, Problem, MAX_SHOW_BYTES};
+use super::decode::{decode_catalogue_head, decode_catalogue_part, decode_show, MAX_SHOW_BYTES};
+use super::problem::Problem;
 use super::across::{check_bundle, Located};
 use super::positions::{path_at, value_positions};
-use super::show_rules::is_valid_slug;
+use super::field_rules::is_valid_slug;
 use crate::mojibake;
 use serde_json::Value;
 

@@ -2,10 +2,10 @@
 //! its end, weekly slot, official site, reference ids, related works, the data's outlook and
 //! its source. Part of the rules of one show (`show_rules`).
 
-use super::decode::Problem;
+use super::problem::Problem;
 use super::imported::*;
 use super::schema::*;
-use super::show_rules::{check_native, check_slug, check_text, check_text_of, check_url, MAX_PARAGRAPH_CHARS};
+use super::field_rules::{check_native, check_slug, check_text, check_text_of, check_url, MAX_PARAGRAPH_CHARS};
 use crate::dates::{PartialDate, Precision};
 
 pub(super) fn validate_imported(show: &Show, problems: &mut Vec<Problem>) {

@@ -6,9 +6,11 @@
 //! and what is wrong with it.
 //!
 //! - `schema`: the types of the files; `imported`: those of the facts that reference data gives.
+//! - `problem`: `Problem`, what is wrong and where, which every rule and decoder reports in.
 //! - `decode`: text → typed value, or every problem with its path.
 //! - `positions`: paths ↔ lines and columns of a JSON text.
-//! - `show_rules`: the rules of one show's file; `imported_rules`: those of its imported facts.
+//! - `field_rules`: the rules of one field (text, names, languages, slugs, links, regions);
+//!   `show_rules`: the rules of one show's file; `imported_rules`: those of its imported facts.
 //! - `catalogue`: the head and its parts, which file holds which entry, the default order.
 //! - `facets`: facet values and their counts; `season_status`: where a show's next season
 //!   stands, the editor's word or the data's, for the catalogue.
@@ -24,11 +26,13 @@ mod catalogue;
 mod decode;
 mod facets;
 mod files;
+mod field_rules;
 mod fuzz;
 mod imported;
 mod imported_rules;
 mod odds;
 mod positions;
+mod problem;
 mod schema;
 mod season_status;
 mod show_rules;
@@ -38,8 +42,9 @@ mod tests;
 pub use aliases::{alias_problems, decode_aliases, Aliases, ALIASES_FILE};
 pub use odds::{decode_odds, BacktestBin, BacktestTable, GroupSize, OddsMethods, ODDS_FILE};
 pub use across::{check_bundle, locate, read_checked_bundle, CheckedBundle, Located};
-pub use catalogue::{by_date_then_title, catalogue_files, coming_next, odds_cmp_folded, soonest_cmp_folded, COMING_SIZE, default_cmp, default_cmp_folded, default_order, Layout, HEAD_SIZE, PAGE_SIZE, PART_SIZE};
-pub use decode::{decode_catalogue_head, decode_catalogue_part, decode_show, Problem, MAX_SHOW_BYTES};
+pub use catalogue::{by_date_then_title, next_premiere, catalogue_files, coming_next, odds_cmp_folded, soonest_cmp_folded, COMING_SIZE, default_cmp, default_cmp_folded, default_order, Layout, HEAD_SIZE, PAGE_SIZE, PART_SIZE};
+pub use decode::{decode_catalogue_head, decode_catalogue_part, decode_show, MAX_SHOW_BYTES};
+pub use problem::Problem;
 pub use facets::{facet_key, facets, worth_offering, Facet, FacetTally, FacetValue};
 #[cfg(not(target_arch = "wasm32"))]
 pub use files::json_files;
@@ -48,5 +53,5 @@ pub use fuzz::fuzz_one;
 pub use positions::{path_at, value_positions};
 pub use imported::*;
 pub use schema::*;
-pub use season_status::{next_premiere, SeasonStatus};
-pub use show_rules::{inline, is_id_slug, is_language_tag, is_safe_url, is_valid_slug, text_problem, Inline};
+
+pub use field_rules::{inline, is_id_slug, is_language_tag, is_safe_url, is_valid_slug, text_problem, Inline};

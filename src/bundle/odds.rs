@@ -2,7 +2,8 @@
 //! page: the groups and their sizes, and the backtest on the data cut at an earlier day. The
 //! import writes it (`crate::odds` computes it); the methods page reads it.
 
-use super::decode::{decode, Problem};
+use super::decode::decode;
+use super::problem::Problem;
 use super::schema::SCHEMA_VERSION;
 use crate::dates::PartialDate;
 use serde::{Deserialize, Serialize};

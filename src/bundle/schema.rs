@@ -4,7 +4,7 @@
 use crate::dates::{Instant, PartialDate, Precision};
 use crate::regions;
 use super::imported::*;
-use super::season_status::SeasonStatus;
+pub use super::season_status::{SeasonStatus, Status};
 use serde::{Deserialize, Serialize};
 
 /// The schema version this site reads; a bundle of another version is refused by name.
@@ -176,41 +176,6 @@ impl OutlookSource {
         let host = host.split(':').next().unwrap_or_default().to_ascii_lowercase();
         let host = host.strip_prefix("www.").map(str::to_string).unwrap_or(host);
         (!host.is_empty()).then_some(host)
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    NoAnnouncement,
-    Announced,
-    Dated,
-    Airing,
-    Cancelled,
-}
-
-impl Status {
-    pub const ALL: [Status; 5] = [Status::NoAnnouncement, Status::Announced, Status::Dated, Status::Airing, Status::Cancelled];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::NoAnnouncement => "No announcement",
-            Self::Announced => "Announced",
-            Self::Dated => "Date announced",
-            Self::Airing => "Airing",
-            Self::Cancelled => "Cancelled",
-        }
-    }
-
-    /// The bundle's own word, used as a CSS modifier.
-    pub fn key(self) -> &'static str {
-        match self {
-            Self::NoAnnouncement => "no-announcement",
-            Self::Announced => "announced",
-            Self::Dated => "dated",
-            Self::Airing => "airing",
-            Self::Cancelled => "cancelled",
-        }
     }
 }
 

@@ -1,11 +1,45 @@
-//! Where a show's next season stands, whoever says so: the editor's outlook, or else what
+//! Where a show's next season stands, whoever says so: the editor's outlook status, or else what
 //! NextSeason found in the data. The catalogue filters, counts and sorts by it, and the home
 //! page's "Coming next" is its first three values.
 
 use super::imported::DataStatus;
-use super::schema::{Outlook, Show, Status};
-use crate::dates::PartialDate;
 use serde::{Deserialize, Serialize};
+
+/// The editor's outlook status: what the editor read in the announcements.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    NoAnnouncement,
+    Announced,
+    Dated,
+    Airing,
+    Cancelled,
+}
+
+impl Status {
+    pub const ALL: [Status; 5] = [Status::NoAnnouncement, Status::Announced, Status::Dated, Status::Airing, Status::Cancelled];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::NoAnnouncement => "No announcement",
+            Self::Announced => "Announced",
+            Self::Dated => "Date announced",
+            Self::Airing => "Airing",
+            Self::Cancelled => "Cancelled",
+        }
+    }
+
+    /// The bundle's own word, used as a CSS modifier.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::NoAnnouncement => "no-announcement",
+            Self::Announced => "announced",
+            Self::Dated => "dated",
+            Self::Airing => "airing",
+            Self::Cancelled => "cancelled",
+        }
+    }
+}
 
 /// The editor's statuses and the data's, as one list for the catalogue. Airing and dated mean
 /// the same whether an editor or the data says so, and count as one value; the show's badge
@@ -89,32 +123,6 @@ impl SeasonStatus {
     /// A next season that fans can wait for: on the air, dated or announced ("Coming next").
     pub fn is_coming(self) -> bool {
         matches!(self, Self::Airing | Self::Dated | Self::Announced)
-    }
-}
-
-/// When the coming next season begins (or began, when airing), as far as it is known: the
-/// editor's premiere or the start of the expected window, else the data's premiere. None for a
-/// show with no next season coming.
-pub fn next_premiere(show: &Show) -> Option<PartialDate> {
-    let status = SeasonStatus::of(show.outlook.as_ref().map(|o| o.status), show.data_outlook.as_ref().map(|d| d.status))?;
-    if !status.is_coming() {
-        return None;
-    }
-    match &show.outlook {
-        Some(outlook) => editor_premiere(outlook),
-        None => show.data_outlook.as_ref().and_then(|d| d.premiere),
-    }
-}
-
-/// The day of the editor's exact premiere (in the offset it was written in), else the window's
-/// first period.
-fn editor_premiere(outlook: &Outlook) -> Option<PartialDate> {
-    match outlook.premiere_at {
-        Some(at) => {
-            let local = crate::dates::LocalTime::at(at.epoch_ms, at.offset_minutes);
-            Some(PartialDate::Day(local.year, local.month, local.day))
-        }
-        None => outlook.window.as_ref().map(|w| w.from),
     }
 }
 
