@@ -105,14 +105,16 @@ async function timeToArticle(site, url, throttle, { appOnly = false } = {}) {
 async function weight(site, url, { skip = () => false } = {}) {
   const p = await site.page({ viewport: { width: 390, height: 844 } });
   const bodies = [];
-  p.on('response', async (r) => {
+  const reading = [];
+  p.on('response', (r) => {
     const u = new URL(r.url());
     if (skip(u)) return;
-    try {
-      bodies.push({ path: u.pathname, body: await r.body() });
-    } catch {}
+    // Awaited before the page closes: a large body (the wasm) read after the close was lost,
+    // and the first view was counted without its wasm.
+    reading.push(r.body().then((body) => bodies.push({ path: u.pathname, body }), (e) => console.error(`bench: no body for ${u.pathname}: ${e.message}`)));
   });
   await p.goto(url, { waitUntil: 'networkidle' });
+  await Promise.all(reading);
   await p.context().close();
   const kind = (path) => (path.endsWith('.wasm') ? 'wasm' : path.endsWith('.js') ? 'JS' : path.endsWith('.css') ? 'CSS' : path.endsWith('.json') ? 'data' : path.endsWith('.svg') ? 'icon' : 'HTML');
   const rows = {};
