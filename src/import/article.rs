@@ -104,20 +104,14 @@ pub fn article(work: &Work, has_prequel: bool, story: Option<Section>, release: 
     let as_of = release.as_of.earliest_day();
     let past = |d: PartialDate| d.earliest_day() <= as_of;
     let mut facts = format!("{}{}", work.title, if work.native != work.title { format!(" ({})", work.native) } else { String::new() });
-    let language = match work.lang.as_deref().map(|l| l.split('-').next().unwrap_or_default()) {
-        Some("ja") => "Japanese ",
-        Some("zh") => "Chinese ",
-        Some("ko") => "Korean ",
-        Some("en") => "English-language ",
-        _ => "",
-    };
-    let what = match work.kind {
+    // No country: the data's `lang` is its title's language, not where the work was made (Arcane
+    // is listed under its Japanese title), and the native title already carries it.
+    let described = match work.kind {
         WorkKind::Tv => "TV anime",
         WorkKind::Web => "web anime",
         WorkKind::Movie => "anime film",
         WorkKind::Ova => "OVA",
     };
-    let described = format!("{language}{what}");
     let a = if described.starts_with(['A', 'E', 'I', 'O', 'U', 'a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
     facts.push_str(&format!(" is {a} {described}"));
     match (work.kind, work.premiere()) {
