@@ -56,12 +56,14 @@ pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 pub const REVALIDATE: &str = "public, max-age=0, must-revalidate";
 
 /// Whether a file's name carries a hash of its content, as Trunk's and the build's own do:
-/// `nextseason-d3015805d8361336_bg.wasm`, `main-f1e98b4e327c110e.css`.
+/// `nextseason-d3015805d8361336_bg.wasm`, `main-f1e98b4e327c110e.css`. Trunk writes its 64-bit
+/// hash without leading zeros (`nextseason-673e9111963bb26.js`, one build in sixteen), so 12 to
+/// 16 hex digits: fewer would take a `sitemap-1.xml` for hashed.
 pub fn is_hashed_name(name: &str) -> bool {
     let stem = name.split('.').next().unwrap_or_default();
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
     match stem.rsplit_once('-') {
-        Some((_, hash)) => hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()),
+        Some((_, hash)) => (12..=16).contains(&hash.len()) && hash.bytes().all(|b| b.is_ascii_hexdigit()),
         None => false,
     }
 }
@@ -178,10 +180,10 @@ mod tests {
 
     #[test]
     fn hashed_names_are_the_builds_own() {
-        for name in ["nextseason-d3015805d8361336.js", "nextseason-d3015805d8361336_bg.wasm", "main-f1e98b4e327c110e.css", "nextseason-embed-51f9e836c150dd74.js"] {
+        for name in ["nextseason-d3015805d8361336.js", "nextseason-d3015805d8361336_bg.wasm", "main-f1e98b4e327c110e.css", "nextseason-embed-51f9e836c150dd74.js", "nextseason-673e9111963bb26_bg.wasm"] {
             assert!(is_hashed_name(name), "{name}");
         }
-        for name in ["embed.js", "index.html", "preload.js", "sitemap-1.xml", "main-f1e98b4e327c110.css", "show-metallic-rouge.json", "nextseason-zzzzzzzzzzzzzzzz.js"] {
+        for name in ["embed.js", "index.html", "preload.js", "sitemap-1.xml", "main-f1e98b4e32.css", "main-f1e98b4e327c110e0.css", "show-metallic-rouge.json", "nextseason-zzzzzzzzzzzzzzzz.js"] {
             assert!(!is_hashed_name(name), "{name}");
         }
     }

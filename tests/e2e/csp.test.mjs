@@ -68,7 +68,7 @@ test('the build sends the headers of its _headers: one cache rule per file, CORS
     return r;
   };
   const names = await readdir(own.root);
-  const hashed = names.filter((n) => /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(n));
+  const hashed = names.filter((n) => /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)$/.test(n));
   assert.ok(hashed.some((n) => n.startsWith('nextseason-embed-') && n.endsWith('.wasm')), names.join(' '));
   for (const name of hashed) {
     const r = await response(`/${name}`);
