@@ -13,11 +13,14 @@ pub fn suggestions<'a>(catalogue: &'a Catalogue, path: &str, limit: usize) -> Ve
         .shows
         .iter()
         .map(|e| (similarity(&wanted, &e.slug).max(similarity(&wanted, &facet_key(&e.title))), e))
-        .filter(|(score, _)| *score >= 0.6)
+        .filter(|(score, _)| *score >= CLOSE_ENOUGH)
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
     scored.into_iter().take(limit).map(|(_, e)| e).collect()
 }
+
+/// The least [`similarity`] of a suggestion: a slip or two in a slug, not another word.
+pub const CLOSE_ENOUGH: f64 = 0.6;
 
 /// 1 for equal strings, falling with their edit distance relative to the longer one.
 pub fn similarity(a: &str, b: &str) -> f64 {

@@ -235,32 +235,12 @@ fn imported_show(args: &Args) -> Result<bundle::Show, Fatal> {
     }
 }
 
-/// Up to three slugs within a few edits of `slug` (a quarter of its length, at least two),
-/// closest first.
+/// Up to three slugs close to `slug`, closest first: by the 404 page's measure and threshold
+/// (`search::similarity`), so that the tool and the site suggest alike.
 fn closest(slug: &str, names: &[String]) -> Vec<String> {
-    let most = (slug.chars().count() / 4).max(2);
-    let mut near: Vec<(usize, &String)> = names.iter().filter_map(|name| Some((distance(slug, name, most)?, name))).collect();
-    near.sort();
+    let mut near: Vec<(f64, &String)> = names.iter().map(|name| (nextseason::search::similarity(slug, name), name)).filter(|(score, _)| *score >= nextseason::search::CLOSE_ENOUGH).collect();
+    near.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
     near.into_iter().take(3).map(|(_, name)| name.clone()).collect()
-}
-
-/// Levenshtein distance, when it is at most `most`.
-fn distance(a: &str, b: &str, most: usize) -> Option<usize> {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    if a.len().abs_diff(b.len()) > most {
-        return None;
-    }
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = (diagonal + usize::from(ca != cb)).min(above + 1).min(row[j] + 1);
-            diagonal = above;
-        }
-    }
-    Some(row[b.len()]).filter(|d| *d <= most)
 }
 
 /// The editors' shards are written by hand in one style: a member per line, `outlook` and
