@@ -4,7 +4,7 @@
 //! page. The README gives the same for nginx and Caddy.
 
 /// The site's policy, one directive each. Nothing inline: the build writes no inline script or
-/// style (src/prerender.rs), and the app sets styles through the CSSOM only.
+/// style (src/prerender/shell.rs), and the app sets styles through the CSSOM only.
 /// - `'wasm-unsafe-eval'` is what compiling the wasm needs, and nothing more.
 /// - `img-src 'self'`: the pages show no image but the icon.
 /// - Trusted Types: the app hands HTML to the browser's parser only through the default policy

@@ -7,7 +7,7 @@ fn main() {
     if browser::is_site_page() {
         browser::install_markup_policy();
         // Beside the page written at build time, if any, hidden until it can take its place.
-        // (A written page starts its loader after its first paint: src/prerender.rs.)
+        // (A written page starts its loader after its first paint: src/prerender/shell.rs.)
         leptos::mount::mount_to(browser::app_root(), nextseason::App).forget();
     }
 }
