@@ -1,4 +1,4 @@
-# Sourced by Trunk's post-build hook scripts (build-bundle.sh, build-embed.sh): where the
+# Sourced by Trunk's post-build hook scripts (build-bundle.sh, build-wasm.sh): where the
 # project and the build are, with cargo's target folder as an absolute path. Cargo reads
 # .cargo/config.toml (erase_components) from the folder it starts in, not from --manifest-path:
 # the scripts start in the project, wherever the build's output goes.

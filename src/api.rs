@@ -81,24 +81,48 @@ pub enum ShowError {
     Load(LoadError),
 }
 
+/// How a document decodes show shards (in context, for "Read also"'s prefetch too): by every
+/// rule, or, in the show pages' own app, as the build checked them ([`bundle::decode_built_show`]).
+/// Function pointers, so that the rules are not linked into an app that never names them.
+#[derive(Clone, Copy)]
+pub struct ShowDecoding(pub fn(&str, &str) -> Result<Show, Vec<Problem>>);
+
+impl ShowDecoding {
+    /// Every rule: the site's app (whose shards may be an editor's file being written under
+    /// `trunk serve`) and a widget (which may read any bundle).
+    pub const CHECKED: ShowDecoding = ShowDecoding(bundle::decode_show);
+    /// The show pages' own app, which only pages written from a checked bundle start.
+    pub const BUILT: ShowDecoding = ShowDecoding(bundle::decode_built_show);
+}
+
 /// Loads a show for its page. A missing shard may be a renamed show's former slug: the show is
 /// then loaded under its slug now (which the returned show carries, for the page to take the
 /// reader's address on to it). Else it is told apart from an unknown show by asking the whole
 /// catalogue, only then: a show page otherwise fetches nothing that grows with the catalogue.
 pub async fn load_show_page(root: &str, slug: &str) -> Result<Arc<Show>, ShowError> {
-    if !bundle::is_valid_slug(slug) {
-        return Err(ShowError::Unknown);
-    }
-    match show(root, slug).await {
-        // Only a slug made of an id is ever renamed: no other asks for the aliases.
-        Err(missing @ LoadError::Missing { .. }) => match bundle::is_id_slug(slug).then(|| aliases(root)) {
-            Some(aliases) => match aliases.await.ok().and_then(|a| a.target(slug).map(str::to_string)) {
-                Some(now) => show(root, &now).await.map_err(ShowError::Load),
-                None => unknown_or_missing(root, slug, missing).await,
-            },
-            None => unknown_or_missing(root, slug, missing).await,
-        },
+    match load_show_or_alias(root, slug, ShowDecoding::CHECKED).await {
+        Err(missing @ LoadError::Missing { .. }) if bundle::is_valid_slug(slug) => unknown_or_missing(root, slug, missing).await,
+        Err(LoadError::Missing { .. }) => Err(ShowError::Unknown),
         other => other.map_err(ShowError::Load),
+    }
+}
+
+/// A show's shard, or the one a former slug (an alias) leads to; a slug with neither is
+/// `Missing`. What the show pages' own wasm loads: it carries no catalogue to tell an unknown
+/// show from a missing file (a host answers an unknown address with the 404 page, which does).
+pub async fn load_show_or_alias(root: &str, slug: &str, decoding: ShowDecoding) -> Result<Arc<Show>, LoadError> {
+    if !bundle::is_valid_slug(slug) {
+        return Err(LoadError::Missing { url: show_url(root, slug) });
+    }
+    match show(root, slug, decoding).await {
+        // Only a slug made of an id is ever renamed: no other asks for the aliases.
+        Err(missing @ LoadError::Missing { .. }) if bundle::is_id_slug(slug) => {
+            match aliases(root).await.ok().and_then(|a| a.target(slug).map(str::to_string)) {
+                Some(now) => show(root, &now, decoding).await,
+                None => Err(missing),
+            }
+        }
+        other => other,
     }
 }
 
@@ -141,9 +165,9 @@ thread_local! {
 }
 
 /// A show's shard, fetched once per visit.
-pub fn show(root: &str, slug: &str) -> impl Future<Output = Result<Arc<Show>, LoadError>> + 'static {
+pub fn show(root: &str, slug: &str, decoding: ShowDecoding) -> impl Future<Output = Result<Arc<Show>, LoadError>> + 'static {
     let slug = slug.to_string();
-    cached(&SHOWS, show_url(root, &slug), move |url| async move { load_show(&url, &slug).await }.boxed_local())
+    cached(&SHOWS, show_url(root, &slug), move |url| async move { load_show(&url, &slug, decoding).await }.boxed_local())
 }
 
 /// The fetch of `url` kept in `cache`: the one under way or done, else a new one made by
@@ -170,17 +194,17 @@ fn cached<T: 'static>(
 
 /// Starts fetching a show's shard before the reader clicks its link (on hover or focus), so
 /// that the page opens at once. Does nothing natively.
-pub fn prefetch_show(root: &str, slug: &str) {
+pub fn prefetch_show(root: &str, slug: &str, decoding: ShowDecoding) {
     if bundle::is_valid_slug(slug) {
         #[cfg(target_arch = "wasm32")]
         {
-            let fetch = show(root, slug);
+            let fetch = show(root, slug, decoding);
             leptos::task::spawn_local(async move {
                 let _ = fetch.await;
             });
         }
         #[cfg(not(target_arch = "wasm32"))]
-        let _ = root;
+        let _ = (root, decoding);
     }
 }
 
@@ -251,9 +275,9 @@ pub fn catalogue(root: &str) -> impl Future<Output = Result<Arc<Catalogue>, Load
     })
 }
 
-async fn load_show(url: &str, slug: &str) -> Result<Show, LoadError> {
+async fn load_show(url: &str, slug: &str, decoding: ShowDecoding) -> Result<Show, LoadError> {
     let text = fetch_text(url).await?;
-    bundle::decode_show(&text, slug).map_err(|problems| LoadError::Invalid { url: url.to_string(), problems })
+    (decoding.0)(&text, slug).map_err(|problems| LoadError::Invalid { url: url.to_string(), problems })
 }
 
 #[cfg(target_arch = "wasm32")]

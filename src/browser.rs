@@ -134,6 +134,19 @@ pub fn watch_history(on_leave: impl Fn() + Clone + 'static, on_popstate: impl Fn
         let capture = Closure::<dyn Fn()>::new(on_click);
         let _ = window.add_event_listener_with_callback_and_bool("click", capture.as_ref().unchecked_ref(), true);
         capture.forget();
+        // The app restores scroll within the document; across documents (a page load between
+        // the catalogue and a show, then Back) only the browser can, and only for an entry it
+        // was left to: the mode is the browser's while the document is away, the app's again if
+        // it comes back from the back-forward cache.
+        for (event, mode) in [("pagehide", web_sys::ScrollRestoration::Auto), ("pageshow", web_sys::ScrollRestoration::Manual)] {
+            let set = Closure::<dyn Fn()>::new(move || {
+                if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+                    let _ = history.set_scroll_restoration(mode);
+                }
+            });
+            let _ = window.add_event_listener_with_callback(event, set.as_ref().unchecked_ref());
+            set.forget();
+        }
     }
     #[cfg(not(target_arch = "wasm32"))]
     let _ = (on_leave, on_popstate);
@@ -234,6 +247,14 @@ pub fn push_url(url: &str) {
     }
     #[cfg(not(target_arch = "wasm32"))]
     let _ = url;
+}
+
+/// Loads the current address as a whole page: for an address the running app has no page for.
+pub fn reload() {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
 }
 
 /// Calls `f` on Back and Forward while the calling component lives.

@@ -106,6 +106,7 @@ impl WidgetConfig {
 pub fn Widget(config: WidgetConfig) -> impl IntoView {
     let WidgetConfig { show, cards, bundle, links } = config;
     provide_context(HeadingLevel(2));
+    provide_context(api::ShowDecoding::CHECKED);
     let link_maker = links.clone();
     provide_context(ShowLinks::written(move |slug: &str| link_maker.href(slug, &browser::host_url())));
 
@@ -205,7 +206,7 @@ fn WidgetCatalogue(bundle: String, on_shown: Callback<()>) -> impl IntoView {
         let (root, count) = (root.clone(), shown.get());
         async move { api::catalogue_entries(&root, 0..count).await }
     });
-    let on_intent = Callback::new(move |slug: String| api::prefetch_show(&bundle, &slug));
+    let on_intent = Callback::new(move |slug: String| api::prefetch_show(&bundle, &slug, api::ShowDecoding::CHECKED));
     view! {
         <Transition fallback=crate::components::CatalogueSkeleton>
             {move || catalogue.get().map(|loaded| match loaded {

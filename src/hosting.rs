@@ -70,7 +70,7 @@ pub fn is_hashed_name(name: &str) -> bool {
 
 /// Whether the widget reads `name` (a top-level file or folder of the build) from a blog's page,
 /// another origin: embed.js, embed.css, the widget's JS glue and wasm (named
-/// `nextseason-embed-<hash>` by .ci/build-embed.sh), and the bundle in `data/`.
+/// `nextseason-embed-<hash>` by .ci/build-wasm.sh), and the bundle in `data/`.
 pub fn is_read_by_widget(name: &str) -> bool {
     matches!(name, "embed.js" | "embed.css" | "data") || name.starts_with("nextseason-embed-")
 }

@@ -46,6 +46,11 @@ pub fn install() {
     );
 }
 
+/// Whether a page of this document has been made ready: the app has taken over.
+pub fn took_over() -> bool {
+    STATE.with(|s| s.borrow().ready_path.is_some())
+}
+
 /// Called by a page when its content is in the document.
 pub fn page_ready(path: &str) {
     browser::take_over();

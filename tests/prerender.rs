@@ -123,6 +123,49 @@ fn every_route_of_the_shipped_bundle_is_written() {
     std::fs::remove_dir_all(dir).unwrap();
 }
 
+/// The script file a written page starts (`<script type="module" src="/…">`), read from `dir`.
+fn start_script(dir: &Path, page: &str) -> String {
+    let at = page.find("<script type=\"module\" src=\"/").expect("a module script") + "<script type=\"module\" src=\"/".len();
+    let name = &page[at..at + page[at..].find('"').unwrap()];
+    read(dir.join(name))
+}
+
+#[test]
+fn show_pages_start_the_show_pages_own_app_and_the_others_the_sites() {
+    let dir = build_dir("shows-app");
+    // Without a build of the show pages' app, every page starts the site's (which has them all).
+    let output = prerender(&dir, None);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("every page starts the site's app"));
+    let show = read(dir.join("shows/metallic-rouge/index.html"));
+    assert!(start_script(&dir, &show).contains("import('/nextseason-1.js')"));
+
+    // With one (.ci/build-wasm.sh names it by a hash of its content), show pages start it.
+    std::fs::write(dir.join("nextseason-shows-0123456789abcdef.js"), "// glue").unwrap();
+    std::fs::write(dir.join("nextseason-shows-0123456789abcdef_bg.wasm"), "wasm").unwrap();
+    let output = prerender(&dir, None);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    for slug in ["metallic-rouge", "sengoku-youko"] {
+        let page = read(dir.join(format!("shows/{slug}/index.html")));
+        let start = start_script(&dir, &page);
+        assert!(start.contains("import('/nextseason-shows-0123456789abcdef.js')"), "{slug}: {start}");
+        assert!(start.contains("module_or_path: '/nextseason-shows-0123456789abcdef_bg.wasm'"), "{slug}: {start}");
+        assert!(!page.contains("nextseason-1"), "{slug}: nothing of the site's app");
+    }
+    for page in ["index.html", "404.html"] {
+        let html = read(dir.join(page));
+        assert!(start_script(&dir, &html).contains("import('/nextseason-1.js')"), "{page} starts the site's app");
+        assert!(!html.contains("nextseason-shows"), "{page}");
+    }
+    assert!(!read(dir.join("app.html")).contains("nextseason-shows"), "app.html (any other address) is the site's app");
+
+    // Two builds of it side by side are refused, not guessed between.
+    std::fs::write(dir.join("nextseason-shows-fedcba9876543210.js"), "// glue").unwrap();
+    let refused = String::from_utf8_lossy(&prerender(&dir, None).stderr).into_owned();
+    assert!(refused.contains("2 builds of nextseason-shows"), "{refused}");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
 #[test]
 fn the_show_page_holds_the_seeds_facts_and_its_head() {
     let dir = build_dir("facts");

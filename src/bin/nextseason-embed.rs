@@ -1,6 +1,6 @@
 //! The widget's own wasm, which `embed.js` loads on a blogger's page: the cards and the
 //! catalogue list, without the site's router, search, head tags and pages, so that a blog pays
-//! only for what it shows (BENCHMARKS.md). Built by the post-build hook (`.ci/build-embed.sh`).
+//! only for what it shows (BENCHMARKS.md). Built by the post-build hook (`.ci/build-wasm.sh`).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}

@@ -95,6 +95,17 @@ Writes the pages of the bundle in DIST/data into the release build in DIST.
         }
         write(&dist.join("app.html"), &app)?;
         let shell = app;
+        // Show pages start the show pages' own app, when the build made one (.ci/build-wasm.sh):
+        // the site's app, which also has every show, otherwise.
+        let shows_shell = match app_files(&dist, "nextseason-shows")? {
+            Some((js, wasm)) => {
+                let shows_shell = prerender::with_app_files(&shell, &js, &wasm)?;
+                let (name, script) = prerender::page_start_script(&shows_shell)?;
+                write(&dist.join(name), &script)?;
+                Some(shows_shell)
+            }
+            None => None,
+        };
 
         let mut pages = vec![prerender::home_page(&head, entries.iter().take(nextseason::search::PAGE_SIZE).cloned().collect(), origin)];
         pages.extend(shows.iter().map(|show| prerender::show_page(show, origin)));
@@ -102,7 +113,11 @@ Writes the pages of the bundle in DIST/data into the release build in DIST.
         pages.extend(odds.as_ref().map(prerender::methods_page));
         pages.push(prerender::not_found_page());
         for page in &pages {
-            write(&dist.join(&page.file), &prerender::document(&shell, origin, page)?)?;
+            let shell = match page.path.starts_with("/shows/") {
+                true => shows_shell.as_ref().unwrap_or(&shell),
+                false => &shell,
+            };
+            write(&dist.join(&page.file), &prerender::document(shell, origin, page)?)?;
         }
 
         let listed: Vec<(String, Option<PartialDate>)> = pages.iter().filter(|p| p.head.indexed).map(|p: &Page| (p.path.clone(), p.modified)).collect();
@@ -120,7 +135,36 @@ Writes the pages of the bundle in DIST/data into the release build in DIST.
         write(&dist.join(hosting::CADDY_REDIRECTS_FILE), &hosting::caddy_redirects(&moved))?;
         // Last, so that it covers every file the build holds (the widget's, this tool's).
         write(&dist.join("_headers"), &nextseason::hosting::headers_file(&top_level(&dist)?))?;
-        Ok(format!("nextseason-prerender: {} pages, {} embed snippets and {} redirects for {origin} in {} ms", pages.len(), shows.len(), moved.len(), started.elapsed().as_millis()))
+        let started_by = match shows_shell {
+            Some(_) => "show pages start nextseason-shows",
+            None => "every page starts the site's app (no nextseason-shows in the build)",
+        };
+        Ok(format!("nextseason-prerender: {} pages, {} embed snippets and {} redirects for {origin} in {} ms; {started_by}", pages.len(), shows.len(), moved.len(), started.elapsed().as_millis()))
+    }
+
+    /// The JS glue and wasm of `app` in the build, as paths from the site's root
+    /// (`/nextseason-shows-<hash>.js`, `…_bg.wasm`), if there is one build of it.
+    fn app_files(dist: &Path, app: &str) -> Result<Option<(String, String)>, String> {
+        let failed = |e: std::io::Error| format!("{}: {e}", dist.display());
+        let prefix = format!("{app}-");
+        let mut js = Vec::new();
+        for entry in std::fs::read_dir(dist).map_err(failed)? {
+            let name = entry.map_err(failed)?.file_name().to_string_lossy().into_owned();
+            if name.starts_with(&prefix) && name.ends_with(".js") && hosting::is_hashed_name(&name) {
+                js.push(name);
+            }
+        }
+        match js.as_slice() {
+            [] => Ok(None),
+            [one] => {
+                let wasm = format!("{}_bg.wasm", one.trim_end_matches(".js"));
+                match dist.join(&wasm).is_file() {
+                    true => Ok(Some((format!("/{one}"), format!("/{wasm}")))),
+                    false => Err(format!("{one} has no {wasm} beside it")),
+                }
+            }
+            more => Err(format!("{} builds of {app} in {}: {}", more.len(), dist.display(), more.join(", "))),
+        }
     }
 
     /// The problems of the bundle in `data`, one a line as `nextseason-bundle check` prints them

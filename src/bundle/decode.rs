@@ -30,6 +30,22 @@ pub fn decode_show(text: &str, expected_slug: &str) -> Result<Show, Vec<Problem>
     }
 }
 
+/// Decodes a show shard that the build has checked whole, by every rule (the prerender refuses
+/// a bundle with problems, and writes the show pages that read these shards): its types, its
+/// schema, its size and its slug, without the rules again, which would be kilobytes of code in
+/// every show page's wasm (BENCHMARKS.md, "Size levers"). Rendering does not lean on the rules
+/// for safety: text is rendered as text, and `components::external_link` links only https.
+pub fn decode_built_show(text: &str, expected_slug: &str) -> Result<Show, Vec<Problem>> {
+    if let Some(too_large) = size_problem(text) {
+        return Err(vec![too_large]);
+    }
+    let show: Show = decode(text)?;
+    match show.slug == expected_slug {
+        true => Ok(show),
+        false => Err(vec![Problem::new("slug", format!("is \"{}\" but the file is for \"{expected_slug}\"", show.slug))]),
+    }
+}
+
 /// A show file larger than the site reads.
 fn size_problem(text: &str) -> Option<Problem> {
     (text.len() > MAX_SHOW_BYTES).then(|| {
@@ -365,5 +381,28 @@ mod tests {
     fn a_shard_for_another_show_is_refused() {
         let problems = decode_show(METALLIC_ROUGE, "sengoku-youko").unwrap_err();
         assert_eq!(problems[0].to_string(), "slug: is \"metallic-rouge\" but the file is for \"sengoku-youko\"");
+    }
+
+    #[test]
+    fn a_built_show_is_read_by_its_types_and_slug_without_the_rules_again() {
+        assert_eq!(decode_built_show(METALLIC_ROUGE, "metallic-rouge").unwrap(), decode_show(METALLIC_ROUGE, "metallic-rouge").unwrap());
+        // A rule broken (a title that is mis-decoded text): the checked decoder refuses it, the
+        // built one, for shards the build has checked, reads it.
+        let mut json = shipped();
+        json["title"] = serde_json::json!("Hern\u{221a}\u{b0}ndez");
+        let text = json.to_string();
+        assert!(decode_show(&text, "metallic-rouge").is_err());
+        assert!(decode_built_show(&text, "metallic-rouge").is_ok());
+        // Types, schema, size and slug are still its own to refuse, with the same problems.
+        let mut json = shipped();
+        json["cast"][0]["voices"] = serde_json::json!(42);
+        let text = json.to_string();
+        assert_eq!(decode_built_show(&text, "metallic-rouge").unwrap_err(), decode_show(&text, "metallic-rouge").unwrap_err());
+        assert_eq!(
+            decode_built_show(METALLIC_ROUGE, "sengoku-youko").unwrap_err()[0].to_string(),
+            "slug: is \"metallic-rouge\" but the file is for \"sengoku-youko\""
+        );
+        let huge = format!("{{\"schema\":1,\"padding\":\"{}\"}}", "x".repeat(MAX_SHOW_BYTES));
+        assert!(decode_built_show(&huge, "x").unwrap_err()[0].to_string().starts_with("the file is 1.0 MB"));
     }
 }

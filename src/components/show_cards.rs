@@ -120,7 +120,13 @@ impl Page<'_> {
             CardKind::Cast => view! { <CastCard cast=show.cast.clone()/> }.into_any(),
             CardKind::ReadAlso => {
                 let bundle = bundle.to_string();
-                let on_intent = Callback::new(move |slug: String| api::prefetch_show(&bundle, &slug));
+                // The app's way of decoding shards; none where nothing is fetched (written pages).
+                let decoding = use_context::<api::ShowDecoding>();
+                let on_intent = Callback::new(move |slug: String| {
+                    if let Some(decoding) = decoding {
+                        api::prefetch_show(&bundle, &slug, decoding);
+                    }
+                });
                 view! { <ReadAlsoCard links=show.read_also.clone() on_intent/> }.into_any()
             }
         }

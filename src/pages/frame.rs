@@ -2,10 +2,19 @@ use crate::components::external_link;
 use crate::links::ShowLinks;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 
 /// How the site writes links to its shows: the router's `<A>`, in context for the cards.
 pub fn site_links() -> ShowLinks {
     ShowLinks::Site(|href, children| view! { <A href=href>{children()}</A> }.into_any())
+}
+
+/// How the catalogue's pages (home, 404) link to shows: plain links the router leaves to the
+/// browser (`rel="external"`), a whole load of the show's written page. A show page runs the
+/// show pages' own wasm, which carries no catalogue, and the catalogue's page no show page
+/// (ARCHITECTURE.md, "Two apps"): a link between the two kinds is a page load on either side.
+pub fn catalogue_links() -> ShowLinks {
+    ShowLinks::Site(|href, children| view! { <a href=href rel="external">{children()}</a> }.into_any())
 }
 
 /// Everything around a page: progress bar, skip link, header, `<main>` and footer. One
@@ -13,13 +22,16 @@ pub fn site_links() -> ShowLinks {
 /// exactly the same markup.
 #[component]
 pub fn SiteFrame(#[prop(into)] pending: Signal<bool>, children: Children) -> impl IntoView {
+    // The catalogue is a page load from a show page (`catalogue_links`); "page" on its own.
+    let location = use_location();
+    let here = move || (location.pathname.get() == "/").then_some("page");
     view! {
         <div class="ns-progress" class:ns-progress--active=move || pending.get() aria-hidden="true"></div>
         <a class="ns-skip" href="#ns-main">"Skip to content"</a>
         <header class="ns-header">
             <nav class="ns-header__nav" aria-label="Site">
-                <A href="/" attr:class="ns-brand" exact=true>"Next"<span>"Season"</span></A>
-                <A href="/" attr:class="ns-header__link" exact=true>"All shows"</A>
+                <a href="/" class="ns-brand" rel="external" aria-current=here>"Next"<span>"Season"</span></a>
+                <a href="/" class="ns-header__link" rel="external" aria-current=here>"All shows"</a>
             </nav>
         </header>
         <main id="ns-main" class="ns-main" tabindex="-1">{children()}</main>

@@ -113,6 +113,8 @@ pub fn HomePage() -> impl IntoView {
 /// time (the browser loads it instead).
 #[component]
 pub fn Home(#[prop(into)] query: Signal<Query>, go: Callback<Query>, #[prop(optional)] prerendered: Option<Listing>) -> impl IntoView {
+    // A show is a page load from here: its page runs the show pages' own wasm.
+    provide_context(crate::pages::catalogue_links());
 
     // The list follows every keystroke; the URL (a step in the history) follows once typing
     // pauses. Back/Forward put their query back into the box.
@@ -399,11 +401,10 @@ fn ResultsView(found: Listing, query: Query, #[prop(into)] on_clear: Callback<()
             </nav>
         }
     });
-    let on_intent = Callback::new(|slug: String| api::prefetch_show(api::SITE_DATA, &slug));
     view! {
         <p class="ns-results-count" role="status">{status}</p>
         <ul class="ns-catalogue">
-            {found.shown.into_iter().map(|entry| view! { <ShowCard entry on_intent/> }).collect_view()}
+            {found.shown.into_iter().map(|entry| view! { <ShowCard entry/> }).collect_view()}
         </ul>
         {pager}
     }

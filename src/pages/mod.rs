@@ -7,9 +7,9 @@ mod methods;
 mod not_found;
 mod show;
 
-pub use frame::{site_links, SiteFrame};
+pub use frame::{catalogue_links, site_links, SiteFrame};
 pub use home::{Home, HomePage, Listing};
 #[cfg(not(target_arch = "wasm32"))]
 pub use methods::MethodsView;
 pub use not_found::{NotFound, NotFoundPage};
-pub use show::{ShowPage, ShowView};
+pub use show::{ShowPage, ShowRoute, ShowView};

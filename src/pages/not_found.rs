@@ -20,6 +20,8 @@ pub fn NotFoundPage() -> impl IntoView {
 /// every unknown address, which it cannot know.
 #[component]
 pub fn NotFound(#[prop(into)] path: Signal<String>) -> impl IntoView {
+    // A show is a page load from here: its page runs the show pages' own wasm.
+    provide_context(crate::pages::catalogue_links());
     // A signal filled by a task, not a resource: the suggestions need the whole catalogue, and
     // the page's text must not wait for them inside a Transition. Started by an effect, so only
     // in the browser.

@@ -8,7 +8,40 @@ use crate::links;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
+
+/// How a show page loads its show, and what it shows for an unknown one, given by the app it
+/// runs in (in context). The site's app (`App`: the catalogue, `trunk serve`) asks the whole
+/// catalogue whether a missing shard is an unknown show (its 404 page) or a missing file; the
+/// show pages' own wasm (`ShowsApp`) carries no catalogue, so it reports the missing file, and
+/// the catalogue's code stays out of it. Plain function pointers: the one not given is never
+/// linked in (without a context, the page is the show pages' own).
+#[derive(Clone, Copy)]
+pub struct ShowRoute {
+    pub load: fn(String) -> Pin<Box<dyn Future<Output = Result<Arc<Show>, ShowError>>>>,
+    pub unknown: fn() -> AnyView,
+}
+
+impl ShowRoute {
+    /// The site's app, which has the catalogue and the 404 page.
+    pub fn with_catalogue() -> Self {
+        ShowRoute {
+            load: |slug| Box::pin(async move { api::load_show_page(api::SITE_DATA, &slug).await }),
+            unknown: || view! { <NotFoundPage/> }.into_any(),
+        }
+    }
+
+    /// The show pages' own app: a show, an alias, or the missing file's error card.
+    pub fn alone() -> Self {
+        ShowRoute {
+            load: |slug| Box::pin(async move { api::load_show_or_alias(api::SITE_DATA, &slug, api::ShowDecoding::BUILT).await.map_err(ShowError::Load) }),
+            // Never called: `load` gives every failure as a load error, a missing file included.
+            unknown: || ().into_any(),
+        }
+    }
+}
 
 /// `/shows/:slug`: loads the show's own shard and renders its cards. Moving to another show
 /// keeps the current one on screen, under the progress bar, until the next one is ready.
@@ -18,10 +51,8 @@ pub fn ShowPage() -> impl IntoView {
     let slug = Memo::new(move |_| params.with(|p| p.get("slug").unwrap_or_default()));
     let navigate = use_navigate();
     let location = use_location();
-    let show = LocalResource::new(move || {
-        let slug = slug.get();
-        async move { api::load_show_page(api::SITE_DATA, &slug).await }
-    });
+    let route = use_context::<ShowRoute>().unwrap_or_else(ShowRoute::alone);
+    let show = LocalResource::new(move || (route.load)(slug.get()));
     view! {
         <Transition fallback=ShowSkeleton set_pending=navigation::route_pending()>
             {move || show.get().map(|loaded| match loaded {
@@ -41,7 +72,7 @@ pub fn ShowPage() -> impl IntoView {
                     crate::browser::release_focus_in_main();
                     view! { <ShowView show/> }.into_any()
                 }
-                Err(ShowError::Unknown) => view! { <NotFoundPage/> }.into_any(),
+                Err(ShowError::Unknown) => (route.unknown)(),
                 Err(ShowError::Load(error)) => {
                     use_page_head(PageHead::show_error);
                     Effect::new(|_| crate::browser::take_over());

@@ -20,7 +20,7 @@ mod site_files;
 mod tests;
 
 pub use pages::{home_page, methods_page, moved_addresses, not_found_page, show_json_ld, show_page};
-pub use shell::{app_page, document, head_tags, page_start_script, script_json, Script, NOT_FOUND_FILE};
+pub use shell::{app_page, document, head_tags, page_start_script, script_json, with_app_files, Script, NOT_FOUND_FILE};
 pub use site_files::{embed_snippet, robots, sitemaps};
 
 

@@ -67,6 +67,15 @@ fn app_files(shell: &str) -> Result<(String, String), String> {
     Ok((js, wasm))
 }
 
+/// `shell` starting another app of the build, whose JS glue and wasm are `js` and `wasm` (paths
+/// from the site's root, `/nextseason-shows-<hash>.js`): the show pages' own, for the show
+/// pages. For written pages only, which start their app from a script of their own and drop the
+/// preload links (with their integrity, which was the site's app's).
+pub fn with_app_files(shell: &str, js: &str, wasm: &str) -> Result<String, String> {
+    let (site_js, site_wasm) = app_files(shell)?;
+    Ok(shell.replace(&format!("\"{site_js}\""), &format!("\"{js}\"")).replace(&format!("\"{site_wasm}\""), &format!("\"{wasm}\"")))
+}
+
 /// The element that starts the app in `shell`: Trunk's inline loader, or the script that
 /// replaced it ([`app_page`]), as a byte range. Fails, so that the build does, on another.
 fn loader_range(shell: &str) -> Result<std::ops::Range<usize>, String> {

@@ -115,17 +115,38 @@ test('an address with a trailing slash is the same page (static hosts add one to
   assert.deepEqual(page.errors.filter((e) => !e.includes('404')), []);
 });
 
-test('the catalogue lists every show and links to it client-side', async () => {
+test('the catalogue lists every show and links to its written page, which starts the show pages\' own app', async () => {
   const page = await site.page();
   await page.visit(site.url);
   await page.waitForSelector('.ns-show-card');
   assert.equal(await page.title(), 'Will it get a season 2? · NextSeason');
   assert.deepEqual(await page.$$eval('.ns-show-card h2', (hs) => hs.map((h) => h.textContent)), ['Metallic Rouge', 'Sengoku Youko']);
   assert.match(await page.textContent('.ns-show-card'), /Bones.*January 11, 2024.*No announcement/s);
+  // A link between the catalogue and a show is a page load (the catalogue's app has no show
+  // page, and the show pages' app no catalogue); between shows, the router follows it.
+  assert.equal(await page.getAttribute('.ns-show-card a', 'rel'), 'external');
   await page.evaluate(() => (window.__sameDocument = true));
   await page.click('text=Metallic Rouge');
   await page.waitForSelector('h1#ns-headline');
-  assert.equal(await page.evaluate(() => window.__sameDocument), true);
+  await page.waitForFunction(() => performance.getEntriesByName('nextseason:ready').length > 0);
+  assert.equal(await page.evaluate(() => window.__sameDocument), undefined, 'a new document');
+  const wasm = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname).filter((p) => p.endsWith('.wasm')));
+  assert.equal(wasm.length, 1, `one wasm: ${wasm}`);
+  assert.match(wasm[0], /^\/nextseason-shows-[0-9a-f]{12,16}_bg\.wasm$/);
+  await page.evaluate(() => (window.__sameDocument = true));
+  await page.click('.ns-read-also a');
+  await page.waitForFunction(() => document.title.startsWith('Will Sengoku Youko'));
+  await page.waitForSelector('h1#ns-headline');
+  assert.equal(await page.evaluate(() => window.__sameDocument), true, 'Read also is followed in place');
+  // Back to the catalogue: the header's link is a page load of the written catalogue.
+  assert.equal(await page.getAttribute('header >> text=All shows', 'rel'), 'external');
+  await page.click('header >> text=All shows');
+  await page.waitForSelector('.ns-show-card');
+  await page.waitForFunction(() => performance.getEntriesByName('nextseason:ready').length > 0);
+  assert.equal(await page.evaluate(() => window.__sameDocument), undefined, 'a new document');
+  assert.equal(await page.getAttribute('header >> text=All shows', 'aria-current'), 'page');
+  const appWasm = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname).filter((p) => p.endsWith('.wasm')));
+  assert.match(appWasm.join(), /^\/nextseason-[0-9a-f]{12,16}_bg\.wasm$/, 'the catalogue starts the site\'s app');
   assert.deepEqual(page.errors, []);
 });
 
