@@ -173,14 +173,16 @@ if ! java_ok; then
 fi
 say "java $(java_major): present"
 
-# wasm-opt (npm binaryen), playwright-core, axe-core and vnu-jar, at the versions of
-# tests/e2e/package-lock.json.
+# wasm-opt (npm binaryen), terser (the release build minifies its own wasm apps' JS glue),
+# playwright-core, axe-core and vnu-jar, at the versions of tests/e2e/package-lock.json.
+TERSER_VERSION=$(sed -n 's/.*"terser": "\(.*\)".*/\1/p' tests/e2e/package.json)
 if [ "$(tests/e2e/node_modules/.bin/wasm-opt --version 2>/dev/null)" = "wasm-opt version $WASM_OPT_VERSION (version_$WASM_OPT_VERSION)" ] \
+  && [ "$(tests/e2e/node_modules/.bin/terser --version 2>/dev/null)" = "terser $TERSER_VERSION" ] \
   && [ -f tests/e2e/node_modules/playwright-core/package.json ] && [ -f tests/e2e/node_modules/axe-core/axe.min.js ] \
   && [ -f tests/e2e/node_modules/vnu-jar/build/dist/vnu.jar ]; then
-  say "npm test packages (wasm-opt $WASM_OPT_VERSION, playwright-core, axe-core, vnu-jar): present"
+  say "npm test packages (wasm-opt $WASM_OPT_VERSION, terser $TERSER_VERSION, playwright-core, axe-core, vnu-jar): present"
 else
-  say "installing npm test packages (wasm-opt $WASM_OPT_VERSION, playwright-core, axe-core, vnu-jar)"
+  say "installing npm test packages (wasm-opt $WASM_OPT_VERSION, terser $TERSER_VERSION, playwright-core, axe-core, vnu-jar)"
   (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
 fi
 

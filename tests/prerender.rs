@@ -197,7 +197,13 @@ fn the_show_page_holds_the_seeds_facts_and_its_head() {
     assert!(read(dir.join(&start)).contains("requestAnimationFrame(() => setTimeout(async () => {"), "the app starts after the first paint");
     assert!(!page.contains("<script type=\"module\">") && !page.contains("<script>"), "no inline script");
     assert!(page.contains("<link rel=\"preload\" as=\"fetch\" crossorigin=\"anonymous\" href=\"/data/shows/metallic-rouge.json\" />"), "the show's file preloaded");
-    assert!(!page.contains("modulepreload"), "nothing is fetched ahead of the page's own files");
+    // The app's files are fetched from the start, at low priority, without the integrity of
+    // Trunk's links (which was for the site's app: the test build has no show pages' app).
+    assert!(page.contains("<link rel=\"modulepreload\" href=\"/nextseason-1.js\" crossorigin=\"anonymous\" fetchpriority=\"low\" />"), "the glue preloaded");
+    assert!(page.contains("<link rel=\"preload\" href=\"/nextseason-1_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"anonymous\" fetchpriority=\"low\" />"), "the wasm preloaded");
+    assert!(!page.contains("integrity="));
+    let home = read(dir.join("index.html"));
+    assert!(!home.contains("modulepreload") && !home.contains("_bg.wasm\" as"), "the catalogue's page fetches its app after its first paint");
     assert!(!page.contains("ns-skeleton"), "content, not placeholders");
 
     assert!(page.contains("<title>Will Metallic Rouge have season 2?【Release Date】 · NextSeason</title>"));

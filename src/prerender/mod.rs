@@ -63,8 +63,23 @@ pub struct Page {
     pub body: String,
     /// For the sitemap.
     pub modified: Option<PartialDate>,
-    /// Whether the app takes the page over; a page of the build alone has no script at all.
-    pub app: bool,
+    /// How the app takes the page over, if it does.
+    pub app: AppStart,
+}
+
+/// How a written page starts its app: always after its first paint, which the app must not
+/// delay; a show page has the browser fetch the app's files from the start, at low priority.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AppStart {
+    /// A page of the build alone: no script at all.
+    None,
+    /// The app's files are asked for after the first paint (the catalogue's pages).
+    AfterPaint,
+    /// The app's JS glue and wasm preloaded at low priority from the start, and the app started
+    /// after the first paint: a show page on the slow link of BENCHMARKS.md takes over about
+    /// 0.4 s sooner (1.9 → 1.5 s), its `<h1>` painted about 40 ms later (5–8 %), since the
+    /// files share the link with the stylesheet (tests/e2e/measure-slow-start.mjs).
+    Preloaded,
 }
 
 /// A view as HTML, without the `<!>` markers that keep adjacent dynamic texts apart for

@@ -29,7 +29,7 @@ pub fn home_page(head: &CatalogueHead, first: Vec<CatalogueEntry>, origin: &str)
         })],
         body,
         modified: None,
-        app: true,
+        app: AppStart::AfterPaint,
     }
 }
 
@@ -46,7 +46,7 @@ pub fn show_page(show: &Arc<Show>, origin: &str) -> Page {
         json_ld: show_json_ld(show, &format!("{origin}{path}")),
         body,
         modified: show.article.updated.or(show.article.published),
-        app: true,
+        app: AppStart::Preloaded,
         path,
     }
 }
@@ -65,7 +65,7 @@ pub fn methods_page(methods: &crate::bundle::OddsMethods) -> Page {
         json_ld: Vec::new(),
         body,
         modified,
-        app: false,
+        app: AppStart::None,
     }
 }
 
@@ -82,7 +82,7 @@ pub fn not_found_page() -> Page {
         json_ld: Vec::new(),
         body,
         modified: None,
-        app: true,
+        app: AppStart::AfterPaint,
     }
 }
 

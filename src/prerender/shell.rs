@@ -19,8 +19,9 @@ pub fn document(shell: &str, origin: &str, page: &Page) -> Result<String, String
         false => preload_for(&page.path),
     };
     let started = match page.app {
-        true => start_app_after_paint(shell)?,
-        false => without_app(shell)?,
+        AppStart::AfterPaint => start_app_after_paint(shell, false)?,
+        AppStart::Preloaded => start_app_after_paint(shell, true)?,
+        AppStart::None => without_app(shell)?,
     };
     let shell = with_policy(&started)?.replacen(PRELOAD_SCRIPT, &scripts, 1);
     let shell = shell.as_str();
@@ -147,14 +148,24 @@ fn start_script(js: &str, wasm: &str) -> Script {
     )
 }
 
-/// `shell` with its loader replaced by [`page_start_script`]'s file and without the preload
-/// links of the app's JS and wasm.
-fn start_app_after_paint(shell: &str) -> Result<String, String> {
+/// `shell` with its loader replaced by [`page_start_script`]'s file, and Trunk's preload links
+/// of the app's JS and wasm removed, or with `preloaded` replaced by low-priority ones
+/// ([`AppStart::Preloaded`]; without Trunk's integrity, which is the site's app's).
+fn start_app_after_paint(shell: &str, preloaded: bool) -> Result<String, String> {
     let (js, wasm) = app_files(shell)?;
     let (start_file, _) = start_script(&js, &wasm);
     let range = loader_range(shell)?;
     let mut html = format!("{}<script type=\"module\" src=\"/{start_file}\"></script>{}", &shell[..range.start], &shell[range.end..]);
     without_preloads(&mut html, &js, &wasm)?;
+    if preloaded {
+        let links = format!(
+            "<link rel=\"modulepreload\" href=\"{}\" crossorigin=\"anonymous\" fetchpriority=\"low\" />\n\
+             <link rel=\"preload\" href=\"{}\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"anonymous\" fetchpriority=\"low\" />\n",
+            escape_html(&js),
+            escape_html(&wasm)
+        );
+        html = html.replacen("</head>", &format!("{links}</head>"), 1);
+    }
     Ok(html)
 }
 

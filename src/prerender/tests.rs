@@ -50,6 +50,13 @@ fn a_written_page_starts_the_app_after_its_first_paint() {
     assert!(script.contains("requestAnimationFrame(() => setTimeout(async () => {"));
     assert!(script.contains("await import('/app-1.js')") && script.contains("module_or_path: '/app-1_bg.wasm'"));
     assert!(!html.contains("modulepreload") && !html.contains("rel=\"preload\""), "{html}");
+    // A show page has its app's files fetched from the start, at low priority, started alike.
+    let show = Page { path: "/shows/a-b".into(), app: AppStart::Preloaded, ..not_found_page_for_test() };
+    let html = document(shell, DEFAULT_ORIGIN, &show).unwrap();
+    assert!(html.contains(&format!("<script type=\"module\" src=\"/{file}\"></script>")), "{html}");
+    assert!(html.contains("<link rel=\"modulepreload\" href=\"/app-1.js\" crossorigin=\"anonymous\" fetchpriority=\"low\" />"), "{html}");
+    assert!(html.contains("<link rel=\"preload\" href=\"/app-1_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"anonymous\" fetchpriority=\"low\" />"), "{html}");
+    assert!(!html.contains("integrity"), "{html}");
     // No script is inline: a strict Content-Security-Policy needs no exception.
     assert!(!html.contains("<script type=\"module\">") && !html.contains("<script>"), "{html}");
     let unknown = shell.replace("import init", "import start");
