@@ -107,6 +107,9 @@ fn every_route_of_the_shipped_bundle_is_written() {
     let script = embed.split("<script type=\"module\" src=\"/").nth(1).and_then(|rest| rest.split('"').next()).expect("the page's script");
     assert!(script.starts_with("nextseason-paste-") && script.ends_with(".js"), "{script}");
     assert!(read(dir.join(script)).contains("NextSeason.snippet("));
+    let style = embed.split("<link rel=\"stylesheet\" href=\"/").nth(1).and_then(|rest| rest.split('"').next()).expect("the page's stylesheet");
+    assert!(style.starts_with("nextseason-paste-") && style.ends_with(".css") && read(dir.join(style)).contains(".ns-embed-code"), "{style}");
+    assert!(!read(dir.join("shows/metallic-rouge/index.html")).contains(style), "no other page loads it");
     assert!(!embed.contains("nextseason-start-") && !embed.contains("nextseason-1_bg.wasm"), "the page needs no app");
     let home = read(dir.join("index.html"));
     assert!(home.contains("Will it get a season 2?</h1>") && home.contains("Metallic Rouge") && home.contains("Sengoku Youko"));

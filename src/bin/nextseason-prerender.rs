@@ -121,7 +121,9 @@ Writes the pages of the bundle in DIST/data into the release build in DIST.
         }
         // The embed page: the code a blogger pastes, for any show (one page, not a file per show).
         let embed = prerender::embed_page(origin);
-        write(&dist.join(&embed.script.0), &embed.script.1)?;
+        for (name, contents) in embed.files() {
+            write(&dist.join(name), contents)?;
+        }
         write(&dist.join(&embed.page.file), &embed.document(&shell, origin)?)?;
 
         let listed: Vec<(String, Option<PartialDate>)> =
