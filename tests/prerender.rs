@@ -345,7 +345,7 @@ fn a_show_missing_from_the_index_stops_the_build() {
 }
 
 /// Every address the written pages give uses `origin`: the show page's canonical link, og:url
-/// and JSON-LD, the home page's JSON-LD, the sitemap, robots.txt and the pasted cards' links.
+/// and JSON-LD, the home page's JSON-LD, the sitemap, robots.txt and the embed page's code to paste.
 fn assert_origin(dir: &Path, origin: &str) {
     let page = read(dir.join("shows/metallic-rouge/index.html"));
     let url = format!("{origin}/shows/metallic-rouge");

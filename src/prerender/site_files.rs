@@ -1,4 +1,5 @@
-//! The site's other written files: sitemaps, robots.txt and the cards a blogger pastes.
+//! The site's other written files, sitemaps and robots.txt, and the cards a blogger pastes (on
+//! demand: `--snippets`, and the reference for the embed page's).
 
 use super::*;
 use crate::bundle::Show;
