@@ -41,8 +41,9 @@ async function mount(element) {
   mounted.add(element);
   const options = element.dataset;
   const [glue, sheet] = await load();
-  // Attached once the widget can render: until then, cards pasted inside the element (the
-  // build's embed/<slug>.html) stay on show; the shadow root then takes their place.
+  // Attached once the widget can render: until then, cards pasted inside the element (what the
+  // site's embed page, /embed/?show=…, gives to paste) stay on show; the shadow root then takes
+  // their place.
   const shadow = element.attachShadow({ mode: 'open' });
   // The first widget on a page keeps its show in ?show=, the next ones in ?show2=, ?show3=…;
   // numbered once it has its shadow root, so that an element refused one takes no number.
@@ -67,5 +68,13 @@ function mountAll() {
   document.querySelectorAll('[data-nextseason]').forEach(mount);
 }
 
-window.NextSeason = Object.freeze({ mount, mountAll });
+/** The show's cards as a blogger pastes them inside the <div> for readers without JavaScript,
+ *  links to the site at `origin` (the site's embed page shows them): a string, or undefined
+ *  for a show the bundle does not have. */
+async function snippet(slug, origin, bundle = new URL('data/', here)) {
+  const [glue] = await load();
+  return glue.pasted_snippet(String(slug), new URL(bundle, location.href).href.replace(/\/$/, ''), String(origin));
+}
+
+window.NextSeason = Object.freeze({ mount, mountAll, snippet });
 mountAll();

@@ -6,6 +6,52 @@
 use crate::regions;
 use leptos::prelude::*;
 
+#[cfg(target_arch = "wasm32")]
+thread_local! {
+    /// Set while [`markup_as_written`] renders: the reader's region, time zone and ticking clock
+    /// are left out, as the build leaves them out.
+    static AS_WRITTEN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+#[cfg(target_arch = "wasm32")]
+fn rendering_as_written() -> bool {
+    AS_WRITTEN.with(std::cell::Cell::get)
+}
+
+/// The HTML of a view rendered in the browser as the build renders it natively: no region, UTC,
+/// a clock that does not tick (the fallbacks below), rendered into an element of no document
+/// and read back without the comments that Leptos keeps as markers. What a blogger pastes
+/// from the embed page (`/embed/`), the same markup as `prerender::embed_snippet` writes.
+#[cfg(target_arch = "wasm32")]
+pub fn markup_as_written<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> String {
+    use wasm_bindgen::JsCast;
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return String::new() };
+    let Ok(container) = document.create_element("div") else { return String::new() };
+    AS_WRITTEN.with(|w| w.set(true));
+    let mounted = leptos::mount::mount_to(container.clone().unchecked_into(), view);
+    AS_WRITTEN.with(|w| w.set(false));
+    // A copy, so that Leptos keeps its own markers until it unmounts the view.
+    let copy = container.clone_node_with_deep(true).ok();
+    drop(mounted);
+    let Some(copy) = copy.and_then(|c| c.dyn_into::<web_sys::Element>().ok()) else { return String::new() };
+    without_comments(&copy);
+    copy.inner_html()
+}
+
+/// Removes every comment under `node`.
+#[cfg(target_arch = "wasm32")]
+fn without_comments(node: &web_sys::Node) {
+    let children = node.child_nodes();
+    for i in (0..children.length()).rev() {
+        let Some(child) = children.item(i) else { continue };
+        if child.node_type() == web_sys::Node::COMMENT_NODE {
+            let _ = node.remove_child(&child);
+        } else {
+            without_comments(&child);
+        }
+    }
+}
+
 /// Where the reader's chosen region is remembered; namespaced so that a host page's keys are safe.
 const REGION_KEY: &str = "nextseason.region";
 
@@ -23,6 +69,10 @@ pub fn now_ms() -> i64 {
 pub fn clock() -> ReadSignal<i64> {
     let (now, set_now) = signal(now_ms());
     #[cfg(target_arch = "wasm32")]
+    if rendering_as_written() {
+        return now;
+    }
+    #[cfg(target_arch = "wasm32")]
     if let Ok(handle) = set_interval_with_handle(move || set_now.set(now_ms()), std::time::Duration::from_secs(1)) {
         on_cleanup(move || handle.clear());
     }
@@ -33,6 +83,10 @@ pub fn clock() -> ReadSignal<i64> {
 
 /// The reader's offset from UTC at a given moment, in minutes (Paris in winter: 60).
 pub fn utc_offset_minutes(epoch_ms: i64) -> i32 {
+    #[cfg(target_arch = "wasm32")]
+    if rendering_as_written() {
+        return 0;
+    }
     #[cfg(target_arch = "wasm32")]
     return -(js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(epoch_ms as f64)).get_timezone_offset() as i32);
     #[cfg(not(target_arch = "wasm32"))]
@@ -46,6 +100,10 @@ pub fn utc_offset_minutes(epoch_ms: i64) -> i32 {
 pub fn time_zone_name() -> Option<String> {
     // Asked once a visit: making a DateTimeFormat loads the locale's data, 2 to 4 ms at every
     // show with a countdown (measured, tests/e2e/profile-route-switch.mjs).
+    #[cfg(target_arch = "wasm32")]
+    if rendering_as_written() {
+        return Some("UTC".to_string());
+    }
     #[cfg(target_arch = "wasm32")]
     return {
         thread_local! {
@@ -62,6 +120,10 @@ pub fn time_zone_name() -> Option<String> {
 
 /// The reader's country: the one they chose before, else the one their browser's languages name.
 pub fn reader_region() -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    if rendering_as_written() {
+        return None;
+    }
     #[cfg(target_arch = "wasm32")]
     return storage()
         .and_then(|s| s.get_item(REGION_KEY).ok().flatten())

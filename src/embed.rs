@@ -232,6 +232,47 @@ fn WidgetCatalogue(bundle: String, on_shown: Callback<()>) -> impl IntoView {
     }
 }
 
+/// The cards a blogger pastes inside their `<div data-nextseason>`, for readers without
+/// JavaScript (embed.js puts the live widget in their place): every card, headings from `<h2>`
+/// (the post has its `<h1>`), links to the site's pages at `origin`. Rendered natively by
+/// `prerender::embed_snippet`, and in the browser by the embed page (`/embed/?show=…`, through
+/// [`snippet_in_browser`]): the same components, the same markup.
+pub fn pasted_cards(show: &crate::bundle::Show, origin: &str) -> impl IntoView {
+    let origin = origin.to_string();
+    provide_context(HeadingLevel(2));
+    provide_context(ShowLinks::written(move |slug: &str| format!("{origin}{}", crate::links::show_path(slug))));
+    show_cards(show, &CardKind::ALL, api::SITE_DATA)
+}
+
+/// The whole snippet to paste: the widget's element around the cards' HTML (`cards`).
+pub fn pasted_snippet(slug: &str, cards: &str) -> String {
+    format!("<div data-nextseason data-show=\"{}\">\n{cards}\n</div>\n", crate::text::escape_html(slug))
+}
+
+/// The show to paste, for the embed page: its shard, or the shard of the show a former slug
+/// now names. `None` for a slug no show has (its shard missing): the page says so, without
+/// fetching the whole catalogue as a widget does to tell a missing file from an unknown show.
+pub async fn show_to_paste(bundle: &str, slug: &str) -> Result<Option<std::sync::Arc<crate::bundle::Show>>, api::LoadError> {
+    match api::load_show_or_alias(bundle, slug, api::ShowDecoding::CHECKED).await {
+        Ok(show) => Ok(Some(show)),
+        Err(api::LoadError::Missing { .. }) => Ok(None),
+        Err(error) => Err(error),
+    }
+}
+
+/// The snippet of the show `slug` (from the bundle at `bundle`, linking to the site at
+/// `origin`), rendered in the browser as the build renders it ([`browser::markup_as_written`]):
+/// `None` for an unknown show, a sentence for a file that could not be loaded.
+#[cfg(target_arch = "wasm32")]
+pub async fn snippet_in_browser(bundle: &str, slug: &str, origin: &str) -> Result<Option<String>, String> {
+    let show = show_to_paste(bundle, slug).await.map_err(|e| format!("{} could not be loaded: {}", e.url(), e.reason()))?;
+    Ok(show.map(|show| {
+        let (origin, slug) = (origin.to_string(), show.slug.clone());
+        let cards = browser::markup_as_written(move || pasted_cards(&show, &origin));
+        pasted_snippet(&slug, &cards)
+    }))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

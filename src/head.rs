@@ -65,6 +65,15 @@ impl PageHead {
         }
     }
 
+    /// The embed page (`/embed/`): the code a blogger pastes for a show.
+    pub fn embed() -> Self {
+        PageHead {
+            title: "Embed a show on your blog".into(),
+            description: "The two lines that put a show's NextSeason cards in your post, kept up to date: the answer, where to watch, the cast. With the cards for readers without JavaScript, and a preview.".into(),
+            indexed: true,
+        }
+    }
+
     pub fn not_found() -> Self {
         PageHead { title: "Page not found".into(), description: HOME_DESCRIPTION.to_string(), indexed: false }
     }

@@ -53,6 +53,26 @@ pub fn site_page_link(path: &'static str, text: &'static str) -> Option<AnyView>
     }
 }
 
+/// The embed page (written at build time, no app): the code a blogger pastes for a show, with
+/// its cards for readers without JavaScript (README, "Embed on your blog").
+pub const EMBED_PATH: &str = "/embed/";
+
+/// The embed page of one show.
+pub fn embed_page_href(slug: &str) -> String {
+    format!("{EMBED_PATH}?show={slug}")
+}
+
+/// "Embed this show on your blog", at the end of a show's page on the site: a whole page load
+/// (`rel="external"`), since the page is not the app's. None in a widget or pasted cards.
+pub fn embed_page_link(slug: &str) -> Option<AnyView> {
+    match use_context::<ShowLinks>() {
+        Some(ShowLinks::Site(_)) => Some(
+            view! { <p class="ns-embed-link"><a href=embed_page_href(slug) rel="external">"Embed this show on your blog"</a></p> }.into_any(),
+        ),
+        Some(ShowLinks::Written(_)) | None => None,
+    }
+}
+
 /// A link to a show, named by `children`: the router's `<A>` on the site, else a plain anchor
 /// with `data-ns-show` (by which a widget follows its links). Nothing is added to `<A>` itself:
 /// attributes and handlers spread onto a component are not renewed when a page is rebuilt in

@@ -97,10 +97,20 @@ fn every_route_of_the_shipped_bundle_is_written() {
         assert!(page.contains(&format!("data-ns-prerendered=\"/shows/{slug}\"")));
         assert!(page.contains("<h1 "), "{slug} has its headline");
         assert!(!page.contains("<noscript>"), "no 'needs JavaScript' note on a page that has its content");
-        let snippet = read(dir.join(format!("embed/{slug}.html")));
-        assert!(snippet.starts_with(&format!("<div data-nextseason data-show=\"{slug}\">")));
-        assert!(snippet.contains("<h2 ") && !snippet.contains("<h1 "), "the post has the <h1>");
+        assert!(page.contains(&format!("<a href=\"/embed/?show={slug}\" rel=\"external\">Embed this show on your blog</a>")), "{slug} links to its embed page");
     }
+    // One embed page for every show, not a file of cards per show (they took 8,000 of a host's
+    // files): the cards to paste are rendered by the page's script (tests/e2e/embed-code.test.mjs).
+    assert_eq!(std::fs::read_dir(dir.join("embed")).unwrap().count(), 1, "embed/ holds its index.html alone");
+    let embed = read(dir.join("embed/index.html"));
+    assert!(embed.contains("data-ns-prerendered=\"/embed/\"") && embed.contains("Embed a show on your blog</h1>"));
+    let script = embed.split("<script type=\"module\" src=\"/").nth(1).and_then(|rest| rest.split('"').next()).expect("the page's script");
+    assert!(script.starts_with("nextseason-paste-") && script.ends_with(".js"), "{script}");
+    assert!(read(dir.join(script)).contains("NextSeason.snippet("));
+    let style = embed.split("<link rel=\"stylesheet\" href=\"/").nth(1).and_then(|rest| rest.split('"').next()).expect("the page's stylesheet");
+    assert!(style.starts_with("nextseason-paste-") && style.ends_with(".css") && read(dir.join(style)).contains(".ns-embed-code"), "{style}");
+    assert!(!read(dir.join("shows/metallic-rouge/index.html")).contains(style), "no other page loads it");
+    assert!(!embed.contains("nextseason-start-") && !embed.contains("nextseason-1_bg.wasm"), "the page needs no app");
     let home = read(dir.join("index.html"));
     assert!(home.contains("Will it get a season 2?</h1>") && home.contains("Metallic Rouge") && home.contains("Sengoku Youko"));
     assert!(home.contains("2 shows"), "the count of the catalogue");
@@ -163,6 +173,29 @@ fn show_pages_start_the_show_pages_own_app_and_the_others_the_sites() {
     std::fs::write(dir.join("nextseason-shows-fedcba9876543210.js"), "// glue").unwrap();
     let refused = String::from_utf8_lossy(&prerender(&dir, None).stderr).into_owned();
     assert!(refused.contains("2 builds of nextseason-shows"), "{refused}");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+/// `--snippets FOLDER`: every show's cards as a blogger pastes them, one file each, as the
+/// embed page gives them; nothing is written into the build.
+#[test]
+fn snippets_are_written_on_demand_outside_the_build() {
+    let dir = build_dir("snippets");
+    let folder = dir.with_extension("snippets");
+    let before = read(dir.join("index.html"));
+    let output = run(&dir, None, &["--origin", "https://anime.example.org", "--snippets", folder.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("2 embed snippets for https://anime.example.org"));
+    for slug in ["metallic-rouge", "sengoku-youko"] {
+        let snippet = read(folder.join(format!("{slug}.html")));
+        assert!(snippet.starts_with(&format!("<div data-nextseason data-show=\"{slug}\">\n")) && snippet.ends_with("\n</div>\n"), "{snippet}");
+        assert!(snippet.contains("<h2 ") && !snippet.contains("<h1 "), "the post has the <h1>");
+        assert!(!snippet.contains("/embed/?show="), "no link to the embed page in the pasted cards");
+    }
+    assert!(read(folder.join("metallic-rouge.html")).contains("href=\"https://anime.example.org/shows/sengoku-youko\""));
+    assert_eq!(read(dir.join("index.html")), before, "the build is left as it was");
+    assert!(!dir.join("embed").exists() && !dir.join("sitemap.xml").exists());
+    std::fs::remove_dir_all(folder).unwrap();
     std::fs::remove_dir_all(dir).unwrap();
 }
 
@@ -361,7 +394,7 @@ fn a_show_missing_from_the_index_stops_the_build() {
 }
 
 /// Every address the written pages give uses `origin`: the show page's canonical link, og:url
-/// and JSON-LD, the home page's JSON-LD, the sitemap, robots.txt and the pasted cards' links.
+/// and JSON-LD, the home page's JSON-LD, the sitemap, robots.txt and the embed page's code to paste.
 fn assert_origin(dir: &Path, origin: &str) {
     let page = read(dir.join("shows/metallic-rouge/index.html"));
     let url = format!("{origin}/shows/metallic-rouge");
@@ -374,11 +407,12 @@ fn assert_origin(dir: &Path, origin: &str) {
     assert_eq!(json_ld(&read(dir.join("index.html")))[0]["url"], format!("{origin}/"));
     let sitemap = read(dir.join("sitemap.xml"));
     let locations: Vec<&str> = sitemap.split("<loc>").skip(1).map(|rest| rest.split("</loc>").next().unwrap()).collect();
-    assert_eq!(locations, [format!("{origin}/"), url, format!("{origin}/shows/sengoku-youko")], "{sitemap}");
+    assert_eq!(locations, [format!("{origin}/"), url, format!("{origin}/shows/sengoku-youko"), format!("{origin}/embed/")], "{sitemap}");
     assert_eq!(read(dir.join("robots.txt")), format!("User-agent: *\nAllow: /\n\nSitemap: {origin}/sitemap.xml\n"));
-    assert!(read(dir.join("embed/metallic-rouge.html")).contains(&format!("href=\"{origin}/shows/sengoku-youko\"")));
+    let embed = read(dir.join("embed/index.html"));
+    assert!(embed.contains(&format!("data-origin=\"{origin}\"")) && embed.contains(&format!("src=&quot;{origin}/embed.js&quot;")), "the code to paste loads the site's embed.js");
     if origin != "https://nextseason.example" {
-        for file in ["shows/metallic-rouge/index.html", "index.html", "sitemap.xml", "embed/metallic-rouge.html"] {
+        for file in ["shows/metallic-rouge/index.html", "index.html", "sitemap.xml", "embed/index.html"] {
             assert!(!read(dir.join(file)).contains("nextseason.example"), "{file} holds the default origin");
         }
     }

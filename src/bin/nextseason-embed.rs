@@ -25,6 +25,18 @@ pub fn mount_widget(
     leptos::mount::mount_to(container, move || view! { <Widget config/> }).forget();
 }
 
+/// The cards of the show `slug` as a blogger pastes them for readers without JavaScript, the
+/// same HTML as the build's `prerender::embed_snippet` (README, "Embed on your blog"): for the
+/// embed page, through `NextSeason.snippet`. Resolves to undefined for a show the bundle at
+/// `bundle` does not have; rejects with a sentence when its file could not be loaded. Links
+/// lead to the site at `origin`.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub async fn pasted_snippet(slug: String, bundle: String, origin: String) -> Result<Option<String>, wasm_bindgen::JsValue> {
+    nextseason::browser::install_markup_policy();
+    nextseason::embed::snippet_in_browser(&bundle, &slug, &origin).await.map_err(|message| wasm_bindgen::JsValue::from_str(&message))
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     eprintln!("The NextSeason widget runs in the browser: see the README (Embed on your blog).");

@@ -3,13 +3,17 @@
 //! --release`; by hand: `cargo run --bin nextseason-prerender -- dist [--origin https://…]`.
 //!
 //! Reads `DIST/index.html` (the shell Trunk built) and the bundle in `DIST/data/`, and writes
-//! `index.html` (the catalogue), `shows/<slug>/index.html`, `404.html`, `sitemap.xml`,
-//! `robots.txt`, `embed/<slug>.html` (the cards a blogger may paste), `_headers` (the
+//! `index.html` (the catalogue), `shows/<slug>/index.html`, `404.html`, `embed/index.html`
+//! (the code a blogger pastes, for any show), `sitemap.xml`, `robots.txt`, `_headers` (the
 //! headers a host sends: src/hosting.rs), `_redirects`, `redirects.nginx` and
 //! `redirects.caddy` (renamed shows' former addresses) and `app.html` (the page
 //! as Trunk built it, which renders in the browser only). The bundle is checked whole first, by
 //! the rules of `nextseason-bundle check` (each file, and those between files): a bundle with
 //! problems fails the build with each one, as `check` reports it, and nothing is written.
+//!
+//! With `--snippets FOLDER`, it writes instead every show's cards as a blogger pastes them
+//! (`FOLDER/<slug>.html`, what the embed page gives) and nothing into DIST: for the HTML
+//! checker (tests/e2e/valid-html.mjs), or to paste without the page.
 
 // A native tool: the prerender module does not exist in the browser build (which `cargo test
 // --target wasm32-unknown-unknown` also compiles this file for).
@@ -32,11 +36,14 @@ mod native {
     use std::sync::Arc;
 
     const USAGE: &str = "\
-Usage: nextseason-prerender DIST [--origin URL]
+Usage: nextseason-prerender DIST [--origin URL] [--snippets FOLDER]
 
 Writes the pages of the bundle in DIST/data into the release build in DIST.
-  --origin URL   the site's address, for canonical links, OpenGraph and the sitemap
-                 (default: $NEXTSEASON_ORIGIN, else https://nextseason.example)";
+  --origin URL        the site's address, for canonical links, OpenGraph and the sitemap
+                      (default: $NEXTSEASON_ORIGIN, else https://nextseason.example)
+  --snippets FOLDER   writes every show's cards as a blogger pastes them (FOLDER/<slug>.html,
+                      as the embed page /embed/?show=<slug> gives them) instead, and nothing
+                      into DIST";
 
     pub fn main() -> ExitCode {
         match run(std::env::args().skip(1).collect()) {
@@ -53,11 +60,13 @@ Writes the pages of the bundle in DIST/data into the release build in DIST.
 
     fn run(args: Vec<String>) -> Result<String, String> {
         let mut dist = None;
+        let mut snippets = None;
         let mut origin = std::env::var("NEXTSEASON_ORIGIN").ok().filter(|o| !o.is_empty());
         let mut args = args.into_iter();
         while let Some(arg) = args.next() {
             match arg.as_str() {
                 "--origin" => origin = Some(args.next().ok_or("--origin needs a URL")?),
+                "--snippets" => snippets = Some(PathBuf::from(args.next().ok_or("--snippets needs a folder")?)),
                 "-h" | "--help" => return Ok(USAGE.to_string()),
                 _ if dist.is_none() && !arg.starts_with('-') => dist = Some(PathBuf::from(arg)),
                 _ => return Err(format!("unexpected argument {arg:?}\n\n{USAGE}")),
@@ -86,6 +95,12 @@ Writes the pages of the bundle in DIST/data into the release build in DIST.
         let bundle::CheckedBundle { head, entries, shows, aliases, odds } = files.checked().map_err(|found| problems(&data, &files, &found))?;
         drop(files);
         let shows: Vec<Arc<bundle::Show>> = shows.into_iter().map(Arc::new).collect();
+        if let Some(folder) = snippets {
+            for show in &shows {
+                write(&folder.join(format!("{}.html", show.slug)), &prerender::embed_snippet(show, origin))?;
+            }
+            return Ok(format!("nextseason-prerender: {} embed snippets for {origin} in {}, in {} ms", shows.len(), folder.display(), started.elapsed().as_millis()));
+        }
         // No script inline anywhere (a strict Content-Security-Policy allows none): app.html starts
         // the app from a file, as Trunk's loader did inline; written pages from another.
         let (app, boot) = prerender::app_page(&shell)?;
@@ -119,15 +134,19 @@ Writes the pages of the bundle in DIST/data into the release build in DIST.
             };
             write(&dist.join(&page.file), &prerender::document(shell, origin, page)?)?;
         }
+        // The embed page: the code a blogger pastes, for any show (one page, not a file per show).
+        let embed = prerender::embed_page(origin);
+        for (name, contents) in embed.files() {
+            write(&dist.join(name), contents)?;
+        }
+        write(&dist.join(&embed.page.file), &embed.document(&shell, origin)?)?;
 
-        let listed: Vec<(String, Option<PartialDate>)> = pages.iter().filter(|p| p.head.indexed).map(|p: &Page| (p.path.clone(), p.modified)).collect();
+        let listed: Vec<(String, Option<PartialDate>)> =
+            pages.iter().chain([&embed.page]).filter(|p| p.head.indexed).map(|p: &Page| (p.path.clone(), p.modified)).collect();
         for (name, xml) in prerender::sitemaps(origin, &listed) {
             write(&dist.join(name), &xml)?;
         }
         write(&dist.join("robots.txt"), &prerender::robots(origin))?;
-        for show in &shows {
-            write(&dist.join("embed").join(format!("{}.html", show.slug)), &prerender::embed_snippet(show, origin))?;
-        }
         // Renamed shows' former addresses: three files for the hosts, none per address.
         let moved = prerender::moved_addresses(&aliases, &shows);
         write(&dist.join(hosting::REDIRECTS_FILE), &hosting::redirects_file(&moved))?;
@@ -139,7 +158,7 @@ Writes the pages of the bundle in DIST/data into the release build in DIST.
             Some(_) => "show pages start nextseason-shows",
             None => "every page starts the site's app (no nextseason-shows in the build)",
         };
-        Ok(format!("nextseason-prerender: {} pages, {} embed snippets and {} redirects for {origin} in {} ms; {started_by}", pages.len(), shows.len(), moved.len(), started.elapsed().as_millis()))
+        Ok(format!("nextseason-prerender: {} pages and {} redirects for {origin} in {} ms; {started_by}", pages.len() + 1, moved.len(), started.elapsed().as_millis()))
     }
 
     /// The JS glue and wasm of `app` in the build, as paths from the site's root

@@ -1,5 +1,5 @@
 //! A show's cards in a given order: the one place that turns a show into its cards, for the
-//! site's show page, the widget and the pasted embed.
+//! site's show page, the widget and the cards a blogger pastes.
 
 use super::{outlook_title, question, AnswerBox, ArticleCard, CastCard, DataCredit, JumpTarget, OutlookCard, OutlookFacts, ReadAlsoCard, SeasonAnswer, TechSheet, WatchCard};
 use crate::api;
@@ -59,8 +59,9 @@ impl CardKind {
 }
 
 /// A show's cards, `cards` in that order, then the data's credit when facts come from it
-/// (whichever cards are picked): the site's show page (every card), a widget (the blogger's
-/// pick), and what the build writes for bloggers to paste (`prerender::embed_snippet`).
+/// (whichever cards are picked), and on the site the link to its embed page: the site's show
+/// page (every card), a widget (the blogger's pick), and the cards bloggers paste
+/// (`embed::pasted_cards`).
 /// The answer goes under the article's headline when both are picked. `bundle`: where "Read
 /// also" prefetches.
 pub fn show_cards(show: &Show, cards: &[CardKind], bundle: &str) -> impl IntoView {
@@ -76,6 +77,7 @@ pub fn show_cards(show: &Show, cards: &[CardKind], bundle: &str) -> impl IntoVie
         <div class="ns-show">
             {cards.iter().map(|kind| page.card(*kind)).collect_view()}
             {show.data.clone().map(|data| view! { <DataCredit data/> })}
+            {crate::links::embed_page_link(&show.slug)}
         </div>
     }
 }

@@ -1,5 +1,7 @@
 //! One module per route, and the frame around them.
 
+#[cfg(not(target_arch = "wasm32"))]
+mod embed_code;
 mod frame;
 mod home;
 #[cfg(not(target_arch = "wasm32"))]
@@ -7,6 +9,8 @@ mod methods;
 mod not_found;
 mod show;
 
+#[cfg(not(target_arch = "wasm32"))]
+pub use embed_code::EmbedCodeView;
 pub use frame::{catalogue_links, site_links, SiteFrame};
 pub use home::{Home, HomePage, Listing};
 #[cfg(not(target_arch = "wasm32"))]

@@ -13,12 +13,14 @@ use leptos_router::components::Router;
 use leptos_router::location::RequestUrl;
 use serde_json::Value;
 
+mod embed_page;
 mod pages;
 mod shell;
 mod site_files;
 #[cfg(test)]
 mod tests;
 
+pub use embed_page::{embed_page, EmbedPage};
 pub use pages::{home_page, methods_page, moved_addresses, not_found_page, show_json_ld, show_page};
 pub use shell::{app_page, document, head_tags, page_start_script, script_json, with_app_files, Script, NOT_FOUND_FILE};
 pub use site_files::{embed_snippet, robots, sitemaps};

@@ -95,7 +95,7 @@ fn loader_range(shell: &str) -> Result<std::ops::Range<usize>, String> {
 }
 
 /// A script file named by its contents (FNV-1a, for cache names, not for security).
-fn script_file(prefix: &str, contents: String) -> Script {
+pub(super) fn script_file(prefix: &str, contents: String) -> Script {
     let hash = contents.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
     (format!("{prefix}-{hash:016x}.js"), contents)
 }

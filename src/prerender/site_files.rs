@@ -1,11 +1,9 @@
-//! The site's other written files: sitemaps, robots.txt and the cards a blogger pastes.
+//! The site's other written files, sitemaps and robots.txt, and the cards a blogger pastes (on
+//! demand: `--snippets`, and the reference for the embed page's).
 
 use super::*;
 use crate::bundle::Show;
-use crate::components::HeadingLevel;
-use crate::embed::CardKind;
 use crate::dates::PartialDate;
-use crate::links::{self, ShowLinks};
 use crate::text::escape_html;
 use std::sync::Arc;
 
@@ -48,14 +46,15 @@ pub fn robots(origin: &str) -> String {
 /// The cards of a show as a blogger may paste them inside their `<div data-nextseason
 /// data-show="…">`: readers without JavaScript see them, and embed.js replaces them with the
 /// live widget. Headings start at `<h2>` (the post has its `<h1>`), and links lead to the site.
+/// The build writes none (a file per show would take 8,000 of a host's files): the embed page
+/// (`/embed/?show=…`) renders the same in the browser (`embed::snippet_in_browser`); this is
+/// the native reference the tests hold it to, and what `nextseason-prerender --snippets` writes.
 pub fn embed_snippet(show: &Arc<Show>, origin: &str) -> String {
     let show = show.clone();
     let origin = origin.to_string();
     let slug = show.slug.clone();
-    let cards = to_html(move || {
-        provide_context(HeadingLevel(2));
-        provide_context(ShowLinks::written(move |slug: &str| format!("{origin}{}", links::show_path(slug))));
-        crate::embed::show_cards(&show, &CardKind::ALL, crate::api::SITE_DATA)
-    });
-    format!("<div data-nextseason data-show=\"{}\">\n{cards}\n</div>\n", escape_html(&slug))
+    // Without the marker Leptos writes for an empty view (`<!--<() />-->`, for hydration, which
+    // pasted cards never see): the browser's rendering has none.
+    let cards = to_html(move || crate::embed::pasted_cards(&show, &origin)).replace("<!--<() />-->", "");
+    crate::embed::pasted_snippet(&slug, &cards)
 }

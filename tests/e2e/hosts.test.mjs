@@ -246,8 +246,7 @@ for (const name of Object.keys(HOSTS)) {
     });
 
     test('pages: 200, HTML in UTF-8, the build’s policy, nosniff, Referrer-Policy, revalidated', async () => {
-      const embed = (await readdir(join(DIST, 'embed'))).find((n) => n.endsWith('.html'));
-      for (const path of ['/', SHOW, `${SHOW}/`, '/index.html', `/embed/${embed}`]) {
+      for (const path of ['/', SHOW, `${SHOW}/`, '/index.html', '/embed/']) {
         const res = await get(host.url, path);
         assert.equal(res.status, 200, path);
         assert.equal(res.headers['content-type'].toLowerCase().replace(/\s/g, ''), 'text/html;charset=utf-8', path);

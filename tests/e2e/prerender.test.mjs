@@ -2,8 +2,6 @@
 // without JavaScript, a crawler or a link preview gets, and the app taking over in place.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { cardHeadings, holdRequests, open } from './harness.mjs';
 
 const HEADLINE = 'Will Metallic Rouge have season 2?【Release Date】';
@@ -87,23 +85,3 @@ test('the app takes over in place: one <h1>, focus and scroll kept, then Read al
   assert.deepEqual(page.errors, []);
 });
 
-test('a blogger pastes the cards: readers without JavaScript see them, embed.js puts the live widget in their place', async () => {
-  const snippet = await readFile(join(site.root, 'embed', 'metallic-rouge.html'), 'utf8');
-  const post = (script) => `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>My post</title></head><body><h1>My post</h1>${snippet}${script}</body></html>`;
-  const serve = (page, html) => page.route('**/blog/pasted.html', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: html }));
-
-  const still = await site.page({ javaScriptEnabled: false });
-  await serve(still, post(''));
-  await still.goto(`${site.url}/blog/pasted.html`);
-  assert.match(await still.textContent('[data-nextseason] h2'), /Metallic Rouge/);
-  assert.equal(await still.locator('h1').count(), 1, "the post's own <h1> only");
-  assert.match(await still.getAttribute('[data-nextseason] .ns-read-also a', 'href'), /^https:\/\/.+\/shows\/sengoku-youko$/);
-
-  const live = await site.page();
-  await serve(live, post('<script type="module" src="/nextseason/embed.js"></script>'));
-  await live.goto(`${site.url}/blog/pasted.html`);
-  await live.waitForFunction(() => document.querySelector('[data-nextseason]').shadowRoot?.querySelector('.ns-cast'));
-  // The pasted cards are the host element's light DOM, which its shadow root now replaces.
-  assert.equal(await live.locator('[data-nextseason] > .ns-show').isVisible(), false);
-  assert.deepEqual(live.errors, []);
-});

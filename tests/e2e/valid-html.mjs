@@ -1,16 +1,21 @@
 // The W3C Nu HTML Checker (vnu.jar, npm vnu-jar, on the machine's Java 11 or later) on every page
-// a release build wrote: index.html, 404.html, app.html, each shows/<slug>/index.html, and each
-// embed/<slug>.html (a fragment) inside a minimal document. Exits 1 on any error, listing the
-// first ones with file and line; warnings are counted and listed, and do not fail.
+// a release build wrote: index.html, 404.html, app.html, embed/index.html, each
+// shows/<slug>/index.html, and every show's cards as a blogger pastes them (a fragment) inside a
+// minimal document. The build writes no file of cards per show (the embed page renders them in
+// the browser, the same markup: embed-code.test.mjs): the debug `nextseason-prerender --snippets`
+// writes them here from the build's bundle. Exits 1 on any error, listing the first ones with
+// file and line; warnings are counted and listed, and do not fail.
 //
-//   node tests/e2e/valid-html.mjs [DIST]     (DIST: default $NEXTSEASON_DIST, else dist/)
+//   node tests/e2e/valid-html.mjs [DIST]     (DIST: default $NEXTSEASON_DIST, else dist/;
+//                                            the prerender: $NEXTSEASON_PRERENDER_TOOL, else
+//                                            target/debug/nextseason-prerender)
 //
 // vnu.jar is started once for the pages and once for the fragments, side by side where there are
 // two cores (a start costs seconds, a page milliseconds): the folders are passed, not the files,
 // and vnu's --verbose list of what it checked is compared with what was written.
 // A script of its own rather than a `node --test` file: .ci/test.sh runs it before the browser
 // tests, so that invalid HTML fails in two minutes rather than after the whole e2e run.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -19,6 +24,9 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const DIST = resolve(process.argv[2] ?? process.env.NEXTSEASON_DIST ?? fileURLToPath(new URL('../../dist', import.meta.url)));
+const PRERENDER_TOOL = resolve(
+  process.env.NEXTSEASON_PRERENDER_TOOL ?? join(fileURLToPath(new URL('../..', import.meta.url)), process.env.CARGO_TARGET_DIR ?? 'target', 'debug', 'nextseason-prerender'),
+);
 /** Errors listed in full before the rest are only counted. */
 const SHOWN = 30;
 
@@ -29,8 +37,8 @@ const wrap = (slug, fragment) =>
   `<!doctype html><html lang=en><head><meta charset=utf-8><title>A post with ${slug}</title></head><body><h1>A post</h1>\n${fragment}</body></html>\n`;
 
 const started = Date.now();
-const pages = ['index.html', '404.html', 'app.html'].map((f) => join(DIST, f));
-const embeds = new Map(); // wrapped file → the build's fragment
+const pages = ['index.html', '404.html', 'app.html', join('embed', 'index.html')].map((f) => join(DIST, f));
+const embeds = new Map(); // wrapped file → the fragment's name, as the prerender wrote it
 try {
   await main();
 } catch (e) {
@@ -45,23 +53,27 @@ async function main() {
   } catch {
     throw new Error('vnu-jar is missing from tests/e2e/node_modules: run bash .ci/setup.sh --test');
   }
-  for (const file of ['index.html', '404.html', 'app.html', 'shows', 'embed']) {
+  for (const file of ['index.html', '404.html', 'app.html', 'shows', join('embed', 'index.html')]) {
     if (!existsSync(join(DIST, file))) throw new Error(`${join(DIST, file)} is missing: run trunk build --release first`);
   }
+  if (!existsSync(PRERENDER_TOOL)) throw new Error(`${PRERENDER_TOOL} is missing: run cargo build --bin nextseason-prerender first`);
   // Every written page, and every fragment wrapped into a folder of its own.
   const shows = join(DIST, 'shows');
   for (const slug of await readdir(shows)) pages.push(join(shows, slug, 'index.html'));
   const wrapped = await mkdtemp(join(tmpdir(), 'nextseason-vnu-'));
   try {
+    // Every show's cards to paste, rendered from the build's bundle (nothing is written into it).
+    const fragments = join(wrapped, 'snippets');
+    execFileSync(PRERENDER_TOOL, [DIST, '--snippets', fragments], { stdio: ['ignore', 'ignore', 'inherit'] });
     await mkdir(join(wrapped, 'embed'));
-    for (const name of await readdir(join(DIST, 'embed'))) {
+    for (const name of await readdir(fragments)) {
       if (!name.endsWith('.html')) continue;
-      const fragment = join(DIST, 'embed', name);
       const file = join(wrapped, 'embed', name);
-      await writeFile(file, wrap(name.slice(0, -'.html'.length), await readFile(fragment, 'utf8')));
-      embeds.set(file, fragment);
+      await writeFile(file, wrap(name.slice(0, -'.html'.length), await readFile(join(fragments, name), 'utf8')));
+      embeds.set(file, `the cards to paste of ${name.slice(0, -'.html'.length)}`);
     }
-    const jobs = [[...pages.slice(0, 3), shows], [join(wrapped, 'embed')]];
+    if (embeds.size !== (await readdir(shows)).length) throw new Error(`${embeds.size} fragments for ${(await readdir(shows)).length} show pages`);
+    const jobs = [[...pages.slice(0, 4), shows], [join(wrapped, 'embed')]];
     const runs = availableParallelism() > 1 ? await Promise.all(jobs.map((paths) => vnu(jar, paths))) : [await vnu(jar, jobs.flat())];
     report(runs.flatMap((r) => r.checked), runs.flatMap((r) => r.messages));
   } finally {
@@ -119,7 +131,7 @@ function where(message) {
   const file = decodeURIComponent(message.url?.replace(/^file:/, '') ?? '');
   const fragment = embeds.get(file);
   const line = message.lastLine ?? message.firstLine;
-  if (fragment) return `${shown(fragment)}:${line ? line - 1 : '?'} (in a minimal document)`;
+  if (fragment) return `${fragment}:${line ? line - 1 : '?'} (in a minimal document)`;
   return `${file ? shown(file) : message.url ?? '(vnu)'}:${line ?? '?'}`;
 }
 
