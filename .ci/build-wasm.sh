@@ -6,6 +6,8 @@
 # Trunk.toml's post-build hook:
 #   nextseason-embed  the widget (src/bin/nextseason-embed.rs): its names are written into
 #                     embed.js, whose own name never changes;
+#   nextseason-embed-show  the show widgets' (src/bin/nextseason-embed-show.rs): release builds
+#                     only, its names written into embed.js too;
 #   nextseason-shows  the show pages' app (src/bin/nextseason-shows.rs): release builds only,
 #                     found by the prerender, which starts it from every show page it writes.
 #
@@ -65,8 +67,13 @@ for bin in "$@"; do
   wasm="$bin-${hash}_bg.wasm"
   cp "$work/$bin.js" "$out/$glue"
   cp "$work/${bin}_bg.wasm" "$out/$wasm"
-  if [ "$bin" = nextseason-embed ]; then
-    sed -e "s/__NEXTSEASON_JS__/$glue/" -e "s/__NEXTSEASON_WASM__/$wasm/" "$out/embed.js" > "$out/embed.js.built"
+  placeholder=
+  case $bin in
+    nextseason-embed) placeholder=__NEXTSEASON ;;
+    nextseason-embed-show) placeholder=__NEXTSEASON_SHOW ;;
+  esac
+  if [ -n "$placeholder" ]; then
+    sed -e "s/${placeholder}_JS__/$glue/" -e "s/${placeholder}_WASM__/$wasm/" "$out/embed.js" > "$out/embed.js.built"
     mv "$out/embed.js.built" "$out/embed.js"
   fi
 done

@@ -7,26 +7,34 @@
 // unless data-bundle says otherwise. The only global is window.NextSeason.
 const here = new URL('.', import.meta.url);
 // Written by the build (Trunk.toml's post_build hook): the hashed names of this build's files.
-const GLUE = '__NEXTSEASON_JS__';
-const WASM = '__NEXTSEASON_WASM__';
+// The widget's wasm has the catalogue too; the show widgets' (release builds) a show alone, a
+// lighter download for a <div> with data-show. Where the build has no show widgets' wasm (its
+// names left as they are here), every widget uses the widget's.
+const APPS = {
+  widget: { glue: '__NEXTSEASON_JS__', wasm: '__NEXTSEASON_WASM__' },
+  show: { glue: '__NEXTSEASON_SHOW_JS__', wasm: '__NEXTSEASON_SHOW_WASM__' },
+};
+if (APPS.show.glue.startsWith('__')) APPS.show = APPS.widget;
 
-let loading;
-function load() {
-  loading ??= Promise.all([
-    import(new URL(GLUE, here).href).then(async (glue) => {
-      await glue.default({ module_or_path: new URL(WASM, here) });
-      return glue;
-    }),
-    // One stylesheet object, adopted by every widget's shadow root.
-    fetch(new URL('embed.css', here))
-      .then((response) => response.text())
-      .then((text) => {
-        const sheet = new CSSStyleSheet();
-        sheet.replaceSync(text);
-        return sheet;
-      }),
-  ]);
-  return loading;
+const loading = new Map();
+let sheet;
+function load(app) {
+  sheet ??= fetch(new URL('embed.css', here))
+    .then((response) => response.text())
+    .then((text) => {
+      // One stylesheet object, adopted by every widget's shadow root.
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(text);
+      return sheet;
+    });
+  const { glue, wasm } = APPS[app];
+  if (!loading.has(glue)) {
+    loading.set(glue, import(new URL(glue, here).href).then(async (module) => {
+      await module.default({ module_or_path: new URL(wasm, here) });
+      return module;
+    }));
+  }
+  return Promise.all([loading.get(glue), sheet]);
 }
 
 const mounted = new WeakSet();
@@ -40,7 +48,7 @@ async function mount(element) {
   if (mounted.has(element)) return;
   mounted.add(element);
   const options = element.dataset;
-  const [glue, sheet] = await load();
+  const [glue, sheet] = await load(options.show ? 'show' : 'widget');
   // Attached once the widget can render: until then, cards pasted inside the element (what the
   // site's embed page, /embed/?show=…, gives to paste) stay on show; the shadow root then takes
   // their place.
@@ -72,7 +80,7 @@ function mountAll() {
  *  links to the site at `origin` (the site's embed page shows them): a string, or undefined
  *  for a show the bundle does not have. */
 async function snippet(slug, origin, bundle = new URL('data/', here)) {
-  const [glue] = await load();
+  const [glue] = await load('widget');
   return glue.pasted_snippet(String(slug), new URL(bundle, location.href).href.replace(/\/$/, ''), String(origin));
 }
 

@@ -584,10 +584,72 @@ pub fn after_next_paint(f: impl FnOnce() + 'static) {
 const PRERENDERED: &str = "[data-ns-prerendered]";
 #[cfg(target_arch = "wasm32")]
 const FOCUSABLE: &str = "a[href], button, input, select, textarea, [tabindex]";
+#[cfg(target_arch = "wasm32")]
+const FIELDS: &str = "input, select, textarea";
+
+/// The form fields of the written page the reader changed before the take-over (typed in the
+/// catalogue's search box, picked a filter or a region), by their place among `FIELDS`: since
+/// a link from a show to the catalogue is a page load, a reader may well type before the app
+/// takes over, and must not lose it.
+#[cfg(target_arch = "wasm32")]
+fn changed_fields(root: &web_sys::Element) -> Vec<(u32, String, bool)> {
+    use wasm_bindgen::JsCast;
+    let mut changed = Vec::new();
+    let Ok(all) = root.query_selector_all(FIELDS) else { return changed };
+    for i in 0..all.length() {
+        let Some(node) = all.item(i) else { continue };
+        if let Some(input) = node.dyn_ref::<web_sys::HtmlInputElement>() {
+            if matches!(input.type_().as_str(), "checkbox" | "radio") {
+                if input.checked() != input.default_checked() {
+                    changed.push((i, String::new(), input.checked()));
+                }
+            } else if input.value() != input.default_value() {
+                changed.push((i, input.value(), false));
+            }
+        } else if let Some(select) = node.dyn_ref::<web_sys::HtmlSelectElement>() {
+            // The option the page was written with: the one marked selected, else the first.
+            let written = select.query_selector("option[selected]").ok().flatten().or_else(|| select.query_selector("option").ok().flatten());
+            let written = written.and_then(|o| o.get_attribute("value")).unwrap_or_default();
+            if select.value() != written {
+                changed.push((i, select.value(), false));
+            }
+        }
+    }
+    changed
+}
+
+/// Gives the app's fields what the reader changed on the written page, each with the events a
+/// reader's change fires, so that the app's state follows.
+#[cfg(target_arch = "wasm32")]
+fn restore_fields(root: &web_sys::Element, changed: Vec<(u32, String, bool)>) {
+    use wasm_bindgen::JsCast;
+    let Ok(all) = root.query_selector_all(FIELDS) else { return };
+    for (i, value, checked) in changed {
+        let Some(node) = all.item(i) else { continue };
+        if let Some(input) = node.dyn_ref::<web_sys::HtmlInputElement>() {
+            match input.type_().as_str() {
+                "checkbox" | "radio" => input.set_checked(checked),
+                _ => input.set_value(&value),
+            }
+        } else if let Some(select) = node.dyn_ref::<web_sys::HtmlSelectElement>() {
+            select.set_value(&value);
+        } else {
+            continue;
+        }
+        for event in ["input", "change"] {
+            let init = web_sys::EventInit::new();
+            init.set_bubbles(true);
+            if let Ok(event) = web_sys::Event::new_with_event_init_dict(event, &init) {
+                let _ = node.dispatch_event(&event);
+            }
+        }
+    }
+}
 
 /// Puts the app's first page where the page written at build time was, in one step (no frame
-/// shows both, or neither), keeping the reader's scroll position and focus. Called when a page
-/// is ready; does nothing once done, or when nothing was prerendered.
+/// shows both, or neither), keeping the reader's scroll position, focus and what they typed or
+/// picked in a form (`changed_fields`). Called when a page is ready; does nothing once done, or
+/// when nothing was prerendered.
 pub fn take_over() {
     #[cfg(target_arch = "wasm32")]
     {
@@ -601,9 +663,11 @@ pub fn take_over() {
             let all = prerendered.query_selector_all(FOCUSABLE).ok()?;
             (0..all.length()).find(|&i| all.item(i).is_some_and(|node| node.is_same_node(Some(&active))))
         });
+        let fields = changed_fields(&prerendered);
         let y = window.scroll_y().unwrap_or(0.0);
         let _ = app.remove_attribute("hidden");
         let _ = prerendered.replace_with_with_node_1(&app);
+        restore_fields(&app, fields);
         if window.scroll_y().unwrap_or(0.0) != y {
             window.scroll_to_with_x_and_y(0.0, y);
         }

@@ -11,8 +11,12 @@ use crate::api::{self, ShowError};
 use crate::browser;
 pub use crate::components::{show_cards, CardKind};
 use crate::components::{ErrorCard, HeadingLevel, ShowCard, ShowSkeleton};
+use crate::bundle::Show;
 use crate::links::ShowLinks;
 use leptos::prelude::*;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
 
 /// What the widget's links to other shows do.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -101,12 +105,64 @@ impl WidgetConfig {
     }
 }
 
+/// What a widget's wasm can show: the widget's own (`nextseason-embed`) has the catalogue too
+/// and reads shards by every rule; the show widgets' (`nextseason-embed-show`, which embed.js
+/// loads for a `<div>` with `data-show`) has a show alone, read as the build checked it, which
+/// spares a blog about 20 KB brotli (BENCHMARKS.md, "Size levers"). Function pointers, as
+/// `pages::ShowRoute`: what an app never names is not linked into it.
+#[derive(Clone, Copy)]
+pub struct WidgetApp {
+    load: fn(String, String) -> Pin<Box<dyn Future<Output = Result<Arc<Show>, ShowError>>>>,
+    decoding: api::ShowDecoding,
+    catalogue: Option<fn(String, Callback<()>) -> AnyView>,
+}
+
+impl WidgetApp {
+    /// Shows and the catalogue; a missing shard is told apart from an unknown show by the
+    /// catalogue.
+    pub fn with_catalogue() -> Self {
+        WidgetApp {
+            load: |root, slug| Box::pin(async move { api::load_show_page(&root, &slug).await }),
+            decoding: api::ShowDecoding::CHECKED,
+            catalogue: Some(|bundle, on_shown| view! { <WidgetCatalogue bundle on_shown/> }.into_any()),
+        }
+    }
+
+    /// A show alone. In a checked bundle every show of the catalogue has its shard, so a slug
+    /// without one (nor an alias) is not in the catalogue.
+    pub fn show_alone() -> Self {
+        WidgetApp {
+            load: |root, slug| {
+                Box::pin(async move {
+                    match api::load_show_or_alias(&root, &slug, api::ShowDecoding::BUILT).await {
+                        Err(api::LoadError::Missing { .. }) => Err(ShowError::Unknown),
+                        other => other.map_err(ShowError::Load),
+                    }
+                })
+            },
+            decoding: api::ShowDecoding::BUILT,
+            catalogue: None,
+        }
+    }
+}
+
+/// Mounts one widget of `app` in `container` (inside the shadow root embed.js made for a
+/// `<div data-nextseason>`), with that element's `data-` options: each widget wasm's
+/// `mount_widget`.
+#[cfg(target_arch = "wasm32")]
+#[allow(clippy::too_many_arguments)] // the element's data- options, as embed.js passes them
+pub fn mount(container: web_sys::HtmlElement, show: Option<String>, cards: Option<String>, bundle: String, links: Option<String>, base: Option<String>, param: String, app: WidgetApp) {
+    browser::install_markup_policy();
+    let config = WidgetConfig::new(show, cards, bundle, links, base, param);
+    leptos::mount::mount_to(container, move || view! { <Widget config app/> }).forget();
+}
+
 /// The widget: one show's cards, or the catalogue, inside a blogger's post.
 #[component]
-pub fn Widget(config: WidgetConfig) -> impl IntoView {
+pub fn Widget(config: WidgetConfig, app: WidgetApp) -> impl IntoView {
     let WidgetConfig { show, cards, bundle, links } = config;
     provide_context(HeadingLevel(2));
-    provide_context(api::ShowDecoding::CHECKED);
+    provide_context(app.decoding);
     let link_maker = links.clone();
     provide_context(ShowLinks::written(move |slug: &str| link_maker.href(slug, &browser::host_url())));
 
@@ -162,20 +218,25 @@ pub fn Widget(config: WidgetConfig) -> impl IntoView {
     view! {
         <div class="ns-widget" node_ref=root on:click=on_click>
             {move || match current.get() {
-                Some(slug) => view! { <WidgetShow bundle=bundle.clone() slug cards=cards.clone() on_shown/> }.into_any(),
-                None => view! { <WidgetCatalogue bundle=bundle.clone() on_shown/> }.into_any(),
+                Some(slug) => view! { <WidgetShow bundle=bundle.clone() slug cards=cards.clone() on_shown load=app.load/> }.into_any(),
+                // The show widgets' wasm is loaded only for a <div> with a show, which never
+                // shows the catalogue.
+                None => app.catalogue.map(|catalogue| catalogue(bundle.clone(), on_shown)).into_any(),
             }}
         </div>
     }
 }
 
 #[component]
-fn WidgetShow(bundle: String, slug: String, cards: Vec<CardKind>, on_shown: Callback<()>) -> impl IntoView {
+fn WidgetShow(
+    bundle: String,
+    slug: String,
+    cards: Vec<CardKind>,
+    on_shown: Callback<()>,
+    load: fn(String, String) -> Pin<Box<dyn Future<Output = Result<Arc<Show>, ShowError>>>>,
+) -> impl IntoView {
     let root = bundle.clone();
-    let show = LocalResource::new(move || {
-        let (root, slug) = (root.clone(), slug.clone());
-        async move { api::load_show_page(&root, &slug).await }
-    });
+    let show = LocalResource::new(move || load(root.clone(), slug.clone()));
     let retry = move |_| show.refetch();
     view! {
         <Transition fallback=ShowSkeleton>

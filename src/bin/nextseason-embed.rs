@@ -1,6 +1,8 @@
-//! The widget's own wasm, which `embed.js` loads on a blogger's page: the cards and the
-//! catalogue list, without the site's router, search, head tags and pages, so that a blog pays
-//! only for what it shows (BENCHMARKS.md). Built by the post-build hook (`.ci/build-wasm.sh`).
+//! The widget's own wasm, which `embed.js` loads on a blogger's page for a catalogue widget (and,
+//! in a build without `nextseason-embed-show`, for every widget) and the embed page: the cards
+//! and the catalogue list, without the site's router, search, head tags and pages, so that a
+//! blog pays only for what it shows (BENCHMARKS.md). Built by the post-build hook
+//! (`.ci/build-wasm.sh`).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
@@ -18,11 +20,7 @@ pub fn mount_widget(
     base: Option<String>,
     param: String,
 ) {
-    use leptos::prelude::*;
-    use nextseason::embed::{Widget, WidgetConfig};
-    nextseason::browser::install_markup_policy();
-    let config = WidgetConfig::new(show, cards, bundle, links, base, param);
-    leptos::mount::mount_to(container, move || view! { <Widget config/> }).forget();
+    nextseason::embed::mount(container, show, cards, bundle, links, base, param, nextseason::embed::WidgetApp::with_catalogue());
 }
 
 /// The cards of the show `slug` as a blogger pastes them for readers without JavaScript, the

@@ -55,6 +55,36 @@ test('a link preview reads the title, description, OpenGraph and JSON-LD from th
   assert.match(await (await fetch(`${site.url}/robots.txt`)).text(), /^Sitemap: https:\/\/.+\/sitemap\.xml$/m);
 });
 
+test('what a reader types or picks before the take-over is kept: the search, a filter, the region', async () => {
+  const page = await site.page();
+  // The app's wasm held back: the reader uses the written page's form first.
+  const release = await holdRequests(page, '**/nextseason-*_bg.wasm');
+  await page.visit(`${site.url}/`);
+  await page.waitForSelector('[data-ns-prerendered] input[type=search]');
+  await page.fill('[data-ns-prerendered] input[type=search]', 'Sengoku');
+  const sort = await page.$eval('[data-ns-prerendered] select[name=sort]', (s) => [...s.options].map((o) => o.value).find((v) => v && v !== s.value));
+  await page.selectOption('[data-ns-prerendered] select[name=sort]', sort);
+  release();
+  await page.waitForFunction(() => performance.getEntriesByName('nextseason:ready').length > 0 && !document.querySelector('[data-ns-prerendered]'));
+  assert.equal(await page.inputValue('input[type=search]'), 'Sengoku', 'the typed search stays in the box');
+  assert.equal(await page.inputValue('select[name=sort]'), sort, 'and the order picked');
+  // …and the app follows them: the list is searched, and the address says so.
+  await page.waitForFunction(() => document.querySelectorAll('.ns-show-card').length === 1);
+  assert.match(await page.textContent('.ns-show-card'), /Sengoku Youko/);
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'Sengoku');
+
+  // A show page: the region picked before the take-over is the reader's region after it.
+  const show = await site.page();
+  const held = await holdRequests(show, '**/nextseason-*_bg.wasm');
+  await show.visit(`${site.url}/shows/metallic-rouge`);
+  await show.selectOption('[data-ns-prerendered] #ns-region', 'JP');
+  held();
+  await show.waitForFunction(() => performance.getEntriesByName('nextseason:ready').length > 0 && !document.querySelector('[data-ns-prerendered]'));
+  assert.equal(await show.inputValue('#ns-region'), 'JP');
+  await show.waitForFunction(() => document.querySelector('.ns-offer--here')?.textContent.includes('Fuji TV'));
+  assert.deepEqual([...page.errors, ...show.errors], []);
+});
+
 test('the app takes over in place: one <h1>, focus and scroll kept, then Read also routes in the page', async () => {
   const page = await site.page({ viewport: { width: 390, height: 700 } });
   // Hold the wasm back, so that the reader can scroll and focus a link of the written page.
