@@ -667,7 +667,12 @@ pub fn take_over() {
         let y = window.scroll_y().unwrap_or(0.0);
         let _ = app.remove_attribute("hidden");
         let _ = prerendered.replace_with_with_node_1(&app);
-        restore_fields(&app, fields);
+        // After the effects of this tick (the page that is ready is still being set up: its
+        // fields take their first values), before any paint.
+        if !fields.is_empty() {
+            let root = app.clone();
+            leptos::task::spawn_local(async move { restore_fields(&root, fields) });
+        }
         if window.scroll_y().unwrap_or(0.0) != y {
             window.scroll_to_with_x_and_y(0.0, y);
         }

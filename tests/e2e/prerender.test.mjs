@@ -59,7 +59,7 @@ test('what a reader types or picks before the take-over is kept: the search, a f
   const page = await site.page();
   // The app's wasm held back: the reader uses the written page's form first.
   const release = await holdRequests(page, '**/nextseason-*_bg.wasm');
-  await page.visit(`${site.url}/`);
+  await page.goto(`${site.url}/`);
   await page.waitForSelector('[data-ns-prerendered] input[type=search]');
   await page.fill('[data-ns-prerendered] input[type=search]', 'Sengoku');
   const sort = await page.$eval('[data-ns-prerendered] select[name=sort]', (s) => [...s.options].map((o) => o.value).find((v) => v && v !== s.value));
@@ -76,7 +76,7 @@ test('what a reader types or picks before the take-over is kept: the search, a f
   // A show page: the region picked before the take-over is the reader's region after it.
   const show = await site.page();
   const held = await holdRequests(show, '**/nextseason-*_bg.wasm');
-  await show.visit(`${site.url}/shows/metallic-rouge`);
+  await show.goto(`${site.url}/shows/metallic-rouge`);
   await show.selectOption('[data-ns-prerendered] #ns-region', 'JP');
   held();
   await show.waitForFunction(() => performance.getEntriesByName('nextseason:ready').length > 0 && !document.querySelector('[data-ns-prerendered]'));
