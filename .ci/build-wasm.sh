@@ -47,7 +47,7 @@ for bin in "$@"; do
     mkdir -p "$work"
     wasm-bindgen --target web --no-typescript --out-dir "$work" --out-name "$bin" "$input"
     if $release; then
-      # The site's settings, read from its one place: data-wasm-opt="z" data-wasm-opt-params="…".
+      # The site's settings, read from its one place: data-wasm-opt="s" data-wasm-opt-params="…".
       link=$(grep -o '<link data-trunk rel="rust"[^>]*>' "$src/index.html")
       level=$(printf '%s' "$link" | sed -n 's/.*data-wasm-opt="\([^"]*\)".*/\1/p')
       params=$(printf '%s' "$link" | sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p')

@@ -23,7 +23,7 @@ echo "== romaji readings: .ci/bangumi-data/readings.json is what .ci/readings/re
 echo "== browser tests: each card in headless Chromium"
 cargo test --locked --target wasm32-unknown-unknown --test browser
 
-echo "== release build (wasm-opt -Oz), and the bundle tool that generates synthetic test catalogues"
+echo "== release build (wasm-opt -Os), and the bundle tool that generates synthetic test catalogues"
 trunk build --release
 cargo build --locked --bin nextseason-bundle --bin nextseason-prerender
 

@@ -331,7 +331,7 @@ const memGrowth = (k) => (mem[200][k] / mem[20][k] - 1) * 100;
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 const md = `# Benchmarks
 
-Latest run of \`bash .ci/bench.sh\` (\`tests/e2e/benchmark.mjs\`): release build (\`trunk build --release\`, wasm-opt -Oz) served on loopback by \`tests/e2e/server.mjs\` with brotli, as a static host serves it, driven by headless Chromium (playwright-core). Each time is the median of ${RUNS} runs, with min–max.
+Latest run of \`bash .ci/bench.sh\` (\`tests/e2e/benchmark.mjs\`): release build (\`trunk build --release\`, wasm-opt -Os) served on loopback by \`tests/e2e/server.mjs\` with brotli, as a static host serves it, driven by headless Chromium (playwright-core). Each time is the median of ${RUNS} runs, with min–max.
 
 - Date: ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC
 - Machine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB
