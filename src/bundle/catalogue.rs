@@ -5,6 +5,7 @@ use super::problem::Problem;
 use super::schema::*;
 use super::facets::facets;
 use super::season_status::SeasonStatus;
+use super::search_index::search_chunk_sizes;
 use super::field_rules::{check_native, check_regions, check_slug, check_text};
 use crate::dates::PartialDate;
 use crate::text::fold;
@@ -86,7 +87,8 @@ pub fn catalogue_files(entries: Vec<CatalogueEntry>, head_size: usize, part_size
     let parts = (1..=layout.parts())
         .map(|part| CataloguePart { schema: SCHEMA_VERSION, part, shows: ordered.by_ref().take(part_size).collect() })
         .collect();
-    (CatalogueHead { schema: SCHEMA_VERSION, total, part_size, parts: layout.parts(), facets, shows, coming, coming_total }, parts)
+    let search_chunks = search_chunk_sizes(total);
+    (CatalogueHead { schema: SCHEMA_VERSION, total, part_size, parts: layout.parts(), facets, shows, coming, coming_total, search_chunks }, parts)
 }
 
 /// Two shows by a date, newest or oldest first, shows without one last whatever the direction;

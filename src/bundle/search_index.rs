@@ -1,0 +1,431 @@
+//! The search index: the catalogue in the form the home page's search reads, `search/<n>.json`
+//! beside `index.json`. The same entries as the catalogue's files, in the same default order,
+//! written compactly: by columns (one array per field, one value per show, no key per entry), a
+//! column no show of the file has left out, each platform, place to watch (platform and
+//! regions), studio, genre and language written once in the file's tables and referred to by
+//! number, a slug that is its title's key and a native title that is the title left empty.
+//!
+//! The index is split into chunks in the default order (newest first), the first smaller, so
+//! that a search can show what the first chunks hold while the rest arrive; the head says how
+//! many shows each holds (`CatalogueHead::search_chunks`).
+
+use super::catalogue::check_entries;
+use super::decode::decode;
+use super::facets::facet_key;
+use super::imported::{DataStatus, WorkKind};
+use super::problem::Problem;
+use super::schema::{CatalogueEntry, CatalogueHead, NativeText, Watchable, SCHEMA_VERSION};
+use super::season_status::Status;
+use crate::dates::PartialDate;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// Shows in the first chunk: the newest, those a first search most likely wants, small so that
+/// they arrive first.
+pub const FIRST_CHUNK: usize = 1000;
+/// Shows in each later chunk: small enough that indexing one stays a short task in the browser.
+pub const CHUNK: usize = 2000;
+
+/// The folder of the chunks, beside `index.json`.
+pub const SEARCH_DIR: &str = "search";
+
+/// How many shows each chunk of a catalogue of `total` shows holds.
+pub fn search_chunk_sizes(total: usize) -> Vec<usize> {
+    let mut sizes = Vec::new();
+    let mut left = total;
+    while left > 0 {
+        let size = left.min(if sizes.is_empty() { FIRST_CHUNK } else { CHUNK });
+        sizes.push(size);
+        left -= size;
+    }
+    sizes
+}
+
+/// One chunk, `search/<chunk>.json`: the shows at positions `first..` of the default order.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+pub struct SearchChunk {
+    pub schema: u64,
+    /// From 1.
+    pub chunk: usize,
+    /// The position of its first show in the default order.
+    pub first: usize,
+    pub tables: Tables,
+    pub shows: Columns,
+}
+
+/// The values the shows of one file share, each once; the columns refer to them by number
+/// (from 0).
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+pub struct Tables {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub langs: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub studios: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub genres: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub platforms: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<Place>,
+}
+
+/// A place to watch: `[platform, only, except]`, the platform by its number in `platforms`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
+pub struct Place(pub u32, pub Vec<String>, pub Vec<String>);
+
+/// The shows of a chunk, a column per field of [`CatalogueEntry`], under its name. `slug` has
+/// one value per show; every other column has one too, or is left out when no show has it.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+pub struct Columns {
+    /// Empty where the slug is the title's key (`facet_key`): most are.
+    pub slug: Vec<String>,
+    pub title: Vec<String>,
+    /// `[text, lang]`, the text empty where it is the title.
+    #[serde(default, skip_serializing_if = "no_value")]
+    pub native_title: Vec<Option<(String, u32)>>,
+    #[serde(default, skip_serializing_if = "no_list")]
+    pub titles: Vec<Vec<(String, u32)>>,
+    #[serde(default, skip_serializing_if = "no_list")]
+    pub alt_titles: Vec<Vec<String>>,
+    #[serde(default, skip_serializing_if = "no_value")]
+    pub romaji: Vec<Option<String>>,
+    #[serde(default, skip_serializing_if = "no_value")]
+    pub spelled: Vec<Option<String>>,
+    #[serde(default, skip_serializing_if = "no_list")]
+    pub studios: Vec<Vec<u32>>,
+    #[serde(default, skip_serializing_if = "no_list")]
+    pub genres: Vec<Vec<u32>>,
+    #[serde(default, skip_serializing_if = "no_value")]
+    pub premiere: Vec<Option<PartialDate>>,
+    #[serde(default, skip_serializing_if = "no_value")]
+    pub status: Vec<Option<Status>>,
+    #[serde(default, skip_serializing_if = "no_value")]
+    pub data_status: Vec<Option<DataStatus>>,
+    #[serde(default, skip_serializing_if = "no_value")]
+    pub odds: Vec<Option<u8>>,
+    #[serde(default, skip_serializing_if = "no_value")]
+    pub next: Vec<Option<PartialDate>>,
+    #[serde(default, skip_serializing_if = "no_value")]
+    pub updated: Vec<Option<PartialDate>>,
+    #[serde(default, skip_serializing_if = "no_value")]
+    pub kind: Vec<Option<WorkKind>>,
+    /// Numbers in `places`.
+    #[serde(default, skip_serializing_if = "no_list")]
+    pub watch: Vec<Vec<u32>>,
+}
+
+fn no_value<T>(column: &[Option<T>]) -> bool {
+    column.iter().all(Option::is_none)
+}
+
+fn no_list<T>(column: &[Vec<T>]) -> bool {
+    column.iter().all(Vec::is_empty)
+}
+
+/// Values numbered in the order first met.
+struct Interner<T> {
+    values: Vec<T>,
+    numbers: HashMap<T, u32>,
+}
+
+impl<T: Clone + Eq + std::hash::Hash> Interner<T> {
+    fn new() -> Self {
+        Interner { values: Vec::new(), numbers: HashMap::new() }
+    }
+
+    fn number(&mut self, value: &T) -> u32 {
+        if let Some(&n) = self.numbers.get(value) {
+            return n;
+        }
+        let n = self.values.len() as u32;
+        self.values.push(value.clone());
+        self.numbers.insert(value.clone(), n);
+        n
+    }
+}
+
+impl SearchChunk {
+    /// Chunk `chunk` holding `entries`, the shows at `first..` of the default order.
+    pub fn of(chunk: usize, first: usize, entries: &[CatalogueEntry]) -> Self {
+        let (mut langs, mut studios, mut genres, mut platforms, mut places) = (Interner::new(), Interner::new(), Interner::new(), Interner::new(), Interner::new());
+        let mut c = Columns::default();
+        for e in entries {
+            c.slug.push(if facet_key(&e.title) == e.slug { String::new() } else { e.slug.clone() });
+            c.title.push(e.title.clone());
+            c.native_title.push(e.native_title.as_ref().map(|n| {
+                let text = if n.text == e.title { String::new() } else { n.text.clone() };
+                (text, langs.number(&n.lang))
+            }));
+            c.titles.push(e.titles.iter().map(|t| (t.text.clone(), langs.number(&t.lang))).collect());
+            c.alt_titles.push(e.alt_titles.clone());
+            c.romaji.push(e.romaji.clone());
+            c.spelled.push(e.spelled.clone());
+            c.studios.push(e.studios.iter().map(|s| studios.number(s)).collect());
+            c.genres.push(e.genres.iter().map(|g| genres.number(g)).collect());
+            c.premiere.push(e.premiere);
+            c.status.push(e.status);
+            c.data_status.push(e.data_status);
+            c.odds.push(e.odds);
+            c.next.push(e.next);
+            c.updated.push(e.updated);
+            c.kind.push(e.kind);
+            c.watch.push(e.watch.iter().map(|w| places.number(&Place(platforms.number(&w.platform), w.only.clone(), w.except.clone()))).collect());
+        }
+        let tables = Tables { langs: langs.values, studios: studios.values, genres: genres.values, platforms: platforms.values, places: places.values };
+        SearchChunk { schema: SCHEMA_VERSION, chunk, first, tables, shows: c }
+    }
+
+    /// How many shows the file lists (its `slug` column).
+    pub fn len(&self) -> usize {
+        self.shows.slug.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.shows.slug.is_empty()
+    }
+
+    /// The catalogue's entries the file holds, or every problem: a column of another length
+    /// than `slug`, a number outside its table, and the rules of a catalogue entry, each at its
+    /// path in this file (`shows.title[3]`, `tables.places[2][0]`).
+    pub fn entries(&self) -> Result<Vec<CatalogueEntry>, Vec<Problem>> {
+        let count = self.len();
+        let c = &self.shows;
+        let t = &self.tables;
+        let mut problems = Vec::new();
+        let mut lengths = |name: &str, len: usize, optional: bool| {
+            if len != count && !(optional && len == 0) {
+                problems.push(Problem::new(format!("shows.{name}"), format!("has {len} values but the file lists {count} shows (shows.slug)")));
+            }
+        };
+        lengths("title", c.title.len(), false);
+        for (name, len) in [
+            ("native_title", c.native_title.len()),
+            ("titles", c.titles.len()),
+            ("alt_titles", c.alt_titles.len()),
+            ("romaji", c.romaji.len()),
+            ("spelled", c.spelled.len()),
+            ("studios", c.studios.len()),
+            ("genres", c.genres.len()),
+            ("premiere", c.premiere.len()),
+            ("status", c.status.len()),
+            ("data_status", c.data_status.len()),
+            ("odds", c.odds.len()),
+            ("next", c.next.len()),
+            ("updated", c.updated.len()),
+            ("kind", c.kind.len()),
+            ("watch", c.watch.len()),
+        ] {
+            lengths(name, len, true);
+        }
+        for (p, place) in t.places.iter().enumerate() {
+            refer(&format!("tables.places[{p}][0]"), place.0, "platforms", &t.platforms, &mut problems);
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let at = |column: &str, i: usize| format!("shows.{column}[{i}]");
+        let mut entries = Vec::with_capacity(count);
+        for i in 0..count {
+            let title = c.title[i].clone();
+            let lang = |n: u32, path: String, problems: &mut Vec<Problem>| refer(&path, n, "langs", &t.langs, problems).cloned().unwrap_or_default();
+            let native_title = cell(&c.native_title, i).map(|(text, n)| NativeText {
+                text: if text.is_empty() { title.clone() } else { text.clone() },
+                lang: lang(*n, format!("{}[1]", at("native_title", i)), &mut problems),
+            });
+            let titles = cell_list(&c.titles, i)
+                .iter()
+                .enumerate()
+                .map(|(j, (text, n))| NativeText { text: text.clone(), lang: lang(*n, format!("{}[{j}][1]", at("titles", i)), &mut problems) })
+                .collect();
+            let names = |column: &str, list: &[Vec<u32>], table: &str, values: &[String], problems: &mut Vec<Problem>| -> Vec<String> {
+                cell_list(list, i).iter().enumerate().filter_map(|(j, &n)| refer(&format!("{}[{j}]", at(column, i)), n, table, values, problems).cloned()).collect()
+            };
+            let studios = names("studios", &c.studios, "studios", &t.studios, &mut problems);
+            let genres = names("genres", &c.genres, "genres", &t.genres, &mut problems);
+            let watch = cell_list(&c.watch, i)
+                .iter()
+                .enumerate()
+                .filter_map(|(j, &n)| {
+                    let place = t.places.get(n as usize);
+                    if place.is_none() {
+                        problems.push(Problem::new(format!("{}[{j}]", at("watch", i)), format!("is {n} but tables.places has {} values", t.places.len())));
+                    }
+                    let Place(platform, only, except) = place?;
+                    Some(Watchable { platform: t.platforms.get(*platform as usize)?.clone(), only: only.clone(), except: except.clone() })
+                })
+                .collect();
+            let slug = match c.slug[i].as_str() {
+                "" => facet_key(&title),
+                slug => slug.to_string(),
+            };
+            entries.push(CatalogueEntry {
+                slug,
+                title,
+                native_title,
+                alt_titles: cell_list(&c.alt_titles, i).to_vec(),
+                titles,
+                romaji: cell(&c.romaji, i).cloned(),
+                spelled: cell(&c.spelled, i).cloned(),
+                studios,
+                genres,
+                premiere: cell(&c.premiere, i).copied(),
+                status: cell(&c.status, i).copied(),
+                data_status: cell(&c.data_status, i).copied(),
+                odds: cell(&c.odds, i).copied(),
+                next: cell(&c.next, i).copied(),
+                updated: cell(&c.updated, i).copied(),
+                kind: cell(&c.kind, i).copied(),
+                watch,
+            });
+        }
+        // The rules of an entry, at their place in this file: `shows[3].title` is `shows.title[3]`.
+        let mut rules = Vec::new();
+        check_entries(&entries, &mut rules);
+        problems.extend(rules.into_iter().map(|p| Problem { path: column_path(&p.path), ..p }));
+        if problems.is_empty() {
+            Ok(entries)
+        } else {
+            Err(problems)
+        }
+    }
+}
+
+/// Value `i` of an optional column (None when the column is left out).
+fn cell<T>(column: &[Option<T>], i: usize) -> Option<&T> {
+    column.get(i).and_then(Option::as_ref)
+}
+
+/// List `i` of a column of lists (empty when the column is left out).
+fn cell_list<T>(column: &[Vec<T>], i: usize) -> &[T] {
+    column.get(i).map_or(&[], Vec::as_slice)
+}
+
+/// Value `n` of a table, or the problem of a number outside it.
+fn refer<'a>(path: &str, n: u32, table: &str, values: &'a [String], problems: &mut Vec<Problem>) -> Option<&'a String> {
+    let found = values.get(n as usize);
+    if found.is_none() {
+        problems.push(Problem::new(path, format!("is {n} but tables.{table} has {} values", values.len())));
+    }
+    found
+}
+
+/// An entry's path (`shows[3].watch[1].platform`) as its column's (`shows.watch[3][1].platform`).
+fn column_path(path: &str) -> String {
+    let Some(rest) = path.strip_prefix("shows[") else { return path.to_string() };
+    let Some((i, rest)) = rest.split_once("].") else { return path.to_string() };
+    let end = rest.find(['.', '[']).unwrap_or(rest.len());
+    format!("shows.{}[{i}]{}", &rest[..end], &rest[end..])
+}
+
+/// Where chunk `n` must begin and how many shows it holds, as the head says; None for a chunk
+/// the head does not list.
+pub fn chunk_range(head: &CatalogueHead, n: usize) -> Option<std::ops::Range<usize>> {
+    let size = *head.search_chunks.get(n.checked_sub(1)?)?;
+    let first: usize = head.search_chunks[..n - 1].iter().sum();
+    Some(first..first + size)
+}
+
+/// Decodes and validates chunk `n` of the search index that `head` describes: the catalogue's
+/// entries it holds, or every problem with its path in the file.
+pub fn decode_search_chunk(text: &str, n: usize, head: &CatalogueHead) -> Result<Vec<CatalogueEntry>, Vec<Problem>> {
+    let chunk: SearchChunk = decode(text)?;
+    let mut problems = Vec::new();
+    if chunk.chunk != n {
+        problems.push(Problem::new("chunk", format!("is {} but the file is chunk {n}", chunk.chunk)));
+    }
+    match chunk_range(head, n) {
+        None => problems.push(Problem::new("chunk", format!("is {n} but index.json lists {} chunks", head.search_chunks.len()))),
+        Some(range) => {
+            if chunk.first != range.start {
+                problems.push(Problem::new("first", format!("is {} but index.json has chunk {n} begin at {}", chunk.first, range.start)));
+            }
+            if chunk.len() != range.len() {
+                problems.push(Problem::new("shows.slug", format!("has {} shows; index.json says chunk {n} holds {}", chunk.len(), range.len())));
+            }
+        }
+    }
+    match chunk.entries() {
+        Ok(entries) if problems.is_empty() => Ok(entries),
+        Ok(_) => Err(problems),
+        Err(more) => {
+            problems.extend(more);
+            Err(problems)
+        }
+    }
+}
+
+/// The chunks of the search index of a catalogue whose entries, in the default order, are
+/// `entries`, as the head lists them (`search_chunks`).
+pub fn search_chunks(entries: &[CatalogueEntry], sizes: &[usize]) -> Vec<SearchChunk> {
+    let mut first = 0;
+    sizes
+        .iter()
+        .enumerate()
+        .map(|(i, &size)| {
+            let end = (first + size).min(entries.len());
+            let chunk = SearchChunk::of(i + 1, first, &entries[first.min(end)..end]);
+            first = end;
+            chunk
+        })
+        .collect()
+}
+
+/// The problems of a bundle's search index (`files`: the files of search/ as (name, text)),
+/// each with the file it is in: each chunk by itself, against the head, and (with the
+/// catalogue's entries in the default order, when all could be read) against the catalogue.
+pub fn search_index_problems(head: &CatalogueHead, entries: Option<&[CatalogueEntry]>, files: &[(String, String)]) -> Vec<(String, Problem)> {
+    let mut found = Vec::new();
+    let chunks = head.search_chunks.len();
+    let mut seen = vec![false; chunks + 1];
+    for (name, text) in files {
+        let file = format!("{SEARCH_DIR}/{name}");
+        let number = name.strip_suffix(".json").and_then(|n| n.parse::<usize>().ok()).filter(|n| (1..=chunks).contains(n) && *name == format!("{n}.json"));
+        let Some(n) = number else {
+            found.push((file, Problem::new("", format!("stale: index.json lists {chunks} search chunks; delete it (`nextseason-bundle index` does)"))));
+            continue;
+        };
+        seen[n] = true;
+        match decode_search_chunk(text, n, head) {
+            Err(problems) => found.extend(problems.into_iter().map(|p| (file.clone(), p))),
+            Ok(listed) => {
+                let range = chunk_range(head, n).unwrap_or_default();
+                let Some(catalogue) = entries.filter(|e| e.len() == head.total).map(|e| &e[range]) else { continue };
+                for (i, (listed, entry)) in listed.iter().zip(catalogue).enumerate() {
+                    if let Some(field) = differing_field(listed, entry) {
+                        let message = format!("differs from the catalogue's entry \"{}\", show {} of the default order (run `nextseason-bundle index`)", entry.slug, chunk_range(head, n).unwrap_or_default().start + i + 1);
+                        found.push((file.clone(), Problem::new(format!("shows.{field}[{i}]"), message)));
+                    }
+                }
+            }
+        }
+    }
+    for n in (1..=chunks).filter(|&n| !seen[n]) {
+        found.push(("index.json".to_string(), Problem::new("search_chunks", format!("lists {chunks} chunks but {SEARCH_DIR}/{n}.json is missing (run `nextseason-bundle index`)"))));
+    }
+    found
+}
+
+/// The first field where two entries differ, by its column's name.
+fn differing_field(a: &CatalogueEntry, b: &CatalogueEntry) -> Option<&'static str> {
+    let fields: [(&str, bool); 17] = [
+        // The title first: a slug left empty is its title's key.
+        ("title", a.title == b.title),
+        ("slug", a.slug == b.slug),
+        ("native_title", a.native_title == b.native_title),
+        ("titles", a.titles == b.titles),
+        ("alt_titles", a.alt_titles == b.alt_titles),
+        ("romaji", a.romaji == b.romaji),
+        ("spelled", a.spelled == b.spelled),
+        ("studios", a.studios == b.studios),
+        ("genres", a.genres == b.genres),
+        ("premiere", a.premiere == b.premiere),
+        ("status", a.status == b.status),
+        ("data_status", a.data_status == b.data_status),
+        ("odds", a.odds == b.odds),
+        ("next", a.next == b.next),
+        ("updated", a.updated == b.updated),
+        ("kind", a.kind == b.kind),
+        ("watch", a.watch == b.watch),
+    ];
+    fields.into_iter().find(|(_, same)| !same).map(|(name, _)| name)
+}
