@@ -66,7 +66,7 @@ pub fn decode_catalogue_head(text: &str) -> Result<CatalogueHead, Vec<Problem>> 
             format!("is {} but total {} with {} shows here and {} per part needs {}", head.parts, head.total, head.shows.len(), head.part_size, head.layout().parts()),
         ));
     }
-    if !head.search_chunks.is_empty() {
+    if !head.search_chunks.is_empty() && head.shows.len() <= head.total {
         if let Some(i) = head.search_chunks.iter().position(|n| *n == 0) {
             problems.push(Problem::new(format!("search_chunks[{i}]"), "must be at least 1"));
         } else if head.search_chunks.iter().sum::<usize>() != head.total {

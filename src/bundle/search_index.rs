@@ -278,6 +278,10 @@ impl SearchChunk {
                 watch,
             });
         }
+        if !problems.is_empty() {
+            // Entries made with numbers outside their tables: their rules would only repeat it.
+            return Err(problems);
+        }
         // The rules of an entry, at their place in this file: `shows[3].title` is `shows.title[3]`.
         let mut rules = Vec::new();
         check_entries(&entries, &mut rules);
@@ -428,4 +432,118 @@ fn differing_field(a: &CatalogueEntry, b: &CatalogueEntry) -> Option<&'static st
         ("watch", a.watch == b.watch),
     ];
     fields.into_iter().find(|(_, same)| !same).map(|(name, _)| name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bundle::catalogue_files;
+
+    fn entries() -> Vec<CatalogueEntry> {
+        serde_json::from_str(
+            r#"[
+              {"slug":"metallic-rouge","title":"Metallic Rouge","native_title":{"text":"メタリックルージュ","lang":"ja"},"titles":[{"text":"金属口红","lang":"zh-Hans"},{"text":"金屬口紅","lang":"zh-Hant"}],
+               "studios":["Bones"],"genres":["Action","Science Fiction"],"premiere":"2024-01-11","status":"no_announcement","updated":"2024-03-01","kind":"tv",
+               "watch":[{"platform":"Crunchyroll","except":["asia"]},{"platform":"U-NEXT","only":["JP"]}]},
+              {"slug":"bgm-12","title":"葬送のフリーレン","native_title":{"text":"葬送のフリーレン","lang":"ja"},"romaji":"Sousou no Furiiren","spelled":"Frieren",
+               "studios":["Madhouse"],"genres":["Action"],"premiere":"2023-fall","data_status":"dated","odds":64,"next":"2026-01","kind":"tv",
+               "watch":[{"platform":"U-NEXT","only":["JP"]},{"platform":"Crunchyroll","except":["asia"]},{"platform":"Crunchyroll","only":["GB"]}]},
+              {"slug":"another-one","title":"Another One","alt_titles":["A-1"],"studios":[],"genres":[]}
+            ]"#,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn a_chunk_reads_back_as_the_entries_written() {
+        let entries = entries();
+        let chunk = SearchChunk::of(1, 0, &entries);
+        let text = serde_json::to_string(&chunk).unwrap();
+        let read: SearchChunk = serde_json::from_str(&text).unwrap();
+        assert_eq!(read, chunk);
+        assert_eq!(read.entries().unwrap(), entries);
+    }
+
+    #[test]
+    fn shared_values_are_written_once_and_referred_to_by_number() {
+        let chunk = SearchChunk::of(1, 0, &entries());
+        assert_eq!(chunk.tables.langs, ["ja", "zh-Hans", "zh-Hant"]);
+        assert_eq!(chunk.tables.studios, ["Bones", "Madhouse"]);
+        assert_eq!(chunk.tables.genres, ["Action", "Science Fiction"]);
+        assert_eq!(chunk.tables.platforms, ["Crunchyroll", "U-NEXT"]);
+        // Crunchyroll outside Asia is one place for both shows; in Britain another.
+        assert_eq!(chunk.tables.places, [Place(0, vec![], vec!["asia".into()]), Place(1, vec!["JP".into()], vec![]), Place(0, vec!["GB".into()], vec![])]);
+        assert_eq!(chunk.shows.watch, [vec![0, 1], vec![1, 0, 2], vec![]]);
+        assert_eq!(chunk.shows.genres, [vec![0, 1], vec![0], vec![]]);
+        // A slug that is its title's key, and a native title that is the title, are left empty.
+        assert_eq!(chunk.shows.slug, ["", "bgm-12", ""]);
+        assert_eq!(chunk.shows.native_title, [Some(("メタリックルージュ".to_string(), 0)), Some((String::new(), 0)), None]);
+        // No key per show, and a column no show has is left out.
+        let text = serde_json::to_string(&chunk).unwrap();
+        assert_eq!(text.matches("\"title\"").count(), 1);
+        let only_plain = serde_json::to_value(SearchChunk::of(1, 0, &entries()[2..])).unwrap();
+        let columns: Vec<&String> = only_plain["shows"].as_object().unwrap().keys().collect();
+        assert_eq!(columns, ["slug", "title", "alt_titles"]);
+    }
+
+    #[test]
+    fn a_catalogue_is_chunked_in_its_default_order() {
+        assert_eq!(search_chunk_sizes(0), Vec::<usize>::new());
+        assert_eq!(search_chunk_sizes(999), [999]);
+        assert_eq!(search_chunk_sizes(FIRST_CHUNK + 1), [FIRST_CHUNK, 1]);
+        assert_eq!(search_chunk_sizes(8472), [1000, 2000, 2000, 2000, 1472]);
+        let (head, parts) = catalogue_files(entries(), 1, 1);
+        assert_eq!(head.search_chunks, [3]);
+        let ordered: Vec<CatalogueEntry> = head.shows.iter().chain(parts.iter().flat_map(|p| &p.shows)).cloned().collect();
+        let sizes = [1, 2];
+        let chunks = search_chunks(&ordered, &sizes);
+        assert_eq!(chunks.iter().map(|c| (c.chunk, c.first, c.len())).collect::<Vec<_>>(), [(1, 0, 1), (2, 1, 2)]);
+        let head = CatalogueHead { search_chunks: sizes.to_vec(), ..head };
+        let mut read = Vec::new();
+        for chunk in &chunks {
+            read.extend(decode_search_chunk(&serde_json::to_string(chunk).unwrap(), chunk.chunk, &head).unwrap());
+        }
+        assert_eq!(read, ordered);
+        assert!(search_index_problems(&head, Some(&ordered), &chunks.iter().map(|c| (format!("{}.json", c.chunk), serde_json::to_string(c).unwrap())).collect::<Vec<_>>()).is_empty());
+    }
+
+    #[test]
+    fn problems_name_the_field_and_what_is_wrong() {
+        let entries = entries();
+        let (head, _) = catalogue_files(entries.clone(), 3, 3);
+        let problems = |change: &dyn Fn(&mut serde_json::Value), n: usize| {
+            let mut json = serde_json::to_value(SearchChunk::of(1, 0, &head.shows)).unwrap();
+            change(&mut json);
+            match decode_search_chunk(&json.to_string(), n, &head) {
+                Ok(_) => vec![],
+                Err(problems) => problems.iter().map(|p| p.to_string()).collect::<Vec<_>>(),
+            }
+        };
+        assert_eq!(problems(&|_| {}, 1), Vec::<String>::new());
+        assert_eq!(problems(&|j| j["shows"]["watch"][1][0] = 9.into(), 1), ["shows.watch[1][0]: is 9 but tables.places has 3 values"]);
+        assert_eq!(problems(&|j| j["shows"]["titles"][0][1][1] = 7.into(), 1), ["shows.titles[0][1][1]: is 7 but tables.langs has 3 values"]);
+        assert_eq!(problems(&|j| j["shows"]["odds"] = serde_json::json!([1]), 1), ["shows.odds: has 1 values but the file lists 3 shows (shows.slug)"]);
+        // Frieren's native title is its title: both are empty then.
+        assert_eq!(problems(&|j| j["shows"]["title"][1] = " ".into(), 1), ["shows.title[1]: must not be empty", "shows.native_title[1].text: must not be empty"]);
+        assert_eq!(problems(&|j| j["shows"]["slug"][0] = "Not A Slug".into(), 1)[0], "shows.slug[0]: \"Not A Slug\" is not a slug: use lowercase letters, digits and single hyphens");
+        assert_eq!(problems(&|j| j["first"] = 2.into(), 1), ["first: is 2 but index.json has chunk 1 begin at 0"]);
+        assert_eq!(problems(&|_| {}, 2), ["chunk: is 1 but the file is chunk 2", "chunk: is 2 but index.json lists 1 chunks"]);
+        assert_eq!(problems(&|j| j["shows"]["kind"][0] = "tvx".into(), 1), ["shows.kind[0]: unknown variant `tvx`, expected one of `tv`, `movie`, `ova`, `web`"]);
+    }
+
+    #[test]
+    fn check_holds_the_chunks_to_the_catalogue() {
+        let (head, _) = catalogue_files(entries(), 3, 3);
+        let file = |entries: &[CatalogueEntry]| vec![("1.json".to_string(), serde_json::to_string(&SearchChunk::of(1, 0, entries)).unwrap())];
+        let mut changed = head.shows.clone();
+        changed[1].odds = Some(12);
+        let found: Vec<String> = search_index_problems(&head, Some(&head.shows), &file(&changed)).iter().map(|(f, p)| format!("{f}: {p}")).collect();
+        assert_eq!(found, [format!("search/1.json: shows.odds[1]: differs from the catalogue's entry \"{}\", show 2 of the default order (run `nextseason-bundle index`)", head.shows[1].slug)]);
+        let found: Vec<String> = search_index_problems(&head, Some(&head.shows), &[]).iter().map(|(f, p)| format!("{f}: {p}")).collect();
+        assert_eq!(found, ["index.json: search_chunks: lists 1 chunks but search/1.json is missing (run `nextseason-bundle index`)"]);
+        let mut stale = file(&head.shows);
+        stale.push(("2.json".into(), "{}".into()));
+        let found: Vec<String> = search_index_problems(&head, Some(&head.shows), &stale).iter().map(|(f, p)| format!("{f}: {p}")).collect();
+        assert_eq!(found, ["search/2.json: stale: index.json lists 1 search chunks; delete it (`nextseason-bundle index` does)"]);
+    }
 }
