@@ -5,7 +5,6 @@ use super::problem::Problem;
 use super::schema::*;
 use super::facets::facets;
 use super::season_status::SeasonStatus;
-use super::search_index::search_chunk_sizes;
 use super::field_rules::{check_native, check_regions, check_slug, check_text};
 use crate::dates::PartialDate;
 use crate::text::fold;
@@ -23,6 +22,24 @@ pub const HEAD_SIZE: usize = 2 * PAGE_SIZE;
 /// Entries per part file: large, so that loading the whole catalogue is a few dozen requests
 /// at 100,000 shows, not thousands.
 pub const PART_SIZE: usize = 2000;
+
+/// Shows in the first chunk: the newest, those a first search most likely wants, small so that
+/// they arrive first.
+pub const FIRST_CHUNK: usize = 1000;
+/// Shows in each later chunk: small enough that indexing one stays a short task in the browser.
+pub const CHUNK: usize = 2000;
+
+/// How many shows each chunk of a catalogue of `total` shows holds.
+pub fn search_chunk_sizes(total: usize) -> Vec<usize> {
+    let mut sizes = Vec::new();
+    let mut left = total;
+    while left > 0 {
+        let size = left.min(if sizes.is_empty() { FIRST_CHUNK } else { CHUNK });
+        sizes.push(size);
+        left -= size;
+    }
+    sizes
+}
 
 /// Where the entries of the default order are kept: the first `head` in index.json, then
 /// `part_size` in each part file. Pure arithmetic, shared by the writer, the checks and the app.

@@ -48,7 +48,10 @@ impl BundleFiles {
     /// Every problem ([`super::check_bundle`], the search index's, and those of aliases.json), by file, line and column.
     pub fn check(&self) -> Vec<Located> {
         let (mut found, catalogue, _) = check_and_read(self.index.as_deref(), &self.parts, &self.shows);
-        if let Some((head, entries)) = &catalogue {
+        // The search index is held to a sound catalogue: one with problems is fixed first
+        // (`nextseason-bundle index` writes both).
+        let sound = !found.iter().any(|l| l.file == "index.json" || l.file.starts_with("index/"));
+        if let Some((head, entries)) = catalogue.as_ref().filter(|_| sound) {
             found.extend(self.search_problems(head, entries));
         }
         found.extend(self.alias_problems().err().unwrap_or_default());

@@ -20,26 +20,8 @@ use crate::dates::PartialDate;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
-/// Shows in the first chunk: the newest, those a first search most likely wants, small so that
-/// they arrive first.
-pub const FIRST_CHUNK: usize = 1000;
-/// Shows in each later chunk: small enough that indexing one stays a short task in the browser.
-pub const CHUNK: usize = 2000;
-
 /// The folder of the chunks, beside `index.json`.
 pub const SEARCH_DIR: &str = "search";
-
-/// How many shows each chunk of a catalogue of `total` shows holds.
-pub fn search_chunk_sizes(total: usize) -> Vec<usize> {
-    let mut sizes = Vec::new();
-    let mut left = total;
-    while left > 0 {
-        let size = left.min(if sizes.is_empty() { FIRST_CHUNK } else { CHUNK });
-        sizes.push(size);
-        left -= size;
-    }
-    sizes
-}
 
 /// One chunk, `search/<chunk>.json`: the shows at positions `first..` of the default order.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
@@ -380,6 +362,10 @@ pub fn search_chunks(entries: &[CatalogueEntry], sizes: &[usize]) -> Vec<SearchC
 pub fn search_index_problems(head: &CatalogueHead, entries: Option<&[CatalogueEntry]>, files: &[(String, String)]) -> Vec<(String, Problem)> {
     let mut found = Vec::new();
     let chunks = head.search_chunks.len();
+    let sum: usize = head.search_chunks.iter().sum();
+    if chunks > 0 && sum != head.total {
+        found.push(("index.json".to_string(), Problem::new("search_chunks", format!("add up to {sum} shows but total is {} (run `nextseason-bundle index`)", head.total))));
+    }
     let mut seen = vec![false; chunks + 1];
     for (name, text) in files {
         let file = format!("{SEARCH_DIR}/{name}");
@@ -437,7 +423,7 @@ fn differing_field(a: &CatalogueEntry, b: &CatalogueEntry) -> Option<&'static st
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bundle::catalogue_files;
+    use super::super::catalogue::{catalogue_files, search_chunk_sizes, FIRST_CHUNK};
 
     fn entries() -> Vec<CatalogueEntry> {
         serde_json::from_str(

@@ -5,6 +5,7 @@ mod home;
 #[cfg(not(target_arch = "wasm32"))]
 mod methods;
 mod not_found;
+mod search_loader;
 mod show;
 
 pub use frame::{site_links, SiteFrame};
