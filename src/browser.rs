@@ -203,7 +203,7 @@ pub async fn yield_to_browser() {
     #[cfg(target_arch = "wasm32")]
     {
         let (done, wait) = futures::channel::oneshot::channel::<()>();
-        set_timeout(move || drop(done.send(())), std::time::Duration::ZERO);
+        set_timeout(move || { let _ = done.send(()); }, std::time::Duration::ZERO);
         let _ = wait.await;
     }
 }
