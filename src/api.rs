@@ -239,12 +239,23 @@ pub async fn catalogue_entries(root: &str, range: std::ops::Range<usize>) -> Res
 }
 
 /// Chunk `n` of the search index that `head` describes, as the catalogue's entries it holds
-/// (positions `bundle::chunk_range(head, n)` of the default order), fetched once per visit.
+/// (positions `bundle::chunk_range(head, n)` of the default order), fetched once per visit. Its
+/// entries are read and checked a slice at a time, the browser let in between (a keystroke
+/// waits for one slice, not for the whole file).
 pub fn search_chunk(root: &str, head: Arc<CatalogueHead>, n: usize) -> impl Future<Output = Result<Arc<Vec<CatalogueEntry>>, LoadError>> + 'static {
+    const SLICE: usize = 500;
     cached(&CHUNKS, search_chunk_url(root, n), move |url| {
         async move {
             let text = fetch_text(&url).await?;
-            bundle::decode_search_chunk(&text, n, &head).map_err(|problems| LoadError::Invalid { url, problems })
+            let invalid = |problems| LoadError::Invalid { url: url.clone(), problems };
+            let chunk = bundle::read_search_chunk(&text, n, &head).map_err(invalid)?;
+            drop(text);
+            let mut entries = Vec::with_capacity(chunk.len());
+            for start in (0..chunk.len()).step_by(SLICE) {
+                crate::browser::yield_to_browser().await;
+                entries.extend(chunk.entries_of(start..start + SLICE).map_err(invalid)?);
+            }
+            Ok(entries)
         }
         .boxed_local()
     })

@@ -48,7 +48,7 @@ pub use across::{check_bundle, locate, read_checked_bundle, CheckedBundle, Locat
 pub use catalogue::{by_date_then_title, next_premiere, catalogue_files, coming_next, odds_cmp_folded, soonest_cmp_folded, COMING_SIZE, default_cmp, default_cmp_folded, default_order, search_chunk_sizes, Layout, CHUNK, FIRST_CHUNK, HEAD_SIZE, PAGE_SIZE, PART_SIZE};
 pub use decode::{decode_catalogue_head, decode_catalogue_part, decode_show, MAX_SHOW_BYTES};
 pub use problem::Problem;
-pub use search_index::{chunk_range, decode_search_chunk, search_chunks, search_index_problems, Columns, Place, SearchChunk, Tables, SEARCH_DIR};
+pub use search_index::{chunk_range, decode_search_chunk, read_search_chunk, search_chunks, search_index_problems, Columns, Place, SearchChunk, Tables, SEARCH_DIR};
 pub use facets::{facet_key, facets, worth_offering, Facet, FacetTally, FacetValue};
 #[cfg(not(target_arch = "wasm32"))]
 pub use files::json_files;

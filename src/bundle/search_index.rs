@@ -170,6 +170,16 @@ impl SearchChunk {
     /// than `slug`, a number outside its table, and the rules of a catalogue entry, each at its
     /// path in this file (`shows.title[3]`, `tables.places[2][0]`).
     pub fn entries(&self) -> Result<Vec<CatalogueEntry>, Vec<Problem>> {
+        let problems = self.shape_problems();
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        self.entries_of(0..self.len())
+    }
+
+    /// The problems of the file's shape, which [`SearchChunk::entries_of`] needs none of: a
+    /// column of another length than `slug`, a place whose platform is outside its table.
+    pub fn shape_problems(&self) -> Vec<Problem> {
         let count = self.len();
         let c = &self.shows;
         let t = &self.tables;
@@ -202,13 +212,21 @@ impl SearchChunk {
         for (p, place) in t.places.iter().enumerate() {
             refer(&format!("tables.places[{p}][0]"), place.0, "platforms", &t.platforms, &mut problems);
         }
-        if !problems.is_empty() {
-            return Err(problems);
-        }
+        problems
+    }
+
+    /// The entries of the shows at `rows` of a file without [`SearchChunk::shape_problems`], or
+    /// their problems (a number outside its table, the rules of an entry), at their paths in
+    /// the file; a slice at a time, so that a large file is read without one long task.
+    pub fn entries_of(&self, rows: std::ops::Range<usize>) -> Result<Vec<CatalogueEntry>, Vec<Problem>> {
+        let c = &self.shows;
+        let t = &self.tables;
+        let mut problems = Vec::new();
+        let offset = rows.start;
         let at = |column: &str, i: usize| format!("shows.{column}[{i}]");
-        let mut entries = Vec::with_capacity(count);
-        for i in 0..count {
-            let title = c.title[i].clone();
+        let mut entries = Vec::with_capacity(rows.len());
+        for i in rows.start..rows.end.min(self.len()) {
+            let title = c.title.get(i).cloned().unwrap_or_default();
             let lang = |n: u32, path: String, problems: &mut Vec<Problem>| refer(&path, n, "langs", &t.langs, problems).cloned().unwrap_or_default();
             let native_title = cell(&c.native_title, i).map(|(text, n)| NativeText {
                 text: if text.is_empty() { title.clone() } else { text.clone() },
@@ -267,7 +285,7 @@ impl SearchChunk {
         // The rules of an entry, at their place in this file: `shows[3].title` is `shows.title[3]`.
         let mut rules = Vec::new();
         check_entries(&entries, &mut rules);
-        problems.extend(rules.into_iter().map(|p| Problem { path: column_path(&p.path), ..p }));
+        problems.extend(rules.into_iter().map(|p| Problem { path: column_path(&p.path, offset), ..p }));
         if problems.is_empty() {
             Ok(entries)
         } else {
@@ -295,12 +313,14 @@ fn refer<'a>(path: &str, n: u32, table: &str, values: &'a [String], problems: &m
     found
 }
 
-/// An entry's path (`shows[3].watch[1].platform`) as its column's (`shows.watch[3][1].platform`).
-fn column_path(path: &str) -> String {
+/// The path of entry `i`'s field (`shows[3].watch[1].platform`) as the path in the file of row
+/// `offset + i` (`shows.watch[3][1].platform` at offset 0).
+fn column_path(path: &str, offset: usize) -> String {
     let Some(rest) = path.strip_prefix("shows[") else { return path.to_string() };
     let Some((i, rest)) = rest.split_once("].") else { return path.to_string() };
+    let Ok(i) = i.parse::<usize>() else { return path.to_string() };
     let end = rest.find(['.', '[']).unwrap_or(rest.len());
-    format!("shows.{}[{i}]{}", &rest[..end], &rest[end..])
+    format!("shows.{}[{}]{}", &rest[..end], offset + i, &rest[end..])
 }
 
 /// Where chunk `n` must begin and how many shows it holds, as the head says; None for a chunk
@@ -314,6 +334,14 @@ pub fn chunk_range(head: &CatalogueHead, n: usize) -> Option<std::ops::Range<usi
 /// Decodes and validates chunk `n` of the search index that `head` describes: the catalogue's
 /// entries it holds, or every problem with its path in the file.
 pub fn decode_search_chunk(text: &str, n: usize, head: &CatalogueHead) -> Result<Vec<CatalogueEntry>, Vec<Problem>> {
+    let chunk = read_search_chunk(text, n, head)?;
+    chunk.entries()
+}
+
+/// Chunk `n` of the search index that `head` describes, read as far as its shape (its number,
+/// place, count, columns and tables), or those problems; its entries are then read with
+/// [`SearchChunk::entries_of`] (the app, a slice at a time) or [`SearchChunk::entries`].
+pub fn read_search_chunk(text: &str, n: usize, head: &CatalogueHead) -> Result<SearchChunk, Vec<Problem>> {
     let chunk: SearchChunk = decode(text)?;
     let mut problems = Vec::new();
     if chunk.chunk != n {
@@ -330,13 +358,10 @@ pub fn decode_search_chunk(text: &str, n: usize, head: &CatalogueHead) -> Result
             }
         }
     }
-    match chunk.entries() {
-        Ok(entries) if problems.is_empty() => Ok(entries),
-        Ok(_) => Err(problems),
-        Err(more) => {
-            problems.extend(more);
-            Err(problems)
-        }
+    problems.extend(chunk.shape_problems());
+    match problems.is_empty() {
+        true => Ok(chunk),
+        false => Err(problems),
     }
 }
 

@@ -109,36 +109,29 @@ impl Index {
 
     /// Adds `entries`, the shows at positions `first..` of the catalogue's default order.
     pub fn add(&mut self, entries: &[CatalogueEntry], first: usize) {
+        self.add_prepared(entries, Prepared::of(entries, first));
+    }
+
+    /// Adds `entries`, which `prepared` was made of ([`Prepared::of`], the costly part, done
+    /// apart so that the browser can be let in between): what is left is numbering and merging
+    /// into what the index holds, one pass over it.
+    pub fn add_prepared(&mut self, entries: &[CatalogueEntry], prepared: Prepared) {
+        assert_eq!(prepared.haystacks.len(), entries.len(), "prepared from these entries");
         let from = self.entries.len();
         if self.starts.is_empty() {
             self.starts.push(0);
             self.place_starts.push(0);
         }
-        let mut names: Vec<(String, u32)> = Vec::new();
-        for (k, e) in entries.iter().enumerate() {
-            let i = (from + k) as u32;
-            // The slug too: it spells a title NextSeason could read only unsure of its words.
-            let mut text = format!("{}\n{}", e.title, e.slug);
-            let titles = e.native_title.iter().chain(&e.titles).map(|n| &n.text);
-            for extra in titles.chain(&e.alt_titles).chain(&e.romaji).chain(&e.spelled).chain(&e.studios) {
-                text.push('\n');
-                text.push_str(extra);
-            }
-            let folded = fold_for_search(&text);
-            let titles = e.native_title.iter().chain(&e.titles).map(|n| n.text.as_str());
-            let all = std::iter::once(e.title.as_str()).chain(titles).chain(e.alt_titles.iter().chain(&e.romaji).map(String::as_str));
-            names.extend(all.map(|t| (fold_for_search(t).replace(' ', ""), i)));
-            self.sounds.push(folded.split_whitespace().filter_map(sound_key).collect::<Vec<_>>().join(" "));
-            // Without spaces: a word typed whole finds a title written in two ("joshikousei" and
-            // "Joshi Kousei"), as romaji's word breaks are anyone's.
-            self.haystacks.push(folded.replace(' ', ""));
-
-            for (f, facet) in Facet::ALL.into_iter().enumerate() {
-                for (key, label) in facet.values(e) {
-                    let n = self.facets[f].number(key, &label);
-                    self.facets[f].held += 1;
-                    self.local.push((f as u8, n));
-                }
+        let Prepared { haystacks, sounds, mut names, titles, values, ranks, orders } = prepared;
+        self.haystacks.extend(haystacks);
+        self.sounds.extend(sounds);
+        self.titles.extend(titles);
+        self.ranks.extend(ranks);
+        for (e, values) in entries.iter().zip(values) {
+            for (f, key, label) in values {
+                let n = self.facets[f as usize].number(key, &label);
+                self.facets[f as usize].held += 1;
+                self.local.push((f, n));
             }
             self.starts.push(self.local.len() as u32);
             for place in &e.watch {
@@ -154,15 +147,11 @@ impl Index {
                 self.entry_places.push(n as u32);
             }
             self.place_starts.push(self.entry_places.len() as u32);
-            self.titles.push(fold(&e.title));
-            self.ranks.push((first + k) as u32);
         }
+        // The names numbered their shows from 0: they follow the shows already in.
+        names.iter_mut().for_each(|(_, show)| *show += from as u32);
         self.entries.extend_from_slice(entries);
-        names.sort_unstable();
-        names.dedup();
-        // Two sorted runs: the stable sort merges them in one pass.
-        self.names.extend(names);
-        self.names.sort();
+        self.names = merge(std::mem::take(&mut self.names), names, |a, b| a < b);
 
         // Numbered facet by facet, so that each facet's values are a range of numbers.
         let mut next = 0;
@@ -180,13 +169,11 @@ impl Index {
         self.values = self.local.iter().map(|&(f, n)| firsts[f as usize] + n).collect();
 
         let (entries, titles, ranks) = (&self.entries, &self.titles, &self.ranks);
-        for (sort, order) in Sort::ALL.into_iter().zip(&mut self.orders) {
-            // The order so far and the new shows sorted: two runs, which the stable sort merges.
-            let mut added: Vec<usize> = (from..entries.len()).collect();
+        for ((sort, order), added) in Sort::ALL.into_iter().zip(&mut self.orders).zip(orders) {
+            // The new shows, sorted when prepared, merged into the order so far.
+            let added = added.into_iter().map(|k| from + k as usize).collect();
             let cmp = |&a: &usize, &b: &usize| compare(sort, (&entries[a], &titles[a]), (&entries[b], &titles[b])).then(ranks[a].cmp(&ranks[b]));
-            added.sort_by(cmp);
-            order.extend(added);
-            order.sort_by(cmp);
+            *order = merge(std::mem::take(order), added, |a, b| cmp(a, b) == Ordering::Less);
         }
     }
 
@@ -340,6 +327,83 @@ impl Index {
             return self.search(&Query { page, ..query.clone() });
         }
         Results { total, page, pages, shown, facets: std::array::from_fn(|f| self.facets[f].counted(&counts)) }
+    }
+}
+
+/// Two sorted lists as one; of equals, `a`'s first. Each of `b` (the few new) is placed by a
+/// binary search in `a` (the many): comparisons grow with the new ones, not with the index.
+fn merge<T>(a: Vec<T>, b: Vec<T>, less: impl Fn(&T, &T) -> bool) -> Vec<T> {
+    let mut at = 0;
+    let cuts: Vec<usize> = b
+        .iter()
+        .map(|y| {
+            at += a[at..].partition_point(|x| !less(y, x));
+            at
+        })
+        .collect();
+    let mut merged = Vec::with_capacity(a.len() + b.len());
+    let mut a = a.into_iter();
+    let mut taken = 0;
+    for (cut, y) in cuts.into_iter().zip(b) {
+        merged.extend(a.by_ref().take(cut - taken));
+        taken = cut;
+        merged.push(y);
+    }
+    merged.extend(a);
+    merged
+}
+
+/// The costly part of indexing shows, done apart from the index ([`Index::add_prepared`]): their
+/// folded text and names, their facet values, and their orders among themselves.
+pub struct Prepared {
+    haystacks: Vec<String>,
+    sounds: Vec<String>,
+    /// Each show's names, the shows numbered from 0 here, sorted.
+    names: Vec<(String, u32)>,
+    titles: Vec<String>,
+    /// Each show's facet values as (facet, key, label).
+    values: Vec<Vec<(u8, String, String)>>,
+    ranks: Vec<u32>,
+    /// The shows (from 0 here) in each order of [`Sort::ALL`].
+    orders: [Vec<u32>; Sort::ALL.len()],
+}
+
+impl Prepared {
+    /// `entries`, the shows at positions `first..` of the catalogue's default order.
+    pub fn of(entries: &[CatalogueEntry], first: usize) -> Self {
+        let mut p = Prepared { haystacks: Vec::new(), sounds: Vec::new(), names: Vec::new(), titles: Vec::new(), values: Vec::new(), ranks: Vec::new(), orders: Default::default() };
+        for (i, e) in entries.iter().enumerate() {
+            // The slug too: it spells a title NextSeason could read only unsure of its words.
+            let mut text = format!("{}\n{}", e.title, e.slug);
+            let titles = e.native_title.iter().chain(&e.titles).map(|n| &n.text);
+            for extra in titles.chain(&e.alt_titles).chain(&e.romaji).chain(&e.spelled).chain(&e.studios) {
+                text.push('\n');
+                text.push_str(extra);
+            }
+            let folded = fold_for_search(&text);
+            let titles = e.native_title.iter().chain(&e.titles).map(|n| n.text.as_str());
+            let all = std::iter::once(e.title.as_str()).chain(titles).chain(e.alt_titles.iter().chain(&e.romaji).map(String::as_str));
+            p.names.extend(all.map(|t| (fold_for_search(t).replace(' ', ""), i as u32)));
+            p.sounds.push(folded.split_whitespace().filter_map(sound_key).collect::<Vec<_>>().join(" "));
+            // Without spaces: a word typed whole finds a title written in two ("joshikousei" and
+            // "Joshi Kousei"), as romaji's word breaks are anyone's.
+            p.haystacks.push(folded.replace(' ', ""));
+            p.titles.push(fold(&e.title));
+            p.values.push(Facet::ALL.into_iter().enumerate().flat_map(|(f, facet)| facet.values(e).into_iter().map(move |(key, label)| (f as u8, key, label.into_owned()))).collect());
+            p.ranks.push((first + i) as u32);
+        }
+        p.names.sort_unstable();
+        p.names.dedup();
+        let (titles, ranks) = (&p.titles, &p.ranks);
+        p.orders = Sort::ALL.map(|sort| {
+            let mut order: Vec<u32> = (0..entries.len() as u32).collect();
+            order.sort_by(|&a, &b| {
+                let (a, b) = (a as usize, b as usize);
+                compare(sort, (&entries[a], &titles[a]), (&entries[b], &titles[b])).then(ranks[a].cmp(&ranks[b]))
+            });
+            order
+        });
+        p
     }
 }
 

@@ -520,3 +520,57 @@ fn the_search_index_files_read_back_as_the_catalogue() {
         assert_eq!(found(&index), found(&whole), "{url}");
     }
 }
+
+/// How long the search index's chunks take to read and index, slice by slice: not a test, a
+/// measurement. On the shipped bundle, in release mode:
+///   NEXTSEASON_BENCH_BUNDLE=dist/data cargo test --release --lib chunk_timings -- --ignored --nocapture
+#[test]
+#[ignore]
+fn chunk_timings() {
+    let dir = std::env::var("NEXTSEASON_BENCH_BUNDLE").expect("NEXTSEASON_BENCH_BUNDLE: a bundle directory");
+    let read = |name: String| std::fs::read_to_string(format!("{dir}/{name}")).unwrap();
+    let head = crate::bundle::decode_catalogue_head(&read("index.json".into())).unwrap();
+    const SLICE: usize = 250;
+    let mut index = Index::default();
+    for n in 1..=head.search_chunks.len() {
+        let text = read(format!("search/{n}.json"));
+        let started = std::time::Instant::now();
+        let chunk = crate::bundle::read_search_chunk(&text, n, &head).unwrap();
+        let parsed = started.elapsed();
+        let mut slowest = [std::time::Duration::ZERO; 3];
+        for start in (0..chunk.len()).step_by(SLICE) {
+            let started = std::time::Instant::now();
+            let slice = chunk.entries_of(start..start + SLICE).unwrap();
+            let read = started.elapsed();
+            let started = std::time::Instant::now();
+            let prepared = Prepared::of(&slice, chunk.first + start);
+            let prepare = started.elapsed();
+            let started = std::time::Instant::now();
+            index.add_prepared(&slice, prepared);
+            slowest = [slowest[0].max(read), slowest[1].max(prepare), slowest[2].max(started.elapsed())];
+        }
+        println!("chunk {n} ({} shows, {} bytes): parsed in {parsed:?}; a slice of {SLICE} at most {:?} to read, {:?} to prepare, {:?} to add", chunk.len(), text.len(), slowest[0], slowest[1], slowest[2]);
+    }
+}
+
+#[test]
+fn an_index_added_to_slice_by_slice_is_the_index_of_the_whole() {
+    let mut shows = catalogue().shows;
+    for n in 0..3 {
+        shows.extend(catalogue().shows.into_iter().map(|e| CatalogueEntry { slug: format!("{}-{n}", e.slug), ..e }));
+    }
+    let whole = Index::new(&Catalogue { shows: shows.clone() });
+    let mut sliced = Index::default();
+    // Slices of three, the last first.
+    let slices: Vec<(usize, &[CatalogueEntry])> = shows.chunks(3).enumerate().map(|(k, s)| (3 * k, s)).collect();
+    for (first, slice) in slices.into_iter().rev() {
+        sliced.add_prepared(slice, Prepared::of(slice, first));
+    }
+    for url in QUERIES {
+        let found = |index: &Index| {
+            let results = index.search(&query(url));
+            (results.shown.iter().map(|&i| index.entries[i].slug.clone()).collect::<Vec<_>>(), results.total, results.facets)
+        };
+        assert_eq!(found(&sliced), found(&whole), "{url}");
+    }
+}
