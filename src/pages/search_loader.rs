@@ -11,7 +11,7 @@ use crate::search::{Index, Prepared};
 use crate::{browser, search};
 use leptos::prelude::*;
 use std::cell::RefCell;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, VecDeque};
 use std::sync::Arc;
 
 /// Shows prepared, then added, in one go before the browser is let in: a few milliseconds of
@@ -49,6 +49,12 @@ struct Loader {
     failed: BTreeMap<usize, LoadError>,
     /// Whether the chunks after the first have been requested.
     others_requested: bool,
+    /// Chunks arrived and waiting to be indexed, as (position of the first show, shows): one at
+    /// a time, in the order they arrived, so that the first is searched before the others'
+    /// slices are taken in.
+    queue: VecDeque<(usize, Arc<Vec<CatalogueEntry>>)>,
+    /// Whether a task is indexing the queue.
+    busy: bool,
     progress: ArcRwSignal<Progress>,
 }
 
@@ -59,7 +65,7 @@ thread_local! {
 fn with_loader<R>(f: impl FnOnce(&mut Loader) -> R) -> R {
     LOADER.with(|loader| {
         let mut loader = loader.borrow_mut();
-        let loader = loader.get_or_insert_with(|| Loader { index: Index::default(), head: None, failed: BTreeMap::new(), others_requested: false, progress: ArcRwSignal::new(Progress::default()) });
+        let loader = loader.get_or_insert_with(|| Loader { index: Index::default(), head: None, failed: BTreeMap::new(), others_requested: false, queue: VecDeque::new(), busy: false, progress: ArcRwSignal::new(Progress::default()) });
         f(loader)
     })
 }
@@ -149,25 +155,44 @@ fn whole_catalogue() {
     });
 }
 
-/// Indexes a chunk that arrived, a slice at a time, or keeps its failure.
+/// Indexes a chunk that arrived (after those before it in the queue), or keeps its failure.
 async fn arrive(n: usize, first: usize, arrived: Result<Arc<Vec<CatalogueEntry>>, LoadError>) {
     let progress = progress();
-    let entries = match arrived {
-        Ok(entries) => entries,
+    match arrived {
         Err(error) => {
             with_loader(|loader| loader.failed.insert(n.max(1), error.clone()));
             progress.update(|p| p.error = p.error.take().or(Some(error)));
-            return;
         }
-    };
-    for (k, slice) in entries.chunks(SLICE).enumerate() {
-        // The folded text in one task, its merging into the index in the next: a search between
-        // them finds the index whole.
-        browser::yield_to_browser().await;
-        let prepared = Prepared::of(slice, first + k * SLICE);
-        browser::yield_to_browser().await;
-        with_loader(|loader| loader.index.add_prepared(slice, prepared));
+        Ok(entries) => {
+            let idle = with_loader(|loader| {
+                loader.queue.push_back((first, entries));
+                !std::mem::replace(&mut loader.busy, true)
+            });
+            if idle {
+                index_queue(progress).await;
+            }
+        }
     }
-    let loaded = with_loader(|loader| loader.index.len());
-    progress.update(|p| p.loaded = loaded);
+}
+
+/// Indexes the chunks of the queue one by one, each a slice at a time, until it is empty.
+async fn index_queue(progress: ArcRwSignal<Progress>) {
+    loop {
+        let next = with_loader(|loader| {
+            let next = loader.queue.pop_front();
+            loader.busy = next.is_some();
+            next
+        });
+        let Some((first, entries)) = next else { return };
+        for (k, slice) in entries.chunks(SLICE).enumerate() {
+            // The folded text in one task, its merging into the index in the next: a search
+            // between them finds the index whole.
+            browser::yield_to_browser().await;
+            let prepared = Prepared::of(slice, first + k * SLICE);
+            browser::yield_to_browser().await;
+            with_loader(|loader| loader.index.add_prepared(slice, prepared));
+        }
+        let loaded = with_loader(|loader| loader.index.len());
+        progress.update(|p| p.loaded = loaded);
+    }
 }
