@@ -79,7 +79,7 @@ async function keystrokes() {
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
 for (const [name, throttle] of process.env.BENCH_ONLY === 'keys' ? [] : [['loopback', null], ['slow link', SLOW]]) {
   const runs = [];
   for (let i = 0; i < RUNS; i++) runs.push(await firstSearch(throttle));
