@@ -1,9 +1,9 @@
 //! The home page's search index, loaded once per visit chunk by chunk: the bundle's search
-//! index (`search/<n>.json`) is requested first chunk first (the newest shows, a small file
-//! that has the link to itself), then every other chunk at once; each is indexed as it
-//! arrives, in slices with the browser let in between (`search::Prepared`), so that typing stays responsive and a
-//! search lists what has arrived while the rest loads. A chunk that fails is kept apart (its
-//! error, Retry) while the others are searched.
+//! index (`search/<n>.json`) is requested first chunk first (the newest shows, in the smallest
+//! file), then every other chunk at once; each is indexed as it arrives, in slices with the
+//! browser let in between (`search::Prepared`), so that typing stays responsive and a search
+//! lists what has arrived while the rest loads. A chunk that fails is kept apart (its error,
+//! Retry) while the others are searched.
 
 use crate::api::{self, LoadError};
 use crate::bundle::{chunk_range, CatalogueEntry, CatalogueHead};
