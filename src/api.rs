@@ -35,6 +35,11 @@ pub fn catalogue_part_url(root: &str, n: usize) -> String {
     format!("{}/index/{n}.json", root.trim_end_matches('/'))
 }
 
+/// Chunk `n` (from 1) of the search index (`bundle::SearchChunk`).
+pub fn search_chunk_url(root: &str, n: usize) -> String {
+    format!("{}/{}/{n}.json", root.trim_end_matches('/'), bundle::SEARCH_DIR)
+}
+
 /// Why a file could not be used.
 #[derive(Clone, Debug, PartialEq)]
 pub enum LoadError {
@@ -159,6 +164,8 @@ thread_local! {
     static SHOWS: RefCell<HashMap<String, Pending<Show>>> = RefCell::new(HashMap::new());
     static HEADS: RefCell<HashMap<String, Pending<CatalogueHead>>> = RefCell::new(HashMap::new());
     static PARTS: RefCell<HashMap<String, Pending<CataloguePart>>> = RefCell::new(HashMap::new());
+    /// The search index's chunks, as the entries they hold.
+    static CHUNKS: RefCell<HashMap<String, Pending<Vec<CatalogueEntry>>>> = RefCell::new(HashMap::new());
     /// The whole catalogue assembled from its head and parts, by the head's URL.
     static CATALOGUES: RefCell<HashMap<String, Pending<Catalogue>>> = RefCell::new(HashMap::new());
     static ALIASES: RefCell<HashMap<String, Pending<Aliases>>> = RefCell::new(HashMap::new());
@@ -255,19 +262,50 @@ pub async fn catalogue_entries(root: &str, range: std::ops::Range<usize>) -> Res
     Ok((head, entries))
 }
 
-/// The whole catalogue: the head and every part, fetched in parallel, once per visit. For
-/// searches, filters and other orders, the 404 page's suggestions, and telling an unknown show
-/// from a missing shard; nothing else needs it.
+/// Chunk `n` of the search index that `head` describes, as the catalogue's entries it holds
+/// (positions `bundle::chunk_range(head, n)` of the default order), fetched once per visit. Its
+/// entries are read and checked a slice at a time, the browser let in between (a keystroke
+/// waits for one slice, not for the whole file).
+pub fn search_chunk(root: &str, head: Arc<CatalogueHead>, n: usize) -> impl Future<Output = Result<Arc<Vec<CatalogueEntry>>, LoadError>> + 'static {
+    const SLICE: usize = 500;
+    cached(&CHUNKS, search_chunk_url(root, n), move |url| {
+        async move {
+            let text = fetch_text(&url).await?;
+            let invalid = |problems| LoadError::Invalid { url: url.clone(), problems };
+            let chunk = bundle::read_search_chunk(&text, n, &head).map_err(invalid)?;
+            drop(text);
+            let mut entries = Vec::with_capacity(chunk.len());
+            for start in (0..chunk.len()).step_by(SLICE) {
+                crate::browser::yield_to_browser().await;
+                entries.extend(chunk.entries_of(start..start + SLICE).map_err(invalid)?);
+            }
+            Ok(entries)
+        }
+        .boxed_local()
+    })
+}
+
+/// The whole catalogue, once per visit: every chunk of the search index in parallel (or,
+/// in a bundle without one, the head and every part). For the 404 page's suggestions and
+/// telling an unknown show from a missing shard; the home page's search reads the chunks one
+/// by one as they arrive.
 pub fn catalogue(root: &str) -> impl Future<Output = Result<Arc<Catalogue>, LoadError>> + 'static {
     let root = root.to_string();
     cached(&CATALOGUES, catalogue_url(&root), move |_| {
         async move {
             let head = catalogue_head(&root).await?;
-            let parts = futures::future::try_join_all((1..=head.parts).map(|n| catalogue_part(&root, head.clone(), n))).await?;
             let mut shows = Vec::with_capacity(head.total);
-            shows.extend(head.shows.iter().cloned());
-            for part in &parts {
-                shows.extend(part.shows.iter().cloned());
+            if head.search_chunks.is_empty() {
+                let parts = futures::future::try_join_all((1..=head.parts).map(|n| catalogue_part(&root, head.clone(), n))).await?;
+                shows.extend(head.shows.iter().cloned());
+                for part in &parts {
+                    shows.extend(part.shows.iter().cloned());
+                }
+            } else {
+                let chunks = futures::future::try_join_all((1..=head.search_chunks.len()).map(|n| search_chunk(&root, head.clone(), n))).await?;
+                for chunk in &chunks {
+                    shows.extend(chunk.iter().cloned());
+                }
             }
             Ok(Catalogue { shows })
         }

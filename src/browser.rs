@@ -279,6 +279,17 @@ impl Delay {
     }
 }
 
+/// Lets the browser handle what waits (a keystroke, a paint) before the task goes on: a new
+/// task, after a timeout of 0, not a microtask, which would run before them. Natively, nothing.
+pub async fn yield_to_browser() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let (done, wait) = futures::channel::oneshot::channel::<()>();
+        set_timeout(move || { let _ = done.send(()); }, std::time::Duration::ZERO);
+        let _ = wait.await;
+    }
+}
+
 impl Default for Delay {
     fn default() -> Self {
         Self::new()

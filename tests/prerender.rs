@@ -373,7 +373,7 @@ fn a_read_also_link_to_a_missing_show_stops_the_build() {
     let message = refused(&dir);
     assert_eq!(
         message,
-        "nextseason-prerender: the bundle has 1 problem in 1 of 3 files; nothing was written:\n\
+        "nextseason-prerender: the bundle has 1 problem in 1 of 4 files; nothing was written:\n\
          DIST/data/shows/metallic-rouge.json:84:15: read_also[0].slug: names \"no-such-show\", which has no file in shows/\n"
     );
     std::fs::remove_dir_all(dir).unwrap();
@@ -387,7 +387,7 @@ fn a_show_missing_from_the_index_stops_the_build() {
     let message = refused(&dir);
     assert_eq!(
         message,
-        "nextseason-prerender: the bundle has 1 problem in 1 of 4 files; nothing was written:\n\
+        "nextseason-prerender: the bundle has 1 problem in 1 of 5 files; nothing was written:\n\
          DIST/data/shows/sengoku-youko-again.json:3:11: slug: \"sengoku-youko-again\" is not in index.json (run `nextseason-bundle index`)\n"
     );
     std::fs::remove_dir_all(dir).unwrap();

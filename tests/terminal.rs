@@ -25,7 +25,8 @@ impl Bundle {
         let dir = std::env::temp_dir().join(format!("nextseason-terminal-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(dir.join("shows")).unwrap();
-        for file in ["index.json", "shows/metallic-rouge.json", "shows/sengoku-youko.json"] {
+        std::fs::create_dir_all(dir.join("search")).unwrap();
+        for file in ["index.json", "search/1.json", "shows/metallic-rouge.json", "shows/sengoku-youko.json"] {
             std::fs::copy(Path::new(SHIPPED).join(file), dir.join(file)).unwrap();
         }
         let shard = dir.join("shows/sengoku-youko.json");
@@ -96,7 +97,7 @@ fn report_without_colour(text: &str, bundle: &Bundle) -> Vec<String> {
     plain.replace(&bundle.0.display().to_string(), "B").lines().map(|line| line.trim_end_matches('\r').to_string()).collect()
 }
 
-const REPORT: [&str; 2] = ["B/shows/sengoku-youko.json:4:12: title: must not be empty", "1 problem in 1 of 3 files."];
+const REPORT: [&str; 2] = ["B/shows/sengoku-youko.json:4:12: title: must not be empty", "1 problem in 1 of 4 files."];
 
 #[test]
 fn check_paints_its_report_on_a_terminal() {
@@ -107,7 +108,7 @@ fn check_paints_its_report_on_a_terminal() {
     let shown = bundle.0.display().to_string();
     assert!(text.contains(&format!("\x1b[1m{shown}/shows/sengoku-youko.json:4:12:\x1b[0m")), "the location in bold: {text:?}");
     assert!(text.contains("\x1b[36mtitle\x1b[0m: must not be empty"), "the field in cyan: {text:?}");
-    assert!(text.contains("\x1b[31m1 problem in 1 of 3 files.\x1b[0m"), "the summary in red: {text:?}");
+    assert!(text.contains("\x1b[31m1 problem in 1 of 4 files.\x1b[0m"), "the summary in red: {text:?}");
     assert_eq!(report_without_colour(&text, &bundle), REPORT);
 
     // NO_COLOR set to the empty string is not set (no-color.org).

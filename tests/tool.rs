@@ -21,7 +21,8 @@ impl Bundle {
         let dir = std::env::temp_dir().join(format!("nextseason-tool-{}-{}", std::process::id(), COUNT.fetch_add(1, Ordering::SeqCst)));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(dir.join("shows")).unwrap();
-        for file in ["index.json", "shows/metallic-rouge.json", "shows/sengoku-youko.json"] {
+        std::fs::create_dir_all(dir.join("search")).unwrap();
+        for file in ["index.json", "search/1.json", "shows/metallic-rouge.json", "shows/sengoku-youko.json"] {
             std::fs::copy(Path::new(SHIPPED).join(file), dir.join(file)).unwrap();
         }
         Bundle(dir)
@@ -79,7 +80,7 @@ fn problems(bundle: &Bundle) -> Vec<String> {
 #[test]
 fn the_shipped_bundle_is_clean() {
     let (code, lines) = Bundle::shipped().check();
-    assert_eq!((code, lines), (0, vec!["No problems in 3 files.".to_string()]));
+    assert_eq!((code, lines), (0, vec!["No problems in 4 files.".to_string()]));
 }
 
 #[test]
@@ -92,7 +93,7 @@ fn facts_left_out_that_are_optional() {
         v["cast"][0].as_object_mut().unwrap().remove("voices");
         v["cast"][1]["voices"] = json!([]);
     });
-    assert_eq!(bundle.check(), (0, vec!["No problems in 3 files.".to_string()]));
+    assert_eq!(bundle.check(), (0, vec!["No problems in 4 files.".to_string()]));
 }
 
 #[test]
@@ -291,6 +292,8 @@ fn with_status(bundle: &Bundle, status: &str) {
             v["coming_total"] = json!(1);
         }
     });
+    // And in the search index, whose first show it is too.
+    bundle.edit("search/1.json", |v| v["shows"]["status"][0] = json!(status));
 }
 
 #[test]
@@ -545,7 +548,7 @@ fn json_format_and_exit_codes() {
     let (code, lines) = bundle.run(&["check", "--format", "json"]);
     assert_eq!(code, 1);
     let report: Value = serde_json::from_str(&lines.join("\n")).unwrap();
-    assert_eq!(report["files"], json!(3));
+    assert_eq!(report["files"], json!(4));
     assert_eq!(
         report["problems"],
         json!([{"file": "B/shows/sengoku-youko.json", "line": 4, "column": 12, "path": "title", "message": "must not be empty"}])
@@ -635,7 +638,7 @@ fn usage_errors_exit_2() {
         assert!(err.contains(says), "{args:?}: {err}");
     }
     // Nothing was written by any of them.
-    assert_eq!(bundle.check(), (0, vec!["No problems in 3 files.".to_string()]));
+    assert_eq!(bundle.check(), (0, vec!["No problems in 4 files.".to_string()]));
 }
 
 /// The shipped bundle with 7 synthetic shows, its catalogue in parts of 2 after a head of 2:
@@ -656,7 +659,7 @@ fn index_in_parts_round_trips() {
     let bundle = in_parts();
     let head = bundle.json("index.json");
     assert_eq!((head["total"].clone(), head["part_size"].clone(), head["parts"].clone()), (json!(9), json!(2), json!(4)));
-    assert_eq!(bundle.check(), (0, vec!["No problems in 14 files.".to_string()]));
+    assert_eq!(bundle.check(), (0, vec!["No problems in 15 files.".to_string()]));
     let files = ["index.json", "index/1.json", "index/2.json", "index/3.json", "index/4.json"];
     let written: Vec<Vec<u8>> = files.iter().map(|f| std::fs::read(bundle.path(f)).unwrap()).collect();
     let sizes = ["--head-size", "2", "--part-size", "2"];
@@ -763,7 +766,7 @@ fn import_writes_every_work_and_the_catalogue_then_changes_nothing() {
     assert!(lines.contains(&"Catalogue: B/index.json (23 shows, 0 parts).".to_string()), "{lines:#?}");
     // What it wrote is a bundle the site reads: every file, every link between them (the 23
     // shows, index.json and odds.json, how the odds were reckoned).
-    assert_eq!(bundle.check(), (0, vec!["No problems in 25 files.".to_string()]));
+    assert_eq!(bundle.check(), (0, vec!["No problems in 26 files.".to_string()]));
     assert!(bundle.path("odds.json").exists());
     let sengoku = bundle.json("shows/sengoku-youko.json");
     assert_eq!(sengoku["data_outlook"]["next"], "sengoku-youko-the-thousandfold-chaos-arc");
@@ -799,7 +802,7 @@ fn import_renames_an_id_slug_and_writes_its_alias_which_check_holds_to_the_shows
     assert!(now.starts_with("burakku-jakku"), "{now}");
     assert_eq!(bundle.json("aliases.json"), json!({"schema": 1, "aliases": {"bgm-504455": now}}));
     assert!(bundle.path(&format!("shows/{now}.json")).exists() && !bundle.path("shows/bgm-504455.json").exists());
-    assert_eq!(bundle.check(), (0, vec!["No problems in 26 files.".to_string()]));
+    assert_eq!(bundle.check(), (0, vec!["No problems in 27 files.".to_string()]));
     // An alias that leads nowhere, or takes a show's own address, is a problem of aliases.json.
     std::fs::write(bundle.path("aliases.json"), "{\"schema\":1,\"aliases\":{\n\"bgm-504455\":\"no-such-show\",\n\"metallic-rouge\":\"sengoku-youko\"\n}}\n").unwrap();
     let (code, lines) = bundle.check();
@@ -950,7 +953,7 @@ fn announce_writes_the_least_shard_of_an_imported_show_which_the_next_import_kee
 "#
         )
     );
-    assert_eq!(bundle.check(), (0, vec!["No problems in 4 files.".to_string()]));
+    assert_eq!(bundle.check(), (0, vec!["No problems in 5 files.".to_string()]));
     let entry = bundle.json("index.json")["shows"].as_array().unwrap().iter().find(|e| e["slug"] == THOUSANDFOLD).cloned().unwrap();
     assert_eq!(entry["status"], "announced");
 
@@ -985,7 +988,7 @@ fn announce_replaces_only_the_outlook_of_an_editors_shard() {
     let old = before.split("  \"outlook\": ").nth(1).unwrap().split("\n  },\n").next().unwrap().to_string() + "\n  }";
     let new = "{\n    \"status\": \"dated\",\n    \"premiere_at\": \"2027-01-10T23:30:00+09:00\",\n    \"source\": { \"url\": \"https://metallicrouge.jp/news/1\", \"date\": \"2026-05-01\" }\n  }";
     assert_eq!(std::fs::read_to_string(bundle.path("shows/metallic-rouge.json")).unwrap(), before.replacen(&old, new, 1));
-    assert_eq!(bundle.check(), (0, vec!["No problems in 3 files.".to_string()]));
+    assert_eq!(bundle.check(), (0, vec!["No problems in 4 files.".to_string()]));
     assert_eq!(bundle.json("index.json")["shows"][0]["status"], "dated");
     // Without an outlook, one is added where the schema has it, before the article.
     let sengoku = std::fs::read_to_string(SHIPPED.to_string() + "/shows/sengoku-youko.json").unwrap();
@@ -1009,7 +1012,7 @@ fn announce_refuses_bad_input_and_writes_nothing() {
         [
             "B/shows/metallic-rouge.json:13:24: outlook.source.url: \"http://example.org/news/1\" is not an https link to a host (https://…)",
             "B/shows/metallic-rouge.json:13:61: outlook.source.date: 2026-05 is not a day: write the day the news was announced (or read), YYYY-MM-DD",
-            "2 problems in 1 of 3 files.",
+            "2 problems in 1 of 4 files.",
             "Nothing written: these are the problems of the file as it would be written.",
         ]
     );
@@ -1019,7 +1022,7 @@ fn announce_refuses_bad_input_and_writes_nothing() {
         out,
         [
             format!("B/shows/{THOUSANDFOLD}.json:7:15: outlook.window: status \"dated\" needs the day: a window of one YYYY-MM-DD date (no to, no or_later), or premiere_at"),
-            "1 problem in 1 of 4 files.".to_string(),
+            "1 problem in 1 of 5 files.".to_string(),
             "Nothing written: these are the problems of the file as it would be written.".to_string(),
         ]
     );

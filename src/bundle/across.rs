@@ -69,7 +69,7 @@ pub fn read_checked_bundle(index: Option<&str>, parts: &[(String, String)], show
 
 /// [`check_bundle`]'s problems, with what it read: the head and every entry (if index.json could
 /// be read), and the show files.
-fn check_and_read(index: Option<&str>, parts: &[(String, String)], shows: &[(String, String)]) -> (Vec<Located>, Option<(CatalogueHead, Vec<CatalogueEntry>)>, Shards) {
+pub(super) fn check_and_read(index: Option<&str>, parts: &[(String, String)], shows: &[(String, String)]) -> (Vec<Located>, Option<(CatalogueHead, Vec<CatalogueEntry>)>, Shards) {
     let mut found = Vec::new();
     let shards = read_shards(shows, &mut found);
     let Some(index_text) = index else {
@@ -120,7 +120,7 @@ impl Shard {
 }
 
 /// The show files: those that could be read, and the slug of every one (from its name).
-struct Shards {
+pub(super) struct Shards {
     read: Vec<Shard>,
     slugs: HashSet<String>,
 }

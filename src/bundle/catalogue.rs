@@ -23,6 +23,24 @@ pub const HEAD_SIZE: usize = 2 * PAGE_SIZE;
 /// at 100,000 shows, not thousands.
 pub const PART_SIZE: usize = 2000;
 
+/// Shows in the first chunk: the newest, those a first search most likely wants, small so that
+/// they arrive first.
+pub const FIRST_CHUNK: usize = 1000;
+/// Shows in each later chunk: small enough that indexing one stays a short task in the browser.
+pub const CHUNK: usize = 2000;
+
+/// How many shows each chunk of a catalogue of `total` shows holds.
+pub fn search_chunk_sizes(total: usize) -> Vec<usize> {
+    let mut sizes = Vec::new();
+    let mut left = total;
+    while left > 0 {
+        let size = left.min(if sizes.is_empty() { FIRST_CHUNK } else { CHUNK });
+        sizes.push(size);
+        left -= size;
+    }
+    sizes
+}
+
 /// Where the entries of the default order are kept: the first `head` in index.json, then
 /// `part_size` in each part file. Pure arithmetic, shared by the writer, the checks and the app.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -86,7 +104,8 @@ pub fn catalogue_files(entries: Vec<CatalogueEntry>, head_size: usize, part_size
     let parts = (1..=layout.parts())
         .map(|part| CataloguePart { schema: SCHEMA_VERSION, part, shows: ordered.by_ref().take(part_size).collect() })
         .collect();
-    (CatalogueHead { schema: SCHEMA_VERSION, total, part_size, parts: layout.parts(), facets, shows, coming, coming_total }, parts)
+    let search_chunks = search_chunk_sizes(total);
+    (CatalogueHead { schema: SCHEMA_VERSION, total, part_size, parts: layout.parts(), facets, shows, coming, coming_total, search_chunks }, parts)
 }
 
 /// Two shows by a date, newest or oldest first, shows without one last whatever the direction;

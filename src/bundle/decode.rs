@@ -82,6 +82,10 @@ pub fn decode_catalogue_head(text: &str) -> Result<CatalogueHead, Vec<Problem>> 
             format!("is {} but total {} with {} shows here and {} per part needs {}", head.parts, head.total, head.shows.len(), head.part_size, head.layout().parts()),
         ));
     }
+    // (Their sum against the total is the search index's check, on a sound catalogue.)
+    if let Some(i) = head.search_chunks.iter().position(|n| *n == 0) {
+        problems.push(Problem::new(format!("search_chunks[{i}]"), "must be at least 1"));
+    }
     if problems.is_empty() {
         Ok(head)
     } else {

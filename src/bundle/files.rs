@@ -1,18 +1,22 @@
 //! A bundle directory's files as text, and the whole check of them: what the editor's `check`
 //! and the prerender both run, so that a bundle one passes is a bundle the other builds.
 
-use super::across::{check_bundle, locate, read_checked_bundle, CheckedBundle, Located};
+use super::across::{check_and_read, locate, read_checked_bundle, CheckedBundle, Located};
+use super::schema::{CatalogueEntry, CatalogueHead};
+use super::search_index::{search_index_problems, SEARCH_DIR};
 use super::aliases::{alias_problems, decode_aliases, Aliases, ALIASES_FILE};
 use super::odds::{decode_odds, OddsMethods, ODDS_FILE};
 use std::collections::HashSet;
 
-/// A bundle directory's files: index.json and aliases.json (if any), index/*.json and
-/// shows/*.json, each as (file name, text), by name.
+/// A bundle directory's files: index.json and aliases.json (if any), index/*.json,
+/// search/*.json and shows/*.json, each as (file name, text), by name.
 pub struct BundleFiles {
     pub index: Option<String>,
     pub aliases: Option<String>,
     pub odds: Option<String>,
     pub parts: Vec<(String, String)>,
+    /// The search index's chunks (`search/<n>.json`).
+    pub search: Vec<(String, String)>,
     pub shows: Vec<(String, String)>,
 }
 
@@ -33,17 +37,23 @@ impl BundleFiles {
                 Err(e) => Err(format!("{}: {e}", path.display())),
             }
         };
-        Ok(BundleFiles { index: optional("index.json")?, aliases: optional(ALIASES_FILE)?, odds: optional(ODDS_FILE)?, parts: json_files(&dir.join("index"))?, shows: json_files(&dir.join("shows"))? })
+        Ok(BundleFiles { index: optional("index.json")?, aliases: optional(ALIASES_FILE)?, odds: optional(ODDS_FILE)?, parts: json_files(&dir.join("index"))?, search: json_files(&dir.join(SEARCH_DIR))?, shows: json_files(&dir.join("shows"))? })
     }
 
     /// Every file read, counting index.json and aliases.json when there are.
     pub fn file_count(&self) -> usize {
-        self.shows.len() + self.parts.len() + [&self.index, &self.aliases, &self.odds].into_iter().filter(|f| f.is_some()).count()
+        self.shows.len() + self.parts.len() + self.search.len() + [&self.index, &self.aliases, &self.odds].into_iter().filter(|f| f.is_some()).count()
     }
 
-    /// Every problem ([`check_bundle`], and those of aliases.json), by file, line and column.
+    /// Every problem ([`super::check_bundle`], the search index's, and those of aliases.json), by file, line and column.
     pub fn check(&self) -> Vec<Located> {
-        let mut found = check_bundle(self.index.as_deref(), &self.parts, &self.shows);
+        let (mut found, catalogue, _) = check_and_read(self.index.as_deref(), &self.parts, &self.shows);
+        // The search index is held to a sound catalogue: one with problems is fixed first
+        // (`nextseason-bundle index` writes both).
+        let sound = !found.iter().any(|l| l.file == "index.json" || l.file.starts_with("index/"));
+        if let Some((head, entries)) = catalogue.as_ref().filter(|_| sound) {
+            found.extend(self.search_problems(head, entries));
+        }
         found.extend(self.alias_problems().err().unwrap_or_default());
         found.extend(self.odds_problems().err().unwrap_or_default());
         sort(&mut found);
@@ -55,7 +65,13 @@ impl BundleFiles {
     pub fn checked(&self) -> Result<CheckedBundle, Vec<Located>> {
         let (aliases, odds) = (self.alias_problems(), self.odds_problems());
         match (read_checked_bundle(self.index.as_deref(), &self.parts, &self.shows), aliases, odds) {
-            (Ok(bundle), Ok(aliases), Ok(odds)) => Ok(CheckedBundle { aliases, odds, ..bundle }),
+            (Ok(bundle), Ok(aliases), Ok(odds)) => match self.search_problems(&bundle.head, &bundle.entries) {
+                found if found.is_empty() => Ok(CheckedBundle { aliases, odds, ..bundle }),
+                mut found => {
+                    sort(&mut found);
+                    Err(found)
+                }
+            },
             (bundle, aliases, odds) => {
                 let mut found = bundle.err().unwrap_or_default();
                 found.extend(aliases.err().unwrap_or_default());
@@ -64,6 +80,22 @@ impl BundleFiles {
                 Err(found)
             }
         }
+    }
+
+    /// The search index's problems, by itself and against the catalogue (`head` and its
+    /// `entries` in the default order, as far as they could be read).
+    fn search_problems(&self, head: &CatalogueHead, entries: &[CatalogueEntry]) -> Vec<Located> {
+        let index = self.index.as_deref().unwrap_or_default();
+        search_index_problems(head, Some(entries), &self.search)
+            .into_iter()
+            .flat_map(|(file, problem)| {
+                let text = match file.strip_prefix(&format!("{SEARCH_DIR}/")) {
+                    Some(name) => self.search.iter().find(|(n, _)| n == name).map_or("", |(_, t)| t.as_str()),
+                    None => index,
+                };
+                locate(&file, text, vec![problem])
+            })
+            .collect()
     }
 
     /// odds.json decoded, or its problems.

@@ -6,6 +6,8 @@
 
 use super::decode::{decode_catalogue_head, decode_catalogue_part, decode_show, MAX_SHOW_BYTES};
 use super::problem::Problem;
+use super::schema::CatalogueHead;
+use super::search_index::{decode_search_chunk, SearchChunk};
 use super::across::{check_bundle, Located};
 use super::positions::{path_at, value_positions};
 use super::field_rules::is_valid_slug;
@@ -15,7 +17,7 @@ use serde_json::Value;
 /// The fuzz body of the bundle's decoders and validator, on any bytes (read as UTF-8, invalid
 /// sequences replaced): `decode_show`, `decode_catalogue_head`, `decode_catalogue_part`,
 /// `check_bundle` (the text as the index, as a part and as a show file), `value_positions`,
-/// `path_at` and `mojibake::detect`.
+/// `decode_search_chunk`, `path_at` and `mojibake::detect`.
 ///
 /// It never panics by design; its asserts are the fuzz oracles, each a promise of those
 /// functions: every problem has a message, every located problem a line and column from 1
@@ -52,6 +54,29 @@ pub fn fuzz_one(data: &[u8]) {
             assert_eq!(decoded.part, part, "a part decodes only as its own number");
             let again = serde_json::to_string(&decoded).expect("a part writes as JSON");
             assert_eq!(decode_catalogue_part(&again, part).as_ref(), Ok(&decoded), "a part written again decodes to itself");
+        }
+        Err(problems) => check_problems(&problems),
+    }
+    // As chunk `chunk` of a search index whose head says it holds the shows it lists.
+    let chunk = value.as_ref().and_then(|v| v.get("chunk")?.as_u64()).map_or(1, |n| n.clamp(1, 64) as usize);
+    let listed = value.as_ref().and_then(|v| v.get("shows")?.get("slug")?.as_array().map(Vec::len)).unwrap_or(1).max(1);
+    let before = vec![1; chunk - 1];
+    let head = CatalogueHead {
+        schema: super::schema::SCHEMA_VERSION,
+        total: chunk - 1 + listed,
+        part_size: 1,
+        parts: 0,
+        facets: Default::default(),
+        shows: Vec::new(),
+        coming: Vec::new(),
+        coming_total: 0,
+        search_chunks: before.into_iter().chain([listed]).collect(),
+    };
+    match decode_search_chunk(text, chunk, &head) {
+        Ok(entries) => {
+            assert_eq!(entries.len(), listed, "a chunk decodes with the count its head says");
+            let again = serde_json::to_string(&SearchChunk::of(chunk, chunk - 1, &entries)).expect("a chunk writes as JSON");
+            assert_eq!(decode_search_chunk(&again, chunk, &head).as_ref(), Ok(&entries), "a chunk written again decodes to the same entries");
         }
         Err(problems) => check_problems(&problems),
     }

@@ -17,6 +17,8 @@
 //! - `across`: the rules between files (the editor's `check`, and the prerender's).
 //! - `aliases`: `aliases.json`, the former slugs of renamed shows ([`Aliases`]).
 //! - `odds`: `odds.json`, how the odds from history were computed ([`OddsMethods`]).
+//! - `search_index`: `search/<n>.json`, the catalogue in the compact chunks a search reads
+//!   ([`SearchChunk`]): their schema, writing, decoding and their check against the catalogue.
 //! - `files`: a bundle directory's files as text, checked whole ([`BundleFiles`]).
 //! - `fuzz`: the fuzz body of all of the above ([`fuzz_one`]), for the fuzzer and `cargo test`.
 
@@ -34,6 +36,7 @@ mod odds;
 mod positions;
 mod problem;
 mod schema;
+mod search_index;
 mod season_status;
 mod show_rules;
 #[cfg(test)]
@@ -42,9 +45,10 @@ mod tests;
 pub use aliases::{alias_problems, decode_aliases, Aliases, ALIASES_FILE};
 pub use odds::{decode_odds, BacktestBin, BacktestTable, GroupSize, OddsMethods, ODDS_FILE};
 pub use across::{check_bundle, locate, read_checked_bundle, CheckedBundle, Located};
-pub use catalogue::{by_date_then_title, next_premiere, catalogue_files, coming_next, odds_cmp_folded, soonest_cmp_folded, COMING_SIZE, default_cmp, default_cmp_folded, default_order, Layout, HEAD_SIZE, PAGE_SIZE, PART_SIZE};
+pub use catalogue::{by_date_then_title, next_premiere, catalogue_files, coming_next, odds_cmp_folded, soonest_cmp_folded, COMING_SIZE, default_cmp, default_cmp_folded, default_order, search_chunk_sizes, Layout, CHUNK, FIRST_CHUNK, HEAD_SIZE, PAGE_SIZE, PART_SIZE};
 pub use decode::{decode_built_show, decode_catalogue_head, decode_catalogue_part, decode_show, MAX_SHOW_BYTES};
 pub use problem::Problem;
+pub use search_index::{chunk_range, decode_search_chunk, read_search_chunk, search_chunks, search_index_problems, Columns, Place, SearchChunk, Tables, SEARCH_DIR};
 pub use facets::{facet_key, facets, worth_offering, Facet, FacetTally, FacetValue};
 #[cfg(not(target_arch = "wasm32"))]
 pub use files::json_files;

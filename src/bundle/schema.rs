@@ -423,6 +423,10 @@ pub struct CatalogueHead {
     /// How many shows of the whole catalogue have a next season coming.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub coming_total: usize,
+    /// The search index (`search/<n>.json`, `bundle::SearchChunk`): how many shows each chunk
+    /// holds, in the default order. None: a bundle without one, whose search reads the parts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub search_chunks: Vec<usize>,
 }
 
 fn is_zero(n: &usize) -> bool {

@@ -1,6 +1,6 @@
 use crate::api::{self, LoadError};
 use crate::browser::Delay;
-use crate::bundle::{Catalogue, CatalogueEntry, CatalogueHead};
+use crate::bundle::{CatalogueEntry, CatalogueHead};
 use crate::components::{CatalogueSkeleton, ComingNext, ErrorCard, ShowCard};
 use crate::head::{use_page_head, PageHead};
 use crate::navigation;
@@ -10,33 +10,10 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::components::A;
 use leptos_router::NavigateOptions;
-use std::cell::RefCell;
-use std::sync::Arc;
+use super::search_loader::{self, Progress};
 
 /// How long typing must pause before the search becomes a step in the history.
 const TYPING_PAUSE_MS: u64 = 350;
-
-thread_local! {
-    /// The search index of the catalogue in hand: built once per visit, not at every return
-    /// to this page (10,000 shows take a few milliseconds to index).
-    static INDEX: RefCell<Option<(Arc<Catalogue>, Arc<Index>)>> = const { RefCell::new(None) };
-}
-
-/// The whole catalogue, indexed for searching: every part of the index is loaded.
-async fn load_index() -> Result<Arc<Index>, LoadError> {
-    let catalogue = api::catalogue(api::SITE_DATA).await?;
-    Ok(INDEX.with(|cached| {
-        let mut cached = cached.borrow_mut();
-        match &*cached {
-            Some((of, index)) if Arc::ptr_eq(of, &catalogue) => index.clone(),
-            _ => {
-                let index = Arc::new(Index::new(&catalogue));
-                *cached = Some((catalogue, index.clone()));
-                index
-            }
-        }
-    }))
-}
 
 /// One page of the list, with what the filters offer; the same for the unfiltered catalogue
 /// (read from the index's files) and for a search (computed by the index).
@@ -51,6 +28,11 @@ pub struct Listing {
     offered: [bool; search::FACETS],
     /// The head's "Coming next" and how many shows have a next season coming.
     coming: (Vec<CatalogueEntry>, usize),
+    /// A search over part of the catalogue, while the rest loads or after some of it failed:
+    /// the shows searched and in all.
+    partial: Option<(usize, usize)>,
+    /// A chunk of the search index that failed (the others are searched).
+    failed: Option<LoadError>,
 }
 
 impl Listing {
@@ -65,18 +47,28 @@ impl Listing {
             offered: search::offered_facets(&facets, head.total),
             facets,
             coming: (head.coming.clone(), head.coming_total),
+            partial: None,
+            failed: None,
         }
     }
 
-    fn of(index: &Index, results: Results) -> Self {
+    /// A search's page, over the shows indexed so far.
+    fn of(index: &Index, results: Results, progress: &Progress) -> Self {
+        let complete = progress.complete();
         Listing {
             total: results.total,
             page: results.page,
             pages: results.pages,
             shown: results.shown.iter().map(|&i| index.entries[i].clone()).collect(),
             facets: results.facets,
-            offered: index.offered,
+            // Until every show is in, the filters the whole catalogue offers, from the head.
+            offered: match complete {
+                true => index.offered,
+                false => progress.offered.unwrap_or(index.offered),
+            },
             coming: (Vec::new(), 0),
+            partial: (!complete || progress.error.is_some()).then_some((index.len(), progress.total)),
+            failed: progress.error.clone(),
         }
     }
 }
@@ -91,7 +83,7 @@ async fn load_default_page(page: usize) -> Result<Listing, LoadError> {
     let (head, shown) = api::catalogue_entries(api::SITE_DATA, start..start + PAGE_SIZE).await?;
     let facets = search::facet_values(&head.facets);
     let offered = search::offered_facets(&facets, head.total);
-    Ok(Listing { total: head.total, page, pages, shown, facets, offered, coming: (head.coming.clone(), head.coming_total) })
+    Ok(Listing { total: head.total, page, pages, shown, facets, offered, coming: (head.coming.clone(), head.coming_total), partial: None, failed: None })
 }
 
 /// `/`: every show of the catalogue, with search, filters, sort and pages. The whole state is in
@@ -127,24 +119,13 @@ pub fn Home(#[prop(into)] query: Signal<Query>, go: Callback<Query>, #[prop(opti
     let page = Memo::new(move |_| searched.with(|q| q.page));
     let default_page = LocalResource::new(move || load_default_page(page.get()));
 
-    // The whole catalogue, loaded (once per visit) when a query first needs it. A signal, not a
-    // resource: the list says that it is searching meanwhile, instead of holding its old page.
-    let whole: RwSignal<Option<Result<Arc<Index>, LoadError>>> =
-        RwSignal::new(INDEX.with(|cached| cached.borrow().as_ref().map(|(_, index)| Ok(index.clone()))));
-    let loading = StoredValue::new(false);
-    let load_whole = move || {
-        if !loading.get_value() {
-            loading.set_value(true);
-            leptos::task::spawn_local(async move {
-                let loaded = load_index().await;
-                loading.try_update_value(|l| *l = false);
-                whole.try_set(Some(loaded));
-            });
-        }
-    };
+    // The search index, loaded (once per visit, chunk by chunk) when a query first needs it. A
+    // signal, not a resource: the list says that it is searching meanwhile, and lists what has
+    // arrived while the rest loads.
+    let progress: RwSignal<Progress> = search_loader::progress().into();
     Effect::new(move |_| {
-        if !searched.with(Query::is_default_view) && whole.with_untracked(Option::is_none) {
-            load_whole();
+        if !searched.with(Query::is_default_view) && !progress.with_untracked(|p| p.started) {
+            search_loader::start();
         }
     });
     let searched_listing: Memo<Option<Result<Listing, LoadError>>> = Memo::new(move |_| {
@@ -152,7 +133,12 @@ pub fn Home(#[prop(into)] query: Signal<Query>, go: Callback<Query>, #[prop(opti
         if query.is_default_view() {
             return None;
         }
-        whole.with(|whole| whole.as_ref().map(|loaded| loaded.as_ref().map(|index| Listing::of(index, index.search(&query))).map_err(Clone::clone)))
+        let progress = progress.get();
+        if progress.loaded == 0 && !progress.complete() {
+            // Nothing to search yet: "Searching…", or the error card.
+            return progress.error.map(Err);
+        }
+        Some(Ok(search_loader::with_index(|index| Listing::of(index, index.search(&query), &progress))))
     });
     let listing = move || match searched.with(Query::is_default_view) {
         true => default_page.get(),
@@ -234,9 +220,8 @@ pub fn Home(#[prop(into)] query: Signal<Query>, go: Callback<Query>, #[prop(opti
 
     let retry = move || {
         default_page.refetch();
-        if matches!(whole.get_untracked(), Some(Err(_))) {
-            whole.set(None);
-            load_whole();
+        if progress.with_untracked(|p| p.error.is_some()) {
+            search_loader::start();
         }
     };
     let clear = move |_| {
@@ -281,7 +266,11 @@ pub fn Home(#[prop(into)] query: Signal<Query>, go: Callback<Query>, #[prop(opti
             },
         };
         Some(match loaded {
-            Ok(listing) => view! { <ResultsView found=listing query=searched.get() on_clear=clear/> }.into_any(),
+            Ok(listing) => {
+                // A chunk that failed: its error card, above what the others give.
+                let failed = listing.failed.clone().map(|error| view! { <ErrorCard error on_retry=move |_| retry()/> });
+                view! { {failed} <ResultsView found=listing query=searched.get() on_clear=clear/> }.into_any()
+            }
             Err(error) => {
                 Effect::new(|_| crate::browser::take_over());
                 view! { <ErrorCard error on_retry=move |_| retry()/> }.into_any()
@@ -379,8 +368,17 @@ fn ResultsView(found: Listing, query: Query, #[prop(into)] on_clear: Callback<()
         1 => "1 show".to_string(),
         n => format!("{n} shows"),
     };
+    let count = if found.partial.is_some() { format!("{count} so far") } else { count };
     let status = if found.pages > 1 { format!("{count} · page {} of {}", found.page, found.pages) } else { count };
-    if found.total == 0 {
+    // Until every show is in, what the list and its counts are over, announced politely.
+    let loading = found.partial.map(|(searched, total)| {
+        let text = match found.failed {
+            Some(_) => format!("{searched} of {total} shows searched: some could not be loaded."),
+            None => format!("Still loading more shows… {searched} of {total} searched so far; the counts are final once all have arrived."),
+        };
+        view! { <p class="ns-loading-more" role="status" aria-live="polite">{text}</p> }
+    });
+    if found.total == 0 && found.partial.is_none() {
         return view! {
             <p class="ns-results-count" role="status">"No show found"</p>
             <section class="ns-card ns-no-results" aria-labelledby="ns-no-results-h">
@@ -402,6 +400,7 @@ fn ResultsView(found: Listing, query: Query, #[prop(into)] on_clear: Callback<()
         }
     });
     view! {
+        {loading}
         <p class="ns-results-count" role="status">{status}</p>
         <ul class="ns-catalogue">
             {found.shown.into_iter().map(|entry| view! { <ShowCard entry/> }).collect_view()}

@@ -7,6 +7,7 @@ mod home;
 #[cfg(not(target_arch = "wasm32"))]
 mod methods;
 mod not_found;
+mod search_loader;
 mod show;
 
 #[cfg(not(target_arch = "wasm32"))]

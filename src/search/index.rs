@@ -15,19 +15,35 @@ pub struct Results {
     pub facets: FacetLists,
 }
 
-/// The values of one facet over the whole catalogue, numbered once: value `n` of the facet is
-/// number `first + n` of the index (numbers are unique across facets).
+/// The values of one facet, numbered once: value `n` of the facet is number `first + n` of the
+/// index (numbers are unique across facets, each facet's a range). Values are numbered in the
+/// order first met; `first` moves when a facet before this one gains a value.
+#[derive(Default)]
 struct FacetValues {
     first: u32,
     keys: Vec<String>,
     labels: Vec<String>,
+    /// The value of each key.
+    numbers: HashMap<String, u32>,
     /// The values (their numbers) in the filter's order.
     listed: Vec<u32>,
+    /// The shows' values summed, for [`worth_offering`].
+    held: usize,
 }
 
 impl FacetValues {
     fn numbers(&self) -> std::ops::Range<u32> {
         self.first..self.first + self.keys.len() as u32
+    }
+
+    /// The value of `key` in this facet, numbered if new.
+    fn number(&mut self, key: String, label: &str) -> u32 {
+        let next = self.keys.len() as u32;
+        *self.numbers.entry(key).or_insert_with_key(|key| {
+            self.keys.push(key.clone());
+            self.labels.push(label.to_string());
+            next
+        })
     }
 
     /// The values with a count, in the filter's order.
@@ -46,8 +62,16 @@ impl FacetValues {
 /// The catalogue prepared for searching: folded text, every show's facet values as numbers, its
 /// places to watch, and the sort orders, computed once, so that each keystroke costs one pass
 /// over the shows and allocates only for the page it shows and one count per facet value.
+///
+/// It grows: [`Index::add`] takes the shows of a chunk of the search index as it arrives, in
+/// any order, each with its position in the catalogue's default order, so that a search lists
+/// what has arrived while the rest loads, in the order the whole catalogue would give.
+#[derive(Default)]
 pub struct Index {
     pub entries: Vec<CatalogueEntry>,
+    /// Each entry's position in the catalogue's default order: equal shows keep it in every
+    /// order, whatever order the chunks arrived in.
+    ranks: Vec<u32>,
     pub(super) haystacks: Vec<String>,
     /// Each show's words in Latin letters as they sound ([`sound_key`]), space-separated: where
     /// a typed word is not found as written, an English spelling finds its katakana reading.
@@ -57,119 +81,109 @@ pub struct Index {
     /// typed, or begins so, are a range of it, found without a pass over the shows.
     names: Vec<(String, u32)>,
     facets: [FacetValues; FACETS],
-    /// Entry i's values of every facet are `values[starts[i]..starts[i + 1]]`.
+    /// Each entry's values as (facet, its number in the facet), entry i's at
+    /// `starts[i]..starts[i + 1]`; `values` the same as numbers of the index.
+    local: Vec<(u8, u32)>,
     values: Vec<u32>,
     starts: Vec<u32>,
-    /// Each distinct place to watch (platform and regions) once, with its platform's number:
-    /// the real catalogue has a few dozen for tens of thousands of offers.
+    /// Each distinct place to watch (platform and regions) once, with its platform's number in
+    /// the platform facet: the real catalogue has a few dozen for tens of thousands of offers.
     places: Vec<(Watchable, u32)>,
     /// Entry i's places are `entry_places[place_starts[i]..place_starts[i + 1]]`.
     entry_places: Vec<u32>,
     place_starts: Vec<u32>,
+    /// Each entry's folded title, for the orders by title.
+    titles: Vec<String>,
     pub(super) orders: [Vec<usize>; Sort::ALL.len()],
     /// Which filters the catalogue page offers, by [`Facet`] ([`worth_offering`]).
     pub offered: [bool; FACETS],
 }
 
 impl Index {
+    /// The index of a whole catalogue, its shows in the default order.
     pub fn new(catalogue: &Catalogue) -> Self {
-        let entries = catalogue.shows.clone();
-        let folded: Vec<String> = entries
-            .iter()
-            .map(|e| {
-                // The slug too: it spells a title NextSeason could read only unsure of its words.
-                let mut text = format!("{}\n{}", e.title, e.slug);
-                let titles = e.native_title.iter().chain(&e.titles).map(|n| &n.text);
-                for extra in titles.chain(&e.alt_titles).chain(&e.romaji).chain(&e.spelled).chain(&e.studios) {
-                    text.push('\n');
-                    text.push_str(extra);
-                }
-                fold_for_search(&text)
-            })
-            .collect();
-        let mut names: Vec<(String, u32)> = entries
-            .iter()
-            .enumerate()
-            .flat_map(|(i, e)| {
-                let titles = e.native_title.iter().chain(&e.titles).map(|n| n.text.as_str());
-                let all = std::iter::once(e.title.as_str()).chain(titles).chain(e.alt_titles.iter().chain(&e.romaji).map(String::as_str));
-                all.map(move |t| (fold_for_search(t).replace(' ', ""), i as u32))
-            })
-            .collect();
-        names.sort_unstable();
-        names.dedup();
-        let sounds = folded.iter().map(|text| text.split_whitespace().filter_map(sound_key).collect::<Vec<_>>().join(" ")).collect();
-        // Without spaces: a word typed whole finds a title written in two ("joshikousei" and
-        // "Joshi Kousei"), as romaji's word breaks are anyone's.
-        let haystacks = folded.into_iter().map(|text| text.replace(' ', "")).collect();
+        let mut index = Index::default();
+        index.add(&catalogue.shows, 0);
+        index
+    }
 
-        let mut numbers: Vec<HashMap<String, u32>> = vec![HashMap::new(); FACETS];
-        let mut facets: [FacetValues; FACETS] = std::array::from_fn(|_| FacetValues { first: 0, keys: Vec::new(), labels: Vec::new(), listed: Vec::new() });
-        let mut per_facet: Vec<Vec<(usize, u32)>> = Vec::new();
-        let mut offered = [false; FACETS];
-        // Numbered facet by facet, so that each facet's values are a range of numbers.
-        for (f, facet) in Facet::ALL.into_iter().enumerate() {
-            let mut of_entries = Vec::new();
-            for (i, entry) in entries.iter().enumerate() {
-                for (key, label) in facet.values(entry) {
-                    let values = &mut facets[f];
-                    let n = *numbers[f].entry(key).or_insert_with_key(|key| {
-                        values.keys.push(key.clone());
-                        values.labels.push(label.into_owned());
-                        values.keys.len() as u32 - 1
-                    });
-                    of_entries.push((i, n));
-                }
-            }
-            offered[f] = worth_offering(facets[f].keys.len(), of_entries.len(), entries.len());
-            per_facet.push(of_entries);
+    /// Adds `entries`, the shows at positions `first..` of the catalogue's default order.
+    pub fn add(&mut self, entries: &[CatalogueEntry], first: usize) {
+        self.add_prepared(entries, Prepared::of(entries, first));
+    }
+
+    /// Adds `entries`, which `prepared` was made of ([`Prepared::of`], the costly part, done
+    /// apart so that the browser can be let in between): what is left is numbering and merging
+    /// into what the index holds, one pass over it.
+    pub fn add_prepared(&mut self, entries: &[CatalogueEntry], prepared: Prepared) {
+        assert_eq!(prepared.haystacks.len(), entries.len(), "prepared from these entries");
+        let from = self.entries.len();
+        if self.starts.is_empty() {
+            self.starts.push(0);
+            self.place_starts.push(0);
         }
-        let mut first = 0;
+        let Prepared { haystacks, sounds, mut names, titles, values, ranks, orders } = prepared;
+        self.haystacks.extend(haystacks);
+        self.sounds.extend(sounds);
+        self.titles.extend(titles);
+        self.ranks.extend(ranks);
+        for (e, values) in entries.iter().zip(values) {
+            for (f, key, label) in values {
+                let n = self.facets[f as usize].number(key, &label);
+                self.facets[f as usize].held += 1;
+                self.local.push((f, n));
+            }
+            self.starts.push(self.local.len() as u32);
+            for place in &e.watch {
+                let n = match self.places.iter().position(|(p, _)| p == place) {
+                    Some(n) => n,
+                    None => {
+                        let platforms = &self.facets[Facet::Platform as usize];
+                        let platform = platforms.numbers.get(&facet_key(&place.platform)).copied().unwrap_or_default();
+                        self.places.push((place.clone(), platform));
+                        self.places.len() - 1
+                    }
+                };
+                self.entry_places.push(n as u32);
+            }
+            self.place_starts.push(self.entry_places.len() as u32);
+        }
+        // The names numbered their shows from 0: they follow the shows already in.
+        names.iter_mut().for_each(|(_, show)| *show += from as u32);
+        self.entries.extend_from_slice(entries);
+        self.names = merge(std::mem::take(&mut self.names), names, |a, b| a < b);
+
+        // Numbered facet by facet, so that each facet's values are a range of numbers.
+        let mut next = 0;
         for (f, facet) in Facet::ALL.into_iter().enumerate() {
-            let values = &mut facets[f];
-            values.first = first;
+            let values = &mut self.facets[f];
+            values.first = next;
             let mut listed: Vec<FacetValue> = values.keys.iter().zip(&values.labels).enumerate()
                 .map(|(n, (key, label))| FacetValue { key: key.clone(), label: label.clone(), count: n }).collect();
             facet.sort(&mut listed);
-            values.listed = listed.into_iter().map(|v| first + v.count as u32).collect();
-            first += values.keys.len() as u32;
+            values.listed = listed.into_iter().map(|v| next + v.count as u32).collect();
+            next += values.keys.len() as u32;
+            self.offered[f] = worth_offering(values.keys.len(), values.held, self.entries.len());
         }
-        let mut by_entry: Vec<Vec<u32>> = vec![Vec::new(); entries.len()];
-        for (f, of_entries) in per_facet.into_iter().enumerate() {
-            for (i, n) in of_entries {
-                by_entry[i].push(facets[f].first + n);
-            }
-        }
-        let mut starts = Vec::with_capacity(entries.len() + 1);
-        starts.push(0);
-        let mut values = Vec::new();
-        for numbers in by_entry {
-            values.extend(numbers);
-            starts.push(values.len() as u32);
-        }
+        let firsts: [u32; FACETS] = std::array::from_fn(|f| self.facets[f].first);
+        self.values = self.local.iter().map(|&(f, n)| firsts[f as usize] + n).collect();
 
-        let platforms = &facets[Facet::Platform as usize];
-        let mut places: Vec<(Watchable, u32)> = Vec::new();
-        let (mut entry_places, mut place_starts) = (Vec::new(), vec![0]);
-        for entry in &entries {
-            for place in &entry.watch {
-                let n = match places.iter().position(|(p, _)| p == place) {
-                    Some(n) => n,
-                    None => {
-                        let key = facet_key(&place.platform);
-                        let platform = platforms.first + platforms.keys.iter().position(|k| *k == key).unwrap_or_default() as u32;
-                        places.push((place.clone(), platform));
-                        places.len() - 1
-                    }
-                };
-                entry_places.push(n as u32);
-            }
-            place_starts.push(entry_places.len() as u32);
+        let (entries, titles, ranks) = (&self.entries, &self.titles, &self.ranks);
+        for ((sort, order), added) in Sort::ALL.into_iter().zip(&mut self.orders).zip(orders) {
+            // The new shows, sorted when prepared, merged into the order so far.
+            let added = added.into_iter().map(|k| from + k as usize).collect();
+            let cmp = |&a: &usize, &b: &usize| compare(sort, (&entries[a], &titles[a]), (&entries[b], &titles[b])).then(ranks[a].cmp(&ranks[b]));
+            *order = merge(std::mem::take(order), added, |a, b| cmp(a, b) == Ordering::Less);
         }
+    }
 
-        let titles: Vec<String> = entries.iter().map(|e| fold(&e.title)).collect();
-        let orders = Sort::ALL.map(|sort| sort_order(sort, &entries, &titles));
-        Index { entries, haystacks, sounds, names, facets, values, starts, places, entry_places, place_starts, orders, offered }
+    /// How many shows the index holds.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
     }
 
     pub fn search(&self, query: &Query) -> Results {
@@ -251,7 +265,7 @@ impl Index {
             if let Some(serving) = &serving {
                 usable.clear();
                 for &place in &self.entry_places[self.place_starts[i] as usize..self.place_starts[i + 1] as usize] {
-                    let platform = self.places[place as usize].1;
+                    let platform = platforms.start + self.places[place as usize].1;
                     if serving[place as usize] && !usable.contains(&platform) {
                         usable.push(platform);
                     }
@@ -316,6 +330,83 @@ impl Index {
     }
 }
 
+/// Two sorted lists as one; of equals, `a`'s first. Each of `b` (the few new) is placed by a
+/// binary search in `a` (the many): comparisons grow with the new ones, not with the index.
+fn merge<T>(a: Vec<T>, b: Vec<T>, less: impl Fn(&T, &T) -> bool) -> Vec<T> {
+    let mut at = 0;
+    let cuts: Vec<usize> = b
+        .iter()
+        .map(|y| {
+            at += a[at..].partition_point(|x| !less(y, x));
+            at
+        })
+        .collect();
+    let mut merged = Vec::with_capacity(a.len() + b.len());
+    let mut a = a.into_iter();
+    let mut taken = 0;
+    for (cut, y) in cuts.into_iter().zip(b) {
+        merged.extend(a.by_ref().take(cut - taken));
+        taken = cut;
+        merged.push(y);
+    }
+    merged.extend(a);
+    merged
+}
+
+/// The costly part of indexing shows, done apart from the index ([`Index::add_prepared`]): their
+/// folded text and names, their facet values, and their orders among themselves.
+pub struct Prepared {
+    haystacks: Vec<String>,
+    sounds: Vec<String>,
+    /// Each show's names, the shows numbered from 0 here, sorted.
+    names: Vec<(String, u32)>,
+    titles: Vec<String>,
+    /// Each show's facet values as (facet, key, label).
+    values: Vec<Vec<(u8, String, String)>>,
+    ranks: Vec<u32>,
+    /// The shows (from 0 here) in each order of [`Sort::ALL`].
+    orders: [Vec<u32>; Sort::ALL.len()],
+}
+
+impl Prepared {
+    /// `entries`, the shows at positions `first..` of the catalogue's default order.
+    pub fn of(entries: &[CatalogueEntry], first: usize) -> Self {
+        let mut p = Prepared { haystacks: Vec::new(), sounds: Vec::new(), names: Vec::new(), titles: Vec::new(), values: Vec::new(), ranks: Vec::new(), orders: Default::default() };
+        for (i, e) in entries.iter().enumerate() {
+            // The slug too: it spells a title NextSeason could read only unsure of its words.
+            let mut text = format!("{}\n{}", e.title, e.slug);
+            let titles = e.native_title.iter().chain(&e.titles).map(|n| &n.text);
+            for extra in titles.chain(&e.alt_titles).chain(&e.romaji).chain(&e.spelled).chain(&e.studios) {
+                text.push('\n');
+                text.push_str(extra);
+            }
+            let folded = fold_for_search(&text);
+            let titles = e.native_title.iter().chain(&e.titles).map(|n| n.text.as_str());
+            let all = std::iter::once(e.title.as_str()).chain(titles).chain(e.alt_titles.iter().chain(&e.romaji).map(String::as_str));
+            p.names.extend(all.map(|t| (fold_for_search(t).replace(' ', ""), i as u32)));
+            p.sounds.push(folded.split_whitespace().filter_map(sound_key).collect::<Vec<_>>().join(" "));
+            // Without spaces: a word typed whole finds a title written in two ("joshikousei" and
+            // "Joshi Kousei"), as romaji's word breaks are anyone's.
+            p.haystacks.push(folded.replace(' ', ""));
+            p.titles.push(fold(&e.title));
+            p.values.push(Facet::ALL.into_iter().enumerate().flat_map(|(f, facet)| facet.values(e).into_iter().map(move |(key, label)| (f as u8, key, label.into_owned()))).collect());
+            p.ranks.push((first + i) as u32);
+        }
+        p.names.sort_unstable();
+        p.names.dedup();
+        let (titles, ranks) = (&p.titles, &p.ranks);
+        p.orders = Sort::ALL.map(|sort| {
+            let mut order: Vec<u32> = (0..entries.len() as u32).collect();
+            order.sort_by(|&a, &b| {
+                let (a, b) = (a as usize, b as usize);
+                compare(sort, (&entries[a], &titles[a]), (&entries[b], &titles[b])).then(ranks[a].cmp(&ranks[b]))
+            });
+            order
+        });
+        p
+    }
+}
+
 /// The most names a prefix may begin for "a name beginning so" to rank shows (see `search`).
 const BEGUN_AT_MOST: usize = 2000;
 
@@ -355,13 +446,6 @@ fn compare(sort: Sort, a: (&CatalogueEntry, &str), b: (&CatalogueEntry, &str)) -
         Sort::Soonest => soonest_cmp_folded(a, b),
         Sort::Odds => odds_cmp_folded(a, b),
     }
-}
-
-/// The positions of `entries` in the order `sort` (stable: equal shows keep their places).
-fn sort_order(sort: Sort, entries: &[CatalogueEntry], titles: &[String]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..entries.len()).collect();
-    order.sort_by(|&a, &b| compare(sort, (&entries[a], &titles[a]), (&entries[b], &titles[b])));
-    order
 }
 
 /// Which filters the catalogue page offers, from the head's facets of the whole catalogue.

@@ -458,3 +458,119 @@ fn a_title_typed_whole_finds_its_show_with_a_word_read_another_way_only_when_few
     assert_eq!(results.total, PAGE_SIZE);
     assert!(results.shown.iter().all(|&i| index.entries[i].title.contains("Flashback")));
 }
+
+/// Every query of the tests above, for comparing two indexes of one catalogue.
+const QUERIES: [&str; 12] = [
+    "/?q=synthetic", "/?q=action", "/?q=bones&sort=title", "/?genre=drama", "/?sort=newest", "/?sort=oldest", "/?sort=soonest", "/?sort=odds",
+    "/?region=FR", "/?region=US&platform=crunchyroll", "/?status=announced&sort=title", "/?q=a&page=2",
+];
+
+#[test]
+fn an_index_built_chunk_by_chunk_in_any_order_searches_as_the_whole() {
+    // Six shows, some alike in every order but their place in the default order.
+    let mut shows = catalogue().shows;
+    shows.extend(catalogue().shows.into_iter().map(|e| CatalogueEntry { slug: format!("{}-again", e.slug), ..e }));
+    let catalogue = Catalogue { shows };
+    let whole = Index::new(&catalogue);
+    let slugs = |index: &Index, url: &str| {
+        let results = index.search(&query(url));
+        (results.shown.iter().map(|&i| index.entries[i].slug.clone()).collect::<Vec<_>>(), results.total, results.facets)
+    };
+    let chunks: Vec<(usize, &[CatalogueEntry])> = vec![(0, &catalogue.shows[..1]), (1, &catalogue.shows[1..4]), (4, &catalogue.shows[4..])];
+    for arrival in [[0, 1, 2], [2, 0, 1], [1, 2, 0]] {
+        let mut index = Index::default();
+        for n in arrival {
+            let (first, entries) = chunks[n];
+            index.add(entries, first);
+        }
+        assert_eq!(index.len(), whole.len());
+        assert_eq!(index.offered, whole.offered);
+        for url in QUERIES {
+            assert_eq!(slugs(&index, url), slugs(&whole, url), "{url}, chunks arrived {arrival:?}");
+        }
+    }
+    // With a chunk still missing, what has arrived is searched, in the same order.
+    let mut partial = Index::default();
+    partial.add(chunks[2].1, chunks[2].0);
+    partial.add(chunks[0].1, chunks[0].0);
+    for url in ["/?sort=title", "/?sort=soonest", "/?q=synthetic"] {
+        let arrived: Vec<&str> = chunks[0].1.iter().chain(chunks[2].1).map(|e| e.slug.as_str()).collect();
+        let (mut expected, _, _) = slugs(&whole, url);
+        expected.retain(|slug| arrived.contains(&slug.as_str()));
+        let (shown, total, _) = slugs(&partial, url);
+        assert_eq!((shown.len(), total), (expected.len(), expected.len()), "{url}");
+        assert_eq!(shown, expected, "{url}");
+    }
+}
+
+#[test]
+fn the_search_index_files_read_back_as_the_catalogue() {
+    // The catalogue written as the bundle tool writes it, then read back from its chunks.
+    let entries = catalogue().shows;
+    let (head, parts) = crate::bundle::catalogue_files(entries, 1, 2);
+    let ordered: Vec<CatalogueEntry> = head.shows.iter().chain(parts.iter().flat_map(|p| &p.shows)).cloned().collect();
+    let mut index = Index::default();
+    for chunk in crate::bundle::search_chunks(&ordered, &head.search_chunks).iter().rev() {
+        let text = serde_json::to_string(chunk).unwrap();
+        index.add(&crate::bundle::decode_search_chunk(&text, chunk.chunk, &head).unwrap(), chunk.first);
+    }
+    let whole = Index::new(&Catalogue { shows: ordered });
+    for url in QUERIES {
+        let found = |index: &Index| index.search(&query(url)).shown.iter().map(|&i| index.entries[i].clone()).collect::<Vec<_>>();
+        assert_eq!(found(&index), found(&whole), "{url}");
+    }
+}
+
+/// How long the search index's chunks take to read and index, slice by slice: not a test, a
+/// measurement. On the shipped bundle, in release mode:
+///   NEXTSEASON_BENCH_BUNDLE=dist/data cargo test --release --lib chunk_timings -- --ignored --nocapture
+#[test]
+#[ignore]
+fn chunk_timings() {
+    let dir = std::env::var("NEXTSEASON_BENCH_BUNDLE").expect("NEXTSEASON_BENCH_BUNDLE: a bundle directory");
+    let read = |name: String| std::fs::read_to_string(format!("{dir}/{name}")).unwrap();
+    let head = crate::bundle::decode_catalogue_head(&read("index.json".into())).unwrap();
+    const SLICE: usize = 250;
+    let mut index = Index::default();
+    for n in 1..=head.search_chunks.len() {
+        let text = read(format!("search/{n}.json"));
+        let started = std::time::Instant::now();
+        let chunk = crate::bundle::read_search_chunk(&text, n, &head).unwrap();
+        let parsed = started.elapsed();
+        let mut slowest = [std::time::Duration::ZERO; 3];
+        for start in (0..chunk.len()).step_by(SLICE) {
+            let started = std::time::Instant::now();
+            let slice = chunk.entries_of(start..start + SLICE).unwrap();
+            let read = started.elapsed();
+            let started = std::time::Instant::now();
+            let prepared = Prepared::of(&slice, chunk.first + start);
+            let prepare = started.elapsed();
+            let started = std::time::Instant::now();
+            index.add_prepared(&slice, prepared);
+            slowest = [slowest[0].max(read), slowest[1].max(prepare), slowest[2].max(started.elapsed())];
+        }
+        println!("chunk {n} ({} shows, {} bytes): parsed in {parsed:?}; a slice of {SLICE} at most {:?} to read, {:?} to prepare, {:?} to add", chunk.len(), text.len(), slowest[0], slowest[1], slowest[2]);
+    }
+}
+
+#[test]
+fn an_index_added_to_slice_by_slice_is_the_index_of_the_whole() {
+    let mut shows = catalogue().shows;
+    for n in 0..3 {
+        shows.extend(catalogue().shows.into_iter().map(|e| CatalogueEntry { slug: format!("{}-{n}", e.slug), ..e }));
+    }
+    let whole = Index::new(&Catalogue { shows: shows.clone() });
+    let mut sliced = Index::default();
+    // Slices of three, the last first.
+    let slices: Vec<(usize, &[CatalogueEntry])> = shows.chunks(3).enumerate().map(|(k, s)| (3 * k, s)).collect();
+    for (first, slice) in slices.into_iter().rev() {
+        sliced.add_prepared(slice, Prepared::of(slice, first));
+    }
+    for url in QUERIES {
+        let found = |index: &Index| {
+            let results = index.search(&query(url));
+            (results.shown.iter().map(|&i| index.entries[i].slug.clone()).collect::<Vec<_>>(), results.total, results.facets)
+        };
+        assert_eq!(found(&sliced), found(&whole), "{url}");
+    }
+}

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { open } from './harness.mjs';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { holdRequests, open } from './harness.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -56,6 +57,81 @@ for (const [words, slug] of [
   });
 }
 
+/** Records the data files `page` receives, each with its bytes as the test server's brotli
+ *  (server.mjs: quality 11) would send it. */
+function recordData(page) {
+  const fetched = [];
+  page.on('response', async (response) => {
+    const path = new URL(response.url()).pathname;
+    if (!path.startsWith('/data/') || response.status() !== 200) return;
+    const body = await response.body();
+    fetched.push({ path, at: Date.now(), brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length });
+  });
+  return fetched;
+}
+const sum = (files) => files.reduce((n, f) => n + f.brotli, 0);
+const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
+
+/** A show of the search index's first chunk (the newest shows), and the words to type for it. */
+async function aShowOfTheFirstChunk() {
+  const chunk = JSON.parse(await readFile(join(site.root, 'data', 'search', '1.json'), 'utf8'));
+  // The tenth show with a title in ASCII letters: what a reader types whole.
+  const at = chunk.shows.title.map((t, i) => [t, i]).filter(([t]) => /^[A-Za-z][\x20-\x7e]{5,}$/.test(t))[9][1];
+  const title = chunk.shows.title[at];
+  // An empty slug is the title's key (bundle::facet_key, which for ASCII is this).
+  const slug = chunk.shows.slug[at] || title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return { title, slug, words: title };
+}
+
+test('a first search shows results from its first chunk: at most 150 KB brotli of data before them', async (t) => {
+  const head = JSON.parse(await readFile(join(site.root, 'data', 'index.json'), 'utf8'));
+  assert.ok(head.search_chunks.length > 2, `${head.search_chunks.length} chunks`);
+  const { slug, words } = await aShowOfTheFirstChunk();
+  const page = await site.page({ locale: 'en-US' });
+  const fetched = recordData(page);
+  // Every chunk but the first held back until the first results are on screen: what was
+  // downloaded by then is what the first results needed.
+  const release = await holdRequests(page, /\/data\/search\/([2-9]|\d\d+)\.json$/);
+  await page.visit(`${site.url}/`);
+  const typed = Date.now();
+  await page.fill('input[type=search]', words);
+  await page.waitForSelector(`.ns-show-card a[href="/shows/${slug}"]`);
+  const firstResults = Date.now() - typed;
+  assert.match(await page.textContent('.ns-loading-more'), new RegExp(`^Still loading more shows… ${head.search_chunks[0]} of ${head.total} searched so far`));
+  assert.match(await page.textContent('.ns-results-count'), /^\d+ shows? so far/);
+  assert.equal(await page.getAttribute('.ns-loading-more', 'aria-live'), 'polite');
+  const before = [...fetched];
+  assert.deepEqual(before.map((f) => f.path).sort(), ['/data/index.json', '/data/search/1.json']);
+  const first = sum(before);
+  assert.ok(first <= 150000, `the first results needed ${kb(first)} brotli`);
+  release();
+  await page.waitForFunction(() => !document.querySelector('.ns-loading-more'));
+  assert.doesNotMatch(await page.textContent('.ns-results-count'), /so far/);
+  const searchFiles = fetched.filter((f) => f.path.startsWith('/data/search/'));
+  assert.equal(searchFiles.length, head.search_chunks.length, 'every chunk once');
+  assert.ok(!fetched.some((f) => f.path.startsWith('/data/index/')), 'no part of the catalogue');
+  t.diagnostic(`first results after ${firstResults} ms (loopback) with ${kb(first)} brotli (index.json ${kb(before.find((f) => f.path === '/data/index.json').brotli)}, search/1.json ${kb(before.find((f) => f.path === '/data/search/1.json').brotli)}); the whole search index ${kb(sum(searchFiles))} in ${searchFiles.length} chunks`);
+  assert.deepEqual(page.errors, []);
+});
+
+test('results appear before the last chunk arrives, and the counts are final once it has', async () => {
+  const head = JSON.parse(await readFile(join(site.root, 'data', 'index.json'), 'utf8'));
+  const last = head.search_chunks.length;
+  const page = await site.page({ locale: 'en-US' });
+  const release = await holdRequests(page, `**/data/search/${last}.json`);
+  await page.visit(`${site.url}/`);
+  await page.fill('input[type=search]', 'season');
+  const held = head.total - head.search_chunks[last - 1];
+  await page.waitForFunction((n) => document.querySelector('.ns-loading-more')?.textContent.includes(`${n} of`), held);
+  assert.ok((await listed(page)).length > 0, 'results listed while the last chunk is held back');
+  const partial = Number((await page.textContent('.ns-results-count')).match(/^(\d+) shows? so far/)[1]);
+  release();
+  await page.waitForFunction(() => !document.querySelector('.ns-loading-more'));
+  const complete = Number((await page.textContent('.ns-results-count')).match(/^(\d+) shows?/)[1]);
+  assert.ok(complete >= partial, `${complete} of all, ${partial} before the last chunk`);
+  assert.deepEqual(page.errors, []);
+});
+
 test('the region and platform filters change the list', async () => {
   const page = await site.page({ locale: 'en-US' });
   const head = JSON.parse(await readFile(join(site.root, 'data', 'index.json'), 'utf8'));
@@ -66,7 +142,8 @@ test('the region and platform filters change the list', async () => {
     await page.waitForFunction(
       (total) => {
         const status = document.querySelector('.ns-results-count')?.textContent ?? '';
-        return !document.querySelector('.ns-searching') && /^\d+ shows?/.test(status) && !status.startsWith(`${total} shows`);
+        // Counted over every show: no part of the search index still loading.
+        return !document.querySelector('.ns-searching, .ns-loading-more') && /^\d+ shows?/.test(status) && !status.startsWith(`${total} shows`);
       },
       head.total,
     );

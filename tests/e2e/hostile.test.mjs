@@ -47,6 +47,8 @@ before(async () => {
     index.shows.push({ slug, title: slug === 'html' ? XSS : `Hostile ${slug}` });
   }
   index.total = index.shows.length;
+  // Searched from the head itself, as a bundle without a search index is.
+  delete index.search_chunks;
   await writeFile(join(data, 'index.json'), JSON.stringify(index));
 });
 after(async () => site?.close());

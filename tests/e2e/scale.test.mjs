@@ -1,7 +1,7 @@
 // The catalogue page with 10,000 generated, labelled-synthetic shows beside the shipped ones:
 // the unfiltered catalogue is read a page at a time (the head of the index, then only the part
-// holding a page), a search or a filter loads every part once, a show page still fetches only its
-// own shard. (How fast is the benchmark's business, not a test's.)
+// holding a page), a search or a filter loads every chunk of the search index once, a show page
+// still fetches only its own shard. (How fast is the benchmark's business, not a test's.)
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -34,8 +34,9 @@ async function cardTitles(page) {
   return page.$$eval('.ns-show-card h2', (hs) => hs.map((h) => h.textContent));
 }
 
-test('the index is a small head and parts of 2,000 shows', () => {
+test('the index is a small head and parts of 2,000 shows; the search index chunks of 1,000 then 2,000', () => {
   assert.deepEqual([head.total, head.part_size, head.parts, head.shows.length], [10002, 2000, 5, 48]);
+  assert.deepEqual(head.search_chunks, [1000, 2000, 2000, 2000, 2000, 1002]);
 });
 
 test('the first screen reads only the head; page 3 only the part holding it', async () => {
@@ -73,14 +74,14 @@ test('the first screen reads only the head; page 3 only the part holding it', as
   assert.deepEqual(page.errors, []);
 });
 
-test('a search loads every part once, says so meanwhile, and finds the show', async () => {
+test('a search loads every chunk once, says so meanwhile, and finds the show', async () => {
   const page = await site.page();
   await page.visit(site.url);
   await page.waitForSelector('.ns-show-card h2');
   const from = site.requests.length;
-  // One part held back until the test has seen the list say what it is doing (instead of
+  // The first chunk held back until the test has seen the list say what it is doing (instead of
   // showing stale results): a condition, not a delay that a slow machine could outlast.
-  const release = await holdRequests(page, '**/data/index/4.json');
+  const release = await holdRequests(page, '**/data/search/1.json');
   await page.click('#ns-q');
   await page.keyboard.type('syn-04242', { delay: 30 });
   await page.waitForSelector('[role=status] >> text=Searching all 10002 shows…');
@@ -89,8 +90,9 @@ test('a search loads every part once, says so meanwhile, and finds the show', as
   await page.waitForFunction(() => document.querySelector('.ns-results-count')?.textContent === '1 show');
   assert.equal(await page.inputValue('#ns-q'), 'syn-04242');
   assert.match(await page.textContent('.ns-show-card h2'), /^Synthetic \w+ \w+ 4242$/);
-  const parts = catalogueSince(from).filter((p) => p.startsWith('/data/index/')).sort();
-  assert.deepEqual(parts, ['/data/index/1.json', '/data/index/2.json', '/data/index/3.json', '/data/index/4.json', '/data/index/5.json']);
+  const chunks = dataSince(from).filter((p) => p.startsWith('/data/search/')).sort();
+  assert.deepEqual(chunks, head.search_chunks.map((_, i) => `/data/search/${i + 1}.json`).sort());
+  assert.deepEqual(catalogueSince(from), [], 'no part of the catalogue');
   assert.deepEqual(page.errors, []);
 });
 
@@ -101,25 +103,36 @@ test('a studio filter counts every show of the studio', async () => {
   const page = await site.page();
   await page.visit(`${site.url}/?studio=synthetic-studio-beta`);
   await page.waitForSelector('.ns-show-card h2');
+  // Counted over every show: the list shows what has arrived until then, and says so.
+  await page.waitForFunction(() => !document.querySelector('.ns-loading-more, .ns-searching'));
   assert.equal(await page.textContent('.ns-results-count'), `${expected} shows · page 1 of ${Math.ceil(expected / 24)}`);
   assert.equal(await page.$eval('#ns-studio option:checked', (o) => o.textContent), `Synthetic Studio Beta (${expected})`);
   assert.ok(expected > 100 && expected < 10000, `${expected} shows of Synthetic Studio Beta`);
   assert.deepEqual(page.errors, []);
 });
 
-test('a part that fails gives an error card naming it, and Retry loads it', async () => {
+test('a chunk that fails gives an error card naming it while the others are searched, and Retry loads it', async () => {
   const page = await site.page();
   let broken = true;
-  await page.route('**/data/index/2.json', (route) =>
-    broken ? route.fulfill({ status: 200, contentType: 'application/json', body: '{"schema": 1, "part": 2, "shows": [{"slug": "x"}]}' }) : route.continue(),
+  await page.route('**/data/search/2.json', (route) =>
+    broken ? route.fulfill({ status: 200, contentType: 'application/json', body: '{"schema": 1, "chunk": 2, "first": 1000, "tables": {}, "shows": {"slug": ["x"]}}' }) : route.continue(),
   );
-  await page.visit(`${site.url}/?q=syn-00042`);
+  // The first show of the default order, in the first chunk.
+  const { slug } = head.shows[0];
+  await page.visit(`${site.url}/?q=${slug}`);
   await page.waitForSelector('.ns-error');
-  assert.equal(await page.textContent('.ns-error__url'), '/data/index/2.json');
-  assert.deepEqual(await page.$$eval('.ns-error__problems li', (lis) => lis.map((li) => li.textContent)), ['shows[0]: missing field `title`']);
+  assert.equal(await page.textContent('.ns-error__url'), '/data/search/2.json');
+  assert.deepEqual(await page.$$eval('.ns-error__problems li', (lis) => lis.map((li) => li.textContent)), ['shows: missing field `title`']);
+  // The other chunks are searched meanwhile, and say that some shows could not be loaded.
+  await page.waitForFunction(() => /^8002 of 10002 shows searched: some could not be loaded/.test(document.querySelector('.ns-loading-more')?.textContent ?? ''));
+  await page.waitForSelector(`.ns-show-card a[href="/shows/${slug}"]`);
   broken = false;
   await page.click('text=Retry');
-  await page.waitForFunction(() => document.querySelector('.ns-results-count')?.textContent === '1 show');
+  await page.waitForFunction(() => !document.querySelector('.ns-loading-more'));
+  await page.waitForSelector(`.ns-show-card a[href="/shows/${slug}"]`);
+  assert.doesNotMatch(await page.textContent('.ns-results-count'), /so far/);
+  assert.equal(await page.locator('.ns-error').count(), 0);
+  assert.equal(await page.locator('.ns-loading-more').count(), 0);
 });
 
 test('the widget lists the head, then reads a part when "Show more" reaches it', async () => {

@@ -177,6 +177,7 @@ pub fn run(args: &Args) -> Result<Verdict, Fatal> {
     let after = BundleFiles {
         index: Some(crate::index::pretty(&head)),
         parts: parts.iter().map(|p| (format!("{}.json", p.part), crate::index::pretty(p))).collect(),
+        search: crate::index::search_files(&head, &parts),
         ..editors
     };
     let found = after.check();

@@ -12,7 +12,9 @@ use std::path::{Path, PathBuf};
 ///   index.json      the head: total, part_size, parts, every facet value with its count, and the
 ///                   first --head-size entries (by default two pages of the catalogue)
 ///   index/<n>.json  the parts, n = 1, 2, …: the next --part-size entries each
-/// Deletes index/*.json files left from a larger catalogue. Writes nothing and exits 1 when a
+///   search/<n>.json the search index: the same entries in compact chunks, the first
+///                   holding 1,000 shows, the others 2,000 (the head lists their sizes)
+/// Deletes index/*.json and search/*.json files left from a larger catalogue. Writes nothing and exits 1 when a
 /// show's file has problems.
 #[derive(clap::Args)]
 #[command(verbatim_doc_comment, after_help = "Exit status: 0 written or up to date, 1 a show's file has problems, 2 usage or I/O error.")]
@@ -102,12 +104,17 @@ pub fn entries_with(dir: &Path, shows: &[(String, String)], known: &HashMap<&str
 /// changed, and how many parts there are. Files already holding the right bytes are left alone.
 pub fn write_catalogue(dir: &Path, entries: Vec<CatalogueEntry>, sizes: Sizes) -> Result<(bool, usize), Fatal> {
     let (head, parts) = bundle::catalogue_files(entries, sizes.head, sizes.part);
+    let search = search_files(&head, &parts);
     let mut files = vec![(dir.join("index.json"), pretty(&head))];
     let parts_dir = dir.join("index");
+    let search_dir = dir.join(bundle::SEARCH_DIR);
     files.extend(parts.iter().map(|part| (parts_dir.join(format!("{}.json", part.part)), pretty(part))));
+    files.extend(search.into_iter().map(|(name, text)| (search_dir.join(name), text)));
     let mut changed = false;
-    if !parts.is_empty() {
-        std::fs::create_dir_all(&parts_dir).map_err(|e| io(&parts_dir, e))?;
+    for (folder, count) in [(&parts_dir, parts.len()), (&search_dir, head.search_chunks.len())] {
+        if count > 0 {
+            std::fs::create_dir_all(folder).map_err(|e| io(folder, e))?;
+        }
     }
     for (path, text) in &files {
         if std::fs::read(path).ok().as_deref() != Some(text.as_bytes()) {
@@ -115,18 +122,30 @@ pub fn write_catalogue(dir: &Path, entries: Vec<CatalogueEntry>, sizes: Sizes) -
             changed = true;
         }
     }
-    for (name, _) in json_files(&parts_dir)? {
-        let path = parts_dir.join(&name);
-        if !files.iter().any(|(written, _)| *written == path) {
-            std::fs::remove_file(&path).map_err(|e| io(&path, e))?;
-            changed = true;
+    for folder in [&parts_dir, &search_dir] {
+        for (name, _) in json_files(folder)? {
+            let path = folder.join(&name);
+            if !files.iter().any(|(written, _)| *written == path) {
+                std::fs::remove_file(&path).map_err(|e| io(&path, e))?;
+                changed = true;
+            }
+        }
+        if folder.is_dir() && !files.iter().any(|(written, _)| written.starts_with(folder)) {
+            // Only when nothing else is left in it.
+            let _ = std::fs::remove_dir(folder);
         }
     }
-    if parts.is_empty() && parts_dir.is_dir() {
-        // Only when nothing else is left in it.
-        let _ = std::fs::remove_dir(&parts_dir);
-    }
     Ok((changed, parts.len()))
+}
+
+/// The search index of the catalogue `head` and `parts`, as (file name in search/, text):
+/// compact JSON, which a search downloads whole.
+pub fn search_files(head: &bundle::CatalogueHead, parts: &[bundle::CataloguePart]) -> Vec<(String, String)> {
+    let entries: Vec<CatalogueEntry> = head.shows.iter().chain(parts.iter().flat_map(|p| &p.shows)).cloned().collect();
+    bundle::search_chunks(&entries, &head.search_chunks)
+        .iter()
+        .map(|chunk| (format!("{}.json", chunk.chunk), format!("{}\n", serde_json::to_string(chunk).unwrap_or_default())))
+        .collect()
 }
 
 /// A file of the catalogue as the tool writes it: pretty-printed JSON and a final newline.
