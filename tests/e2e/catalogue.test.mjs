@@ -256,9 +256,11 @@ test('the sitemap lists every show page', async () => {
   if (xml.includes('<sitemapindex')) {
     assert.ok(urls >= 1);
   } else {
-    // The home page, the methods page of the odds (a bundle with odds.json) and every show.
+    // The home page, the embed page, the methods page of the odds (a bundle with odds.json)
+    // and every show.
     const methods = await readFile(join(site.root, 'data', 'odds.json')).then(() => 1, () => 0);
-    assert.equal(urls, head.total + 1 + methods);
+    assert.equal(urls, head.total + 2 + methods);
+    assert.ok(xml.includes('/embed/</loc>'));
     assert.equal(xml.includes('/methods</loc>'), methods === 1);
     assert.ok(xml.includes('/shows/sengoku-youko-the-thousandfold-chaos-arc</loc>'));
   }

@@ -92,7 +92,9 @@ test('HTML and scripts in the bundle are shown as text, never run, and no unsafe
   assert.equal(await page.locator('main script, main img, main iframe, main b').count(), 0);
   assert.equal(await page.$('a[href^="javascript:"]'), null);
   // The catalogue shows the HTML title as text too.
+  // (A page load of the written catalogue, whose app lists the hostile shows once it takes over.)
   await page.click('header >> text=All shows');
+  await page.waitForFunction(() => performance.getEntriesByName('nextseason:ready').length > 0 && !document.querySelector('[data-ns-prerendered]'));
   await page.waitForSelector('.ns-show-card h2');
   assert.equal(await page.locator('.ns-show-card h2', { hasText: '<script>' }).count(), 1);
   assert.equal(await page.locator('main script, main img').count(), 0);
@@ -103,7 +105,7 @@ test('HTML and scripts in the bundle are shown as text, never run, and no unsafe
   assertNoPanic(page);
 });
 
-test('after every hostile page, the good shows still work, client-side', async () => {
+test('after every hostile page, the good shows still work', async () => {
   const page = await site.page();
   for (const slug of ['malformed', 'huge', 'future', 'rtl']) {
     await page.visit(`${site.url}/shows/${slug}`);
@@ -111,7 +113,7 @@ test('after every hostile page, the good shows still work, client-side', async (
   }
   await page.click('header >> text=All shows');
   await page.fill('#ns-q', 'metallic');
-  await page.click('.ns-show-card a');
+  await page.click('.ns-show-card a[href="/shows/metallic-rouge"]');
   await page.waitForSelector('h1#ns-headline');
   assert.equal(await page.textContent('h1'), 'Will Metallic Rouge have season 2?【Release Date】');
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
