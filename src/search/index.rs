@@ -72,7 +72,7 @@ pub struct Index {
     /// Each entry's position in the catalogue's default order: equal shows keep it in every
     /// order, whatever order the chunks arrived in.
     ranks: Vec<u32>,
-    pub(super) haystacks: Vec<String>,
+    pub(super) haystacks: Haystacks,
     /// Each show's words in Latin letters as they sound ([`sound_key`]), space-separated: where
     /// a typed word is not found as written, an English spelling finds its katakana reading.
     sounds: Vec<String>,
@@ -99,6 +99,29 @@ pub struct Index {
     pub offered: [bool; FACETS],
 }
 
+/// Every show's searchable text, one after the other in one buffer: a keystroke reads them all
+/// in a pass, and read from one place they stream through the cache, where a string apiece,
+/// allocated among the rest of a chunk's work as it arrives, cost 2.3 times as much at 100,000
+/// shows (BENCHMARKS.md, §6).
+#[derive(Default)]
+pub(super) struct Haystacks {
+    text: String,
+    ends: Vec<u32>,
+}
+
+impl Haystacks {
+    fn push(&mut self, haystack: &str) {
+        self.text.push_str(haystack);
+        self.ends.push(self.text.len() as u32);
+    }
+
+    /// Show `i`'s text.
+    pub(super) fn get(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.text[start..self.ends[i] as usize]
+    }
+}
+
 impl Index {
     /// The index of a whole catalogue, its shows in the default order.
     pub fn new(catalogue: &Catalogue) -> Self {
@@ -123,7 +146,9 @@ impl Index {
             self.place_starts.push(0);
         }
         let Prepared { haystacks, sounds, mut names, titles, values, ranks, orders } = prepared;
-        self.haystacks.extend(haystacks);
+        for haystack in &haystacks {
+            self.haystacks.push(haystack);
+        }
         self.sounds.extend(sounds);
         self.titles.extend(titles);
         self.ranks.extend(ranks);
@@ -245,7 +270,7 @@ impl Index {
         for &i in order {
             let (mut missed, mut sounded) = (0, 0);
             for (w, sound) in words.iter().zip(&sounds) {
-                if self.haystacks[i].contains(w.as_str()) {
+                if self.haystacks.get(i).contains(w.as_str()) {
                     continue;
                 } else if sound.as_ref().is_some_and(|k| self.sounds[i].contains(k.as_str())) {
                     sounded += 1;
