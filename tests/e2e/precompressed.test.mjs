@@ -136,7 +136,8 @@ test('the site works on its brotli twins: page, wasm, script and shard, and the 
     const brotli = [...encodings].filter(([, encoding]) => encoding === 'br').map(([path]) => path);
     assert.ok(brotli.includes('/shows/metallic-rouge'), `the page: ${brotli}`);
     assert.ok(brotli.some((path) => path.endsWith('_bg.wasm')), `the wasm: ${brotli}`);
-    assert.ok(brotli.some((path) => /\/nextseason-[0-9a-f]+\.js$/.test(path)), `the app's script: ${brotli}`);
+    // A show page starts the show pages' own app (ARCHITECTURE.md, "Two apps").
+    assert.ok(brotli.some((path) => /\/nextseason-shows-[0-9a-f]{12,16}\.js$/.test(path)), `the app's script: ${brotli}`);
     assert.ok(brotli.includes('/data/shows/metallic-rouge.json'), `the shard: ${brotli}`);
     assert.deepEqual(page.errors, []);
   } finally {
