@@ -22,6 +22,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { BUNDLE_TOOL, DIST, open } from './harness.mjs';
+import { keystrokeTimes } from './keystrokes.mjs';
 import { routeSwitchTimes } from './route-switch.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -210,36 +211,7 @@ async function scale(sizes) {
  *  microtasks, then style and layout forced), by the page's own clock. Typed as a reader types:
  *  a word letter by letter, each keystroke measured. */
 async function keystrokes(site, words) {
-  const p = await site.page({ viewport: { width: 1280, height: 900 } });
-  await p.visit(`${site.url}/`);
-  // Loads the whole search index (every chunk) and waits for it: a query that matches nothing,
-  // and the end of "still loading more shows" (the chunks are indexed in slices meanwhile, which
-  // a keystroke would wait behind: typing while they arrive is not what this measures).
-  await p.fill('#ns-q', 'qqqqqqqq');
-  await p.waitForSelector('#ns-no-results-h', { timeout: 120000 });
-  await p.waitForFunction(() => !document.querySelector('.ns-loading-more'), null, { timeout: 120000 });
-  await p.fill('#ns-q', '');
-  const samples = [];
-  for (let run = 0; run < RUNS; run++) {
-    for (const word of words) {
-      for (let i = 1; i <= word.length; i++) {
-        samples.push(await p.evaluate(async (text) => {
-          const input = document.getElementById('ns-q');
-          const t0 = performance.now();
-          input.value = text;
-          input.dispatchEvent(new Event('input', { bubbles: true }));
-          await new Promise((r) => setTimeout(r, 0));
-          void document.body.offsetHeight;
-          return performance.now() - t0;
-        }, word.slice(0, i)));
-        await p.waitForTimeout(20);
-      }
-      await p.evaluate(() => { const input = document.getElementById('ns-q'); input.value = ''; input.dispatchEvent(new Event('input', { bubbles: true })); });
-      await p.waitForTimeout(50);
-    }
-  }
-  await p.context().close();
-  return stats(samples);
+  return stats(await keystrokeTimes(site, words, RUNS));
 }
 
 /** `n` timed runs of each measurement, taken in turns, after one untimed run of each. */

@@ -8,6 +8,7 @@
 //   node tests/e2e/measure-first-search.mjs            (BENCH_RUNS=5 by default)
 import { brotliCompressSync, constants } from 'node:zlib';
 import { open } from './harness.mjs';
+import { keystrokeTimes } from './keystrokes.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SLOW = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) | 0, uploadThroughput: (750e3 / 8) | 0 };
@@ -50,32 +51,7 @@ async function firstSearch(throttle) {
 }
 
 async function keystrokes() {
-  const p = await site.page({ viewport: { width: 1280, height: 900 } });
-  await p.visit(`${site.url}/`);
-  await p.fill('#ns-q', 'qqqqqqqq');
-  await p.waitForSelector('#ns-no-results-h', { timeout: 120000 });
-  await p.fill('#ns-q', '');
-  const samples = [];
-  for (let run = 0; run < RUNS; run++) {
-    for (const word of WORDS) {
-      for (let i = 1; i <= word.length; i++) {
-        samples.push(await p.evaluate(async (text) => {
-          const input = document.getElementById('ns-q');
-          const t0 = performance.now();
-          input.value = text;
-          input.dispatchEvent(new Event('input', { bubbles: true }));
-          await new Promise((r) => setTimeout(r, 0));
-          void document.body.offsetHeight;
-          return performance.now() - t0;
-        }, word.slice(0, i)));
-        await p.waitForTimeout(20);
-      }
-      await p.evaluate(() => { const input = document.getElementById('ns-q'); input.value = ''; input.dispatchEvent(new Event('input', { bubbles: true })); });
-      await p.waitForTimeout(50);
-    }
-  }
-  await p.context().close();
-  return samples;
+  return keystrokeTimes(site, WORDS, RUNS);
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
