@@ -186,19 +186,28 @@ else
   (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
-# The romaji reader (cutlet with unidic-lite, at .ci/readings/requirements.txt's versions), for
-# the test that .ci/bangumi-data/readings.json is what it writes: builds read the committed file.
-venv=.ci/readings/.venv
-want_readers=$(tr '\n' ' ' < .ci/readings/requirements.txt)
-have_readers=$("$venv/bin/python" -m pip freeze 2>/dev/null | tr '\n' ' ' || true)
-if [ "$have_readers" = "$want_readers" ]; then
-  say "romaji reader ($(grep -E '^(cutlet|unidic-lite)==' .ci/readings/requirements.txt | tr '\n' ' ')): present"
-else
+# A Python virtual environment at `venv` with exactly the packages of `requirements`, from PyPI.
+python_venv() {
+  local venv=$1 requirements=$2 label=$3
+  local want have_now
+  want=$(tr '\n' ' ' < "$requirements")
+  have_now=$("$venv/bin/python" -m pip freeze 2>/dev/null | tr '\n' ' ' || true)
+  if [ "$have_now" = "$want" ]; then
+    say "$label: present"
+    return
+  fi
   have python3 || { have apt-get || fail "install Python 3 with venv, then run this again."; apt_install python3 python3-venv; }
   python3 -m venv --help >/dev/null 2>&1 && python3 -c "import ensurepip" 2>/dev/null || { have apt-get || fail "install Python 3's venv module, then run this again."; apt_install python3-venv; }
-  say "installing the romaji reader (cutlet, unidic-lite) into $venv from PyPI"
+  say "installing $label into $venv from PyPI"
   rm -rf "$venv"
   python3 -m venv "$venv"
-  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r .ci/readings/requirements.txt
-fi
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$requirements"
+}
+
+# The romaji reader (cutlet with unidic-lite, at .ci/readings/requirements.txt's versions), for
+# the test that .ci/bangumi-data/readings.json is what it writes: builds read the committed file.
+python_venv .ci/readings/.venv .ci/readings/requirements.txt "the romaji reader ($(grep -E '^(cutlet|unidic-lite)==' .ci/readings/requirements.txt | tr '\n' ' '))"
+# The parsers that read the build's calendars and feed as applications would (icalendar,
+# recurring-ical-events, feedparser: tests/follow/check_follow.py).
+python_venv .ci/follow-check/.venv .ci/follow-check/requirements.txt "the calendar and feed parsers ($(grep -E '^(icalendar|recurring-ical-events|feedparser)==' .ci/follow-check/requirements.txt | tr '\n' ' '))"
 say "ready to test"

@@ -33,6 +33,9 @@ cargo run --quiet --locked --bin nextseason-bundle -- check dist/data
 echo "== every written page and embed fragment of the release build, by the W3C Nu HTML checker (vnu.jar): no error"
 node tests/e2e/valid-html.mjs dist
 
+echo "== the build's calendars and feed, read by icalendar, recurring-ical-events and feedparser"
+.ci/follow-check/.venv/bin/python tests/follow/check_follow.py dist
+
 echo "== end-to-end and accessibility tests against the release build in headless Chromium"
 cd tests/e2e
 node --test --test-concurrency=1

@@ -112,13 +112,32 @@ pub fn headers_file(entries: &[TopLevel]) -> String {
         if is_read_by_widget(&entry.name) {
             headers.push(("Access-Control-Allow-Origin", "*"));
         }
+        // The types a calendar application and a feed reader expect, which not every host
+        // knows by the extension (nginx's mime.types has no .ics).
+        if let Some(kind) = follow_type(&entry.name) {
+            headers.push(("Content-Type", kind));
+        }
         let path = match entry.is_folder {
             true => format!("/{}/*", entry.name),
             false => format!("/{}", entry.name),
         };
         rule(&path, &headers);
+        if entry.is_folder && entry.name == "shows" {
+            rule("/shows/*/calendar.ics", &[("Content-Type", CALENDAR_TYPE)]);
+        }
     }
     out
+}
+
+const CALENDAR_TYPE: &str = "text/calendar; charset=utf-8";
+
+/// The type of the build's calendars and feed (src/follow), by file name.
+fn follow_type(name: &str) -> Option<&'static str> {
+    match name {
+        "calendar.ics" => Some(CALENDAR_TYPE),
+        "feed.atom" => Some("application/atom+xml; charset=utf-8"),
+        _ => None,
+    }
 }
 
 /// The redirects of renamed shows, for hosts that read `_redirects` (Netlify, Cloudflare Pages).
@@ -212,6 +231,8 @@ mod tests {
             entry("shows", true),
             entry("_headers", false),
             entry("_redirects", false),
+            entry("calendar.ics", false),
+            entry("feed.atom", false),
         ]);
         let rules: Vec<(&str, Vec<&str>)> = file
             .split("\n\n")
@@ -232,6 +253,10 @@ mod tests {
         assert_eq!(rule("/data/*"), ["Cache-Control: public, max-age=0, must-revalidate", "Access-Control-Allow-Origin: *"]);
         assert_eq!(rule("/shows/*"), ["Cache-Control: public, max-age=0, must-revalidate"]);
         assert_eq!(rule("/"), ["Cache-Control: public, max-age=0, must-revalidate"]);
+        // The calendars and the feed, with the types their readers expect.
+        assert_eq!(rule("/calendar.ics"), ["Cache-Control: public, max-age=0, must-revalidate", "Content-Type: text/calendar; charset=utf-8"]);
+        assert_eq!(rule("/shows/*/calendar.ics"), ["Content-Type: text/calendar; charset=utf-8"]);
+        assert_eq!(rule("/feed.atom"), ["Cache-Control: public, max-age=0, must-revalidate", "Content-Type: application/atom+xml; charset=utf-8"]);
         assert!(rules.iter().all(|(path, _)| *path != "/_headers" && *path != "/_redirects"));
         // No header is given twice for one path, except by "/*", which sets no cache or CORS.
         assert!(rules.iter().filter(|(_, h)| h.iter().any(|l| l.starts_with("Cache-Control"))).all(|(p, _)| *p != "/*"));

@@ -8,6 +8,7 @@ pub mod bundle;
 pub mod components;
 pub mod dates;
 pub mod embed;
+pub mod follow;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod franchise;
 pub mod head;

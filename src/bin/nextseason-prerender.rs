@@ -134,6 +134,16 @@ Writes the pages of the bundle in DIST/data into the release build in DIST.
             };
             write(&dist.join(&page.file), &prerender::document(shell, origin, page)?)?;
         }
+        // What readers follow: the calendars (the site's, and each show's with something ahead)
+        // and the feed of what changed in the answers (src/follow).
+        let follow = nextseason::follow::calendar::Follow::new(&shows, origin);
+        let calendars = nextseason::follow::calendar::calendar_files(&follow, &shows);
+        for (name, ics) in &calendars {
+            write(&dist.join(name), ics)?;
+        }
+        let changes = follow.changes();
+        let feed_ms = follow.as_of.map(|d| d.earliest_day()).map(|(y, m, d)| nextseason::dates::start_of_day_ms(y, m, d, 9 * 60)).unwrap_or(0);
+        write(&dist.join(nextseason::follow::FEED_PATH.trim_start_matches('/')), &nextseason::follow::atom::feed(&changes, origin, feed_ms))?;
         // The embed page: the code a blogger pastes, for any show (one page, not a file per show).
         let embed = prerender::embed_page(origin);
         for (name, contents) in embed.files() {
@@ -158,7 +168,14 @@ Writes the pages of the bundle in DIST/data into the release build in DIST.
             Some(_) => "show pages start nextseason-shows",
             None => "every page starts the site's app (no nextseason-shows in the build)",
         };
-        Ok(format!("nextseason-prerender: {} pages and {} redirects for {origin} in {} ms; {started_by}", pages.len() + 1, moved.len(), started.elapsed().as_millis()))
+        Ok(format!(
+            "nextseason-prerender: {} pages, {} calendars, a feed of {} changes and {} redirects for {origin} in {} ms; {started_by}",
+            pages.len() + 1,
+            calendars.len(),
+            changes.len(),
+            moved.len(),
+            started.elapsed().as_millis()
+        ))
     }
 
     /// The JS glue and wasm of `app` in the build, as paths from the site's root

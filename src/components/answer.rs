@@ -32,6 +32,9 @@ pub fn AnswerBox(
     /// Where the answer stands alone: the question it answers, as its card's heading.
     #[prop(optional_no_strip)]
     question: Option<String>,
+    /// The show's own calendar, where it has something ahead (`follow::has_calendar`).
+    #[prop(optional_no_strip)]
+    calendar: Option<String>,
 ) -> impl IntoView {
     let region = region.unwrap_or_else(|| RwSignal::new(browser::reader_region()));
     let lang = native_title.as_ref();
@@ -54,7 +57,8 @@ pub fn AnswerBox(
         }
         .into_any(),
     };
-    let answer = view! { <div class="ns-answer">{body}</div><JumpLinks targets=jumps/> };
+    let follow = super::follow_links(calendar, false);
+    let answer = view! { <div class="ns-answer">{body}{follow}</div><JumpLinks targets=jumps/> };
     match question {
         Some(question) => view! {
             <section class="ns-card ns-answer-card" aria-labelledby="ns-answer-h">

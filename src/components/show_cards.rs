@@ -147,6 +147,7 @@ impl Page<'_> {
                 watch_card=self.cards.contains(&CardKind::Watch)
                 jumps
                 question=alone.then(|| question(&show.title, show.seasons))
+                calendar=crate::follow::has_calendar(show).then(|| crate::follow::show_calendar_path(&show.slug))
             />
         }
         .into_any()

@@ -288,6 +288,7 @@ pub fn Home(#[prop(into)] query: Signal<Query>, go: Callback<Query>, #[prop(opti
             <section class="ns-intro" aria-labelledby="ns-home-h">
                 <h1 id="ns-home-h" tabindex="-1">"Will it get a season 2?"</h1>
                 <p>"The outlook for the next season of every show we follow: announcements, expected release windows, where to watch and who is in the cast."</p>
+                {crate::components::follow_links(None, true)}
             </section>
             {coming}
             <form class="ns-finder" role="search" aria-label="Shows" on:submit=on_submit>

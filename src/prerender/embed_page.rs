@@ -31,6 +31,7 @@ pub fn embed_page(origin: &str) -> EmbedPage {
             head: PageHead::embed(),
             og_type: "website",
             image: None,
+            calendar: None,
             json_ld: Vec::new(),
             body,
             modified: None,

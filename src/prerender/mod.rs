@@ -59,6 +59,9 @@ pub struct Page {
     /// OpenGraph type: "website" or "article".
     pub og_type: &'static str,
     pub image: Option<String>,
+    /// The calendar the page offers (`<link rel="alternate" type="text/calendar">`): a show's
+    /// own, or the site's on the catalogue.
+    pub calendar: Option<String>,
     /// Structured data, one JSON-LD object per thing the page is about.
     pub json_ld: Vec<Value>,
     /// The site's frame with the page in it, as the browser app renders it.

@@ -218,6 +218,15 @@ pub fn head_tags(origin: &str, page: &Page) -> String {
     } else {
         tags.push_str(&meta("name", "robots", "noindex"));
     }
+    // What a reader can follow: the site's feed from every page, and the page's calendar.
+    tags.push_str(&format!(
+        "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"{}\" title=\"{}\" />\n",
+        escape_html(&format!("{origin}{}", crate::follow::FEED_PATH)),
+        escape_html(crate::follow::FEED_TITLE)
+    ));
+    if let Some(calendar) = &page.calendar {
+        tags.push_str(&format!("<link rel=\"alternate\" type=\"text/calendar\" href=\"{}\" />\n", escape_html(&format!("{origin}{calendar}"))));
+    }
     tags.push_str(&meta("property", "og:type", page.og_type));
     tags.push_str(&meta("property", "og:site_name", SITE_NAME));
     tags.push_str(&meta("property", "og:title", &head.title));

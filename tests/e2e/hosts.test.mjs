@@ -183,7 +183,8 @@ function get(url, path, headers = {}) {
 /** Where the build has the file of `path`, a URL path (a folder's index.html for a page). */
 function fileOf(path) {
   if (path.endsWith('/')) return join(DIST, path, 'index.html');
-  if (path.startsWith('/shows/') && !path.endsWith('.html')) return join(DIST, path, 'index.html');
+  // A show's page; its other files (its calendar) have a name with an extension.
+  if (path.startsWith('/shows/') && !/\.[a-z]+$/.test(path)) return join(DIST, path, 'index.html');
   return join(DIST, path);
 }
 
@@ -273,6 +274,19 @@ for (const name of Object.keys(HOSTS)) {
         const res = await get(host.url, path);
         assert.equal(res.status, 200, path);
         assert.equal(res.headers['access-control-allow-origin'], '*', path);
+        assert.equal(res.headers['cache-control'], 'public, max-age=0, must-revalidate', path);
+      }
+    });
+
+    test('the calendars and the feed: their types, as a calendar application and a feed reader expect', async () => {
+      const folders = await readdir(join(DIST, 'shows'));
+      const one = folders.map((slug) => `/shows/${slug}/calendar.ics`).find((path) => existsSync(join(DIST, path)));
+      assert.ok(one, 'the build has no show calendar');
+      for (const [path, type] of [['/calendar.ics', 'text/calendar'], [one, 'text/calendar'], ['/feed.atom', 'application/atom+xml']]) {
+        const res = await get(host.url, path);
+        assert.equal(res.status, 200, path);
+        assert.equal(res.headers['content-type'].split(';')[0].trim(), type, path);
+        assert.deepEqual(res.body, await file(path), path);
         assert.equal(res.headers['cache-control'], 'public, max-age=0, must-revalidate', path);
       }
     });

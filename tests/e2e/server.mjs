@@ -14,7 +14,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 // Brotli for the benchmark's "as a static host serves it" (compress: true), made once per file.
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.txt', '.xml']);
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.txt', '.xml', '.ics', '.atom']);
 const compressed = new Map();
 
 const TYPES = {
@@ -28,6 +28,8 @@ const TYPES = {
   '.png': 'image/png',
   '.txt': 'text/plain; charset=utf-8',
   '.xml': 'application/xml',
+  '.ics': 'text/calendar; charset=utf-8',
+  '.atom': 'application/atom+xml',
 };
 
 /**
