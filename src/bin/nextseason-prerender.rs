@@ -136,6 +136,7 @@ Writes the pages of the bundle in DIST/data into the release build in DIST.
         }
         // What readers follow: the calendars (the site's, and each show's with something ahead)
         // and the feed of what changed in the answers (src/follow).
+        let follow_started = std::time::Instant::now();
         let follow = nextseason::follow::calendar::Follow::new(&shows, origin);
         let calendars = nextseason::follow::calendar::calendar_files(&follow, &shows);
         for (name, ics) in &calendars {
@@ -144,6 +145,7 @@ Writes the pages of the bundle in DIST/data into the release build in DIST.
         let changes = follow.changes();
         let feed_ms = follow.as_of.map(|d| d.earliest_day()).map(|(y, m, d)| nextseason::dates::start_of_day_ms(y, m, d, 9 * 60)).unwrap_or(0);
         write(&dist.join(nextseason::follow::FEED_PATH.trim_start_matches('/')), &nextseason::follow::atom::feed(&changes, origin, feed_ms))?;
+        let follow_ms = follow_started.elapsed().as_millis();
         // The embed page: the code a blogger pastes, for any show (one page, not a file per show).
         let embed = prerender::embed_page(origin);
         for (name, contents) in embed.files() {
@@ -169,7 +171,7 @@ Writes the pages of the bundle in DIST/data into the release build in DIST.
             None => "every page starts the site's app (no nextseason-shows in the build)",
         };
         Ok(format!(
-            "nextseason-prerender: {} pages, {} calendars, a feed of {} changes and {} redirects for {origin} in {} ms; {started_by}",
+            "nextseason-prerender: {} pages, {} calendars and a feed of {} changes ({follow_ms} ms), {} redirects for {origin} in {} ms; {started_by}",
             pages.len() + 1,
             calendars.len(),
             changes.len(),

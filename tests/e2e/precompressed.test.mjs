@@ -14,7 +14,7 @@ import { DIST, open } from './harness.mjs';
 import { startServer } from './server.mjs';
 
 // As src/bin/nextseason-precompress/rules.rs.
-const COMPRESSIBLE = new Set(['.html', '.htm', '.js', '.mjs', '.css', '.json', '.map', '.wasm', '.svg', '.txt', '.xml', '.ico', '.webmanifest', '.ttf', '.otf']);
+const COMPRESSIBLE = new Set(['.html', '.htm', '.js', '.mjs', '.css', '.json', '.map', '.wasm', '.svg', '.txt', '.xml', '.ico', '.webmanifest', '.ttf', '.otf', '.ics', '.atom']);
 const MIN_SIZE = 1024;
 const TWIN = /\.(br|gz)$/;
 const DECODE = { '.br': promisify(brotliDecompress), '.gz': promisify(gunzip) };

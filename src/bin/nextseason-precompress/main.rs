@@ -50,7 +50,7 @@ mod native {
 Usage: nextseason-precompress DIR [--cache CACHE]
 
 Writes FILE.br (brotli, quality 11) and FILE.gz (gzip, level 9) beside every text-like file
-over 1 KB in DIR (.html .js .css .json .wasm .svg .xml .txt and the like), replacing older twins
+over 1 KB in DIR (.html .js .css .json .wasm .svg .xml .txt .ics .atom and the like), replacing older twins
 and removing those no longer wanted. NEXTSEASON_PRECOMPRESS=off writes none and removes them.
   --cache CACHE   keep the twins in CACHE by the hash of their original's content, and link
                   an unchanged file's twins from there (entries this run did not use are removed)";

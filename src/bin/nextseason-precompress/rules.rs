@@ -11,7 +11,7 @@ pub const MIN_SIZE: u64 = 1024;
 /// `_redirects`: a host's configuration, never served). tests/e2e/precompressed.test.mjs holds
 /// the same list.
 pub const COMPRESSIBLE: &[&str] = &[
-    "html", "htm", "js", "mjs", "css", "json", "map", "wasm", "svg", "txt", "xml", "ico", "webmanifest", "ttf", "otf",
+    "html", "htm", "js", "mjs", "css", "json", "map", "wasm", "svg", "txt", "xml", "ico", "webmanifest", "ttf", "otf", "ics", "atom",
 ];
 
 /// The twins' extensions: brotli, then gzip.
