@@ -135,7 +135,8 @@ const CALENDAR_TYPE: &str = "text/calendar; charset=utf-8";
 fn follow_type(name: &str) -> Option<&'static str> {
     match name {
         "calendar.ics" => Some(CALENDAR_TYPE),
-        "feed.atom" => Some("application/atom+xml; charset=utf-8"),
+        // Its encoding is in its XML declaration, as the servers leave it.
+        "feed.atom" => Some("application/atom+xml"),
         _ => None,
     }
 }
@@ -256,7 +257,7 @@ mod tests {
         // The calendars and the feed, with the types their readers expect.
         assert_eq!(rule("/calendar.ics"), ["Cache-Control: public, max-age=0, must-revalidate", "Content-Type: text/calendar; charset=utf-8"]);
         assert_eq!(rule("/shows/*/calendar.ics"), ["Content-Type: text/calendar; charset=utf-8"]);
-        assert_eq!(rule("/feed.atom"), ["Cache-Control: public, max-age=0, must-revalidate", "Content-Type: application/atom+xml; charset=utf-8"]);
+        assert_eq!(rule("/feed.atom"), ["Cache-Control: public, max-age=0, must-revalidate", "Content-Type: application/atom+xml"]);
         assert!(rules.iter().all(|(path, _)| *path != "/_headers" && *path != "/_redirects"));
         // No header is given twice for one path, except by "/*", which sets no cache or CORS.
         assert!(rules.iter().filter(|(_, h)| h.iter().any(|l| l.starts_with("Cache-Control"))).all(|(p, _)| *p != "/*"));
