@@ -13,7 +13,7 @@ const LAYERS: &[&[&str]] = &[
     &["bundle", "browser", "odds"],
     &["search", "api", "links", "head", "navigation", "franchise"],
     &["names", "components"],
-    &["pages", "embed"],
+    &["pages", "embed", "cards"],
     &["prerender"],
     &["import"],
 ];
@@ -22,7 +22,7 @@ const LAYERS: &[&[&str]] = &[
 /// over the bundle, the pure logic and the franchise grouping only; the grouping reads the
 /// bundle's kinds of work and nothing else; the Latin names read titles as the grouping does;
 /// the odds from history are arithmetic on days, over the dates alone.
-const NARROWER: &[(&str, &[&str])] = &[("import", &["bundle", "dates", "regions", "text", "mojibake", "franchise", "names", "odds"]), ("franchise", &["bundle"]), ("names", &["franchise"]), ("odds", &["dates"])];
+const NARROWER: &[(&str, &[&str])] = &[("import", &["bundle", "dates", "regions", "text", "mojibake", "franchise", "names", "odds"]), ("franchise", &["bundle"]), ("names", &["franchise"]), ("odds", &["dates"]), ("cards", &["bundle", "components", "head", "dates", "text"])];
 
 fn layer_of(module: &str) -> Option<usize> {
     LAYERS.iter().position(|layer| layer.contains(&module))
