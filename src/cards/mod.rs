@@ -9,7 +9,7 @@
 //! every show gets a card of its own, since a static host limits the build's files (`plan`).
 
 use crate::bundle::{DataStatus, NativeText, Show, Status};
-use crate::components::{OutlookFacts, Reading, SeasonAnswer, NO_OUTLOOK};
+use crate::components::{OutlookFacts, Reading, SeasonAnswer, NOT_LISTED_CAVEAT, NO_OUTLOOK};
 use crate::head::{PageHead, SITE_NAME};
 
 mod plan;
@@ -82,6 +82,9 @@ impl Badge {
 /// The line a shared card carries in place of a show's name: the question every page answers.
 pub const SHARED_QUESTION: &str = "Will it get another season, and when?";
 
+/// A shared card's sentence, true of every show that shares it: its page has the answer.
+pub const SHARED_SENTENCE: &str = "The show's page gives the answer in full, with its dates and where it comes from.";
+
 impl Card {
     /// A show's own card: its names and the answer as its page gives it, or the page's "no
     /// outlook" line where it has no answer.
@@ -100,15 +103,20 @@ impl Card {
     }
 
     /// The card shared by the shows without one of their own whose answer has this badge (None:
-    /// no answer at all): the question, the badge, and nothing of any one show.
+    /// no answer at all): the question, the badge, and nothing of any one show; the caveat the
+    /// page gives every reading of the data that found no later season.
     pub fn shared(reading: Option<Reading>) -> Card {
+        let caveat = matches!(reading, Some(Reading::Data(status)) if !status.has_next());
         Card {
             name: SHARED_QUESTION.to_string(),
             native: None,
             badge: reading.map(Badge::of),
-            sentence: reading.is_none().then(|| NO_OUTLOOK.to_string()),
+            sentence: Some(match reading {
+                Some(_) => SHARED_SENTENCE.to_string(),
+                None => NO_OUTLOOK.to_string(),
+            }),
             sentence_lang: None,
-            note: None,
+            note: caveat.then(|| NOT_LISTED_CAVEAT.to_string()),
             shared: true,
         }
     }

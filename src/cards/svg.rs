@@ -280,7 +280,7 @@ fn layout(card: &Card, name_size: f32, measure: &dyn Measure) -> (Drawn, bool) {
     let mut whole = true;
     if let Some(sentence) = &card.sentence {
         let face = Face { family: family_for_lang(card.sentence_lang.as_deref()), bold: false };
-        let top = y + 24.0;
+        let top = y + if card.badge.is_some() { 24.0 } else { 30.0 };
         if let Some(sentence) = block(sentence, face, &[34.0, 31.0, 28.0, 26.0], 6, room(top), 1.3, measure) {
             whole = !sentence.wrapped.cut;
             y = text_lines(&mut body, &sentence, top, TEXT);

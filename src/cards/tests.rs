@@ -150,6 +150,16 @@ fn a_shows_card_says_what_its_page_answers() {
     let card = Card::of_show(&nothing);
     assert_eq!((card.badge, card.sentence.as_deref()), (None, Some(NO_OUTLOOK)), "no badge is made up");
 
+    // A shared card of the data's "nothing later" carries the caveat its every page gives.
+    let mut from_data = rouge.clone();
+    from_data.outlook = None;
+    from_data.data_outlook = Some(serde_json::from_value(serde_json::json!({ "status": "nothing_later", "summary": "Synthetic." })).expect("a data outlook"));
+    let answer = SeasonAnswer::of(OutlookFacts::of(&from_data)).expect("the data's reading");
+    let shared = Card::shared(Some(answer.reading));
+    assert_eq!(shared.note.as_deref(), answer.caveat);
+    assert_eq!(shared.badge.as_ref().map(|b| (b.label.as_str(), b.data)), Some(("No later season found", true)));
+    assert_eq!(Card::shared(answer_reading(&rouge)).note, None, "the editor's reading has no caveat");
+
     let shared = Card::shared(answer_reading(&rouge));
     assert!(!format!("{shared:?}").contains(&rouge.title), "a shared card names no show");
     assert!(shared.alt(false).contains("shared"), "{}", shared.alt(false));
