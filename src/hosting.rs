@@ -210,6 +210,7 @@ mod tests {
             entry("embed.js", false),
             entry("data", true),
             entry("shows", true),
+            entry("cards", true),
             entry("_headers", false),
             entry("_redirects", false),
         ]);
@@ -231,6 +232,9 @@ mod tests {
         assert_eq!(rule("/embed.js"), ["Cache-Control: public, max-age=0, must-revalidate", "Access-Control-Allow-Origin: *"]);
         assert_eq!(rule("/data/*"), ["Cache-Control: public, max-age=0, must-revalidate", "Access-Control-Allow-Origin: *"]);
         assert_eq!(rule("/shows/*"), ["Cache-Control: public, max-age=0, must-revalidate"]);
+        // The share cards keep their names while their facts change (src/cards/): never
+        // immutable, checked before each use like the pages they picture.
+        assert_eq!(rule("/cards/*"), ["Cache-Control: public, max-age=0, must-revalidate"]);
         assert_eq!(rule("/"), ["Cache-Control: public, max-age=0, must-revalidate"]);
         assert!(rules.iter().all(|(path, _)| *path != "/_headers" && *path != "/_redirects"));
         // No header is given twice for one path, except by "/*", which sets no cache or CORS.
