@@ -136,44 +136,56 @@ fn encode(rgba: &[u8]) -> Result<Vec<u8>, String> {
 }
 
 /// Each pixel's index in a palette of the image's colours, and the palette (RGB triples), if it
-/// has at most 256 colours. This code runs unoptimised in the debug build, so the work is
-/// skipped where it can be: a row like the one above (most of a card is its background) is
-/// compared and copied whole, and a run of one colour is looked up once.
+/// has at most 256 colours. This code runs unoptimised in the debug build (the prerender's), so
+/// work is skipped where it can be: a run of pixels like the run above it (most of a card is its
+/// background) is compared (memcmp) and copied whole, and a run of one colour is looked up once.
 fn indexed(rgba: &[u8]) -> Option<(Vec<u8>, Vec<u8>)> {
-    let row_bytes = WIDTH as usize * 4;
-    let mut index: HashMap<[u8; 3], u8> = HashMap::new();
+    const RUN: usize = 16;
+    let width = WIDTH as usize;
+    let mut index: HashMap<u32, u8> = HashMap::new();
+    let mut recent = [(u32::MAX, 0u8); 1024];
     let mut palette = Vec::new();
     let mut indices: Vec<u8> = Vec::with_capacity(rgba.len() / 4);
-    let mut last: Option<([u8; 3], u8)> = None;
-    let mut previous: Option<&[u8]> = None;
-    for row in rgba.chunks_exact(row_bytes) {
-        if previous == Some(row) {
-            let start = indices.len() - WIDTH as usize;
-            indices.extend_from_within(start..);
+    // No colour is u32::MAX (24 bits), so the first pixel is looked up.
+    let mut last = (u32::MAX, 0u8);
+    let mut at = 0;
+    while at < rgba.len() / 4 {
+        let run = RUN.min(width - at % width);
+        if at >= width && rgba[at * 4..(at + run) * 4] == rgba[(at - width) * 4..(at - width + run) * 4] {
+            indices.extend_from_within(at - width..at - width + run);
+            at += run;
             continue;
         }
-        previous = Some(row);
-        for pixel in row.chunks_exact(4) {
-            let colour = [pixel[0], pixel[1], pixel[2]];
-            let i = match last {
-                Some((seen, i)) if seen == colour => i,
+        let mut p = at * 4;
+        while p < (at + run) * 4 {
+            let colour = u32::from(rgba[p]) << 16 | u32::from(rgba[p + 1]) << 8 | u32::from(rgba[p + 2]);
+            p += 4;
+            if colour == last.0 {
+                indices.push(last.1);
+                continue;
+            }
+            // A small table in front of the map: the map's hashing is slow unoptimised.
+            let slot = ((colour ^ colour >> 11) & 1023) as usize;
+            let i = match recent[slot] {
+                (seen, i) if seen == colour => i,
                 _ => {
                     let i = match index.get(&colour) {
                         Some(&i) => i,
                         None => {
                             let i = u8::try_from(index.len()).ok()?;
                             index.insert(colour, i);
-                            palette.extend_from_slice(&colour);
+                            palette.extend_from_slice(&[(colour >> 16) as u8, (colour >> 8) as u8, colour as u8]);
                             i
                         }
                     };
-                    last = Some((colour, i));
+                    recent[slot] = (colour, i);
                     i
                 }
             };
+            last = (colour, i);
             indices.push(i);
         }
+        at += run;
     }
     Some((indices, palette))
 }
-

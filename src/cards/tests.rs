@@ -265,3 +265,30 @@ fn a_card_is_a_1200_by_630_png_with_its_text_drawn() {
     }
     assert!(dark > 2_000, "{dark} dark pixels under the name");
 }
+
+/// How long a card takes to draw, on one core (BENCHMARKS.md, §15): `cargo test --lib
+/// cards::tests::measure_drawing -- --ignored --nocapture`.
+#[test]
+#[ignore = "a measurement, not a test"]
+fn measure_drawing() {
+    let long = card(
+        "Frieren: Beyond the Journey's End Season 2",
+        Some(("葬送のフリーレン(第2期)", "ja")),
+        "About 35 % of later TV seasons that ended 2020–2029 and had waited as long as this one (1 month) got another season within the next two years. When one came, half came within 9 months of the last episode. NextSeason found nothing after Frieren: Beyond the Journey's End Season 2 in bangumi-data as of May 15, 2026: no later season, part or film.",
+    );
+    let cards = [long, Card::of_show(&seed("metallic-rouge")), Card::shared(None)];
+    let renderer = renderer();
+    let rounds = 20;
+    let started = std::time::Instant::now();
+    let (mut layout, mut bytes) = (std::time::Duration::ZERO, 0);
+    for _ in 0..rounds {
+        for card in &cards {
+            let t = std::time::Instant::now();
+            let drawn = card_svg(card, &renderer.fonts);
+            layout += t.elapsed();
+            bytes += renderer.png(&drawn.svg).expect("drawn").len();
+        }
+    }
+    let n = (rounds * cards.len()) as u32;
+    eprintln!("{n} cards: {:.1} ms a card ({:.2} ms of it laying out), {} bytes a card", (started.elapsed() / n).as_secs_f64() * 1e3, (layout / n).as_secs_f64() * 1e3, bytes / n as usize);
+}
