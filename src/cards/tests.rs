@@ -46,6 +46,13 @@ fn laid_out(svg: &str) -> Vec<(String, resvg::usvg::Rect)> {
 const LONG: &str = "The Incredibly Long and Winding Title of a Light Novel Adaptation Whose Protagonist Was Reincarnated as a Vending Machine in Another World and Now Wanders the Dungeon";
 
 #[test]
+fn a_missing_font_file_is_named_with_what_to_install() {
+    let missing = std::path::PathBuf::from("/nonexistent/NotoSansCJK-Regular.ttc");
+    let Err(message) = Fonts::load(&[missing, font_files()[1].clone()]) else { panic!("loaded without its regular face") };
+    assert!(message.contains("/nonexistent/NotoSansCJK-Regular.ttc") && message.contains("fonts-noto-cjk") && message.contains(FONT_DIR_VARIABLE), "{message}");
+}
+
+#[test]
 fn text_is_escaped_and_never_markup() {
     assert_eq!(escape_xml(r#"<b>Tom & "Jerry"</b>'s"#), "&lt;b&gt;Tom &amp; &quot;Jerry&quot;&lt;/b&gt;&apos;s");
     assert_eq!(escape_xml("a\u{1}b"), "a b", "a control character, which XML forbids");
