@@ -142,26 +142,27 @@ impl Card {
     /// sentence whole (the card ends it in "…" where it has no room). `note_drawn`: whether the
     /// layout found room for the note.
     pub fn alt(&self, note_drawn: bool) -> String {
-        let mut alt = match (&self.native, self.shared) {
-            (_, true) => format!("{SITE_NAME}: “{}”", self.name),
-            (Some(native), false) => format!("{SITE_NAME} card for {} ({})", self.name, native.text),
-            (None, false) => format!("{SITE_NAME} card: {}", self.name),
-        };
-        if let Some(badge) = &self.badge {
-            alt.push_str(&format!(". {}", badge.label));
-        }
-        if let Some(sentence) = &self.sentence {
-            alt.push_str(&format!(". {sentence}"));
-        }
-        if let Some(note) = self.note.as_ref().filter(|_| note_drawn) {
-            alt.push(' ');
-            alt.push_str(note);
-        }
+        let mut parts = vec![match (&self.native, self.shared, &self.badge) {
+            (_, true, Some(badge)) => format!("{SITE_NAME} card shared by the shows whose answer is “{}”", badge.label),
+            (_, true, None) => format!("{SITE_NAME} card shared by the shows without an answer yet"),
+            (Some(native), false, _) => format!("{SITE_NAME} card for {} ({})", self.name, native.text),
+            (None, false, _) => format!("{SITE_NAME} card: {}", self.name),
+        }];
         if self.shared {
-            alt.push_str(" (a card shared by the shows with this answer)");
+            parts.push(self.name.clone());
+        } else if let Some(badge) = &self.badge {
+            parts.push(badge.label.clone());
         }
-        alt
+        parts.extend(self.sentence.clone());
+        parts.extend(self.note.clone().filter(|_| note_drawn));
+        sentences(&parts)
     }
+}
+
+/// Texts as one paragraph: each ended by a full stop unless it ends in its own punctuation.
+fn sentences(parts: &[String]) -> String {
+    let ended = |text: &str| text.trim_end_matches(['”', '"', '’', ')']).ends_with(['.', '?', '!', '…']);
+    parts.iter().map(|part| if ended(part) { part.clone() } else { format!("{part}.") }).collect::<Vec<_>>().join(" ")
 }
 
 /// 8472 → "8,472".

@@ -169,7 +169,11 @@ fn a_shows_card_says_what_its_page_answers() {
 
     let shared = Card::shared(answer_reading(&rouge));
     assert!(!format!("{shared:?}").contains(&rouge.title), "a shared card names no show");
-    assert!(shared.alt(false).contains("shared"), "{}", shared.alt(false));
+    assert_eq!(
+        shared.alt(false),
+        "NextSeason card shared by the shows whose answer is “No announcement”. Will it get another season, and when? The show's page gives the answer in full, with its dates and where it comes from."
+    );
+    assert_eq!(Card::home(8472).alt(false), "NextSeason card: Will it get a season 2? 8,472 anime. Will your anime get a season 2, and when? Outlooks, expected release windows, where to watch and the cast, show by show.");
 }
 
 fn answer_reading(show: &Show) -> Option<Reading> {
