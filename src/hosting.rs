@@ -230,6 +230,7 @@ mod tests {
             entry("embed.js", false),
             entry("data", true),
             entry("shows", true),
+            entry("cards", true),
             entry("_headers", false),
             entry("_redirects", false),
             entry("calendar.ics", false),
@@ -253,6 +254,9 @@ mod tests {
         assert_eq!(rule("/embed.js"), ["Cache-Control: public, max-age=0, must-revalidate", "Access-Control-Allow-Origin: *"]);
         assert_eq!(rule("/data/*"), ["Cache-Control: public, max-age=0, must-revalidate", "Access-Control-Allow-Origin: *"]);
         assert_eq!(rule("/shows/*"), ["Cache-Control: public, max-age=0, must-revalidate"]);
+        // The share cards keep their names while their facts change (src/cards/): never
+        // immutable, checked before each use like the pages they picture.
+        assert_eq!(rule("/cards/*"), ["Cache-Control: public, max-age=0, must-revalidate"]);
         assert_eq!(rule("/"), ["Cache-Control: public, max-age=0, must-revalidate"]);
         // The calendars and the feed, with the types their readers expect.
         assert_eq!(rule("/calendar.ics"), ["Cache-Control: public, max-age=0, must-revalidate", "Content-Type: text/calendar; charset=utf-8"]);

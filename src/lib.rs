@@ -5,6 +5,8 @@
 pub mod api;
 pub mod browser;
 pub mod bundle;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cards;
 pub mod components;
 pub mod dates;
 pub mod embed;

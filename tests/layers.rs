@@ -14,7 +14,7 @@ const LAYERS: &[&[&str]] = &[
     &["search", "api", "links", "head", "navigation", "franchise"],
     &["follow"],
     &["names", "components"],
-    &["pages", "embed"],
+    &["pages", "embed", "cards"],
     &["prerender"],
     &["import"],
 ];
@@ -23,8 +23,9 @@ const LAYERS: &[&[&str]] = &[
 /// over the bundle, the pure logic and the franchise grouping only; the grouping reads the
 /// bundle's kinds of work and nothing else; the Latin names read titles as the grouping does;
 /// the odds from history are arithmetic on days, over the dates alone; the calendars and the
-/// feed are written from shows' facts, with the site's paths and name.
-const NARROWER: &[(&str, &[&str])] = &[("import", &["bundle", "dates", "regions", "text", "mojibake", "franchise", "names", "odds"]), ("franchise", &["bundle"]), ("names", &["franchise"]), ("odds", &["dates"]), ("follow", &["bundle", "dates", "links", "head", "text"])];
+/// feed are written from shows' facts, with the site's paths and name; the share cards say what
+/// the answer box says.
+const NARROWER: &[(&str, &[&str])] = &[("import", &["bundle", "dates", "regions", "text", "mojibake", "franchise", "names", "odds"]), ("franchise", &["bundle"]), ("names", &["franchise"]), ("odds", &["dates"]), ("follow", &["bundle", "dates", "links", "head", "text"]), ("cards", &["bundle", "components", "head", "dates", "text"])];
 
 fn layer_of(module: &str) -> Option<usize> {
     LAYERS.iter().position(|layer| layer.contains(&module))

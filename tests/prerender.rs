@@ -74,6 +74,13 @@ fn json_ld(html: &str) -> Vec<Value> {
         .collect()
 }
 
+/// A share card in the build: a PNG of 1200×630 pixels.
+fn assert_png_card(file: &Path) {
+    let bytes = std::fs::read(file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+    let reader = png::Decoder::new(std::io::Cursor::new(bytes)).read_info().expect("a PNG");
+    assert_eq!((reader.info().width, reader.info().height), (1200, 630), "{}", file.display());
+}
+
 fn meta(html: &str, attr: &str, key: &str) -> Option<String> {
     let start = format!("<meta {attr}=\"{key}\" content=\"");
     html.split(&start).nth(1).map(|rest| rest.split('"').next().unwrap().to_string())
@@ -247,8 +254,24 @@ fn the_show_page_holds_the_seeds_facts_and_its_head() {
     assert_eq!(meta(&page, "property", "og:title").as_deref(), Some("Will Metallic Rouge have season 2?【Release Date】"));
     assert_eq!(meta(&page, "property", "og:description"), Some(description.clone()));
     assert_eq!(meta(&page, "property", "og:url").as_deref(), Some("https://nextseason.example/shows/metallic-rouge"));
-    assert_eq!(meta(&page, "property", "og:image"), None, "the bundle has no picture of this show");
-    assert_eq!(meta(&page, "name", "twitter:card").as_deref(), Some("summary"));
+    // The link preview's picture: the show's share card, written into the build.
+    let card = "https://nextseason.example/cards/shows/metallic-rouge.png";
+    assert_eq!(meta(&page, "property", "og:image").as_deref(), Some(card));
+    assert_eq!(meta(&page, "property", "og:image:type").as_deref(), Some("image/png"));
+    assert_eq!(meta(&page, "property", "og:image:width").as_deref(), Some("1200"));
+    assert_eq!(meta(&page, "property", "og:image:height").as_deref(), Some("630"));
+    let alt = meta(&page, "property", "og:image:alt").expect("the card's text alternative");
+    assert_eq!(alt, "NextSeason card for Metallic Rouge (メタリックルージュ). No announcement. No second season has been announced.");
+    assert_eq!(meta(&page, "name", "twitter:card").as_deref(), Some("summary_large_image"));
+    assert_eq!(meta(&page, "name", "twitter:image").as_deref(), Some(card));
+    assert_eq!(meta(&page, "name", "twitter:image:alt"), Some(alt));
+    assert_png_card(&dir.join("cards/shows/metallic-rouge.png"));
+    assert_eq!(page.matches("/cards/").count(), 2, "the card is named in the head's two tags only: the page shows no <img> of it");
+    assert!(!page.contains("<img"));
+    let home = read(dir.join("index.html"));
+    assert_eq!(meta(&home, "property", "og:image").as_deref(), Some("https://nextseason.example/cards/home.png"));
+    assert!(meta(&home, "property", "og:image:alt").unwrap().contains("Will it get a season 2?"));
+    assert_png_card(&dir.join("cards/home.png"));
     assert_eq!(meta(&page, "name", "twitter:title").as_deref(), Some("Will Metallic Rouge have season 2?【Release Date】"));
     assert_eq!(meta(&page, "name", "robots"), None);
 

@@ -6,8 +6,11 @@
 //! `index.html` (the catalogue), `shows/<slug>/index.html`, `404.html`, `embed/index.html`
 //! (the code a blogger pastes, for any show), `sitemap.xml`, `robots.txt`, `_headers` (the
 //! headers a host sends: src/hosting.rs), `_redirects`, `redirects.nginx` and
-//! `redirects.caddy` (renamed shows' former addresses) and `app.html` (the page
-//! as Trunk built it, which renders in the browser only). The bundle is checked whole first, by
+//! `redirects.caddy` (renamed shows' former addresses), `app.html` (the page
+//! as Trunk built it, which renders in the browser only) and the share cards in `cards/` (the
+//! pictures link previews show, src/cards/: the home page's, the methods page's, at most 2,000
+//! shows' own and one per answer's badge that the other shows share), drawn once and kept in
+//! `target/cards-cache/` by their content. The bundle is checked whole first, by
 //! the rules of `nextseason-bundle check` (each file, and those between files): a bundle with
 //! problems fails the build with each one, as `check` reports it, and nothing is written.
 //!
@@ -28,19 +31,24 @@ fn main() {}
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use nextseason::bundle::{self, BundleFiles, Located};
+    use nextseason::cards::{self, CardFile, CardPlan};
     use nextseason::dates::PartialDate;
     use nextseason::hosting;
-    use nextseason::prerender::{self, Page, DEFAULT_ORIGIN};
+    use nextseason::prerender::{self, Page, PageImage, DEFAULT_ORIGIN};
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
     use std::sync::Arc;
 
     const USAGE: &str = "\
-Usage: nextseason-prerender DIST [--origin URL] [--snippets FOLDER]
+Usage: nextseason-prerender DIST [--origin URL] [--cards-cache FOLDER] [--snippets FOLDER]
 
 Writes the pages of the bundle in DIST/data into the release build in DIST.
   --origin URL        the site's address, for canonical links, OpenGraph and the sitemap
                       (default: $NEXTSEASON_ORIGIN, else https://nextseason.example)
+  --cards-cache FOLDER
+                      keeps the share cards drawn, by their content, to link them into the next
+                      build (default: $NEXTSEASON_CARDS_CACHE, else target/cards-cache of the
+                      sources); `none` draws every card
   --snippets FOLDER   writes every show's cards as a blogger pastes them (FOLDER/<slug>.html,
                       as the embed page /embed/?show=<slug> gives them) instead, and nothing
                       into DIST";
@@ -61,11 +69,13 @@ Writes the pages of the bundle in DIST/data into the release build in DIST.
     fn run(args: Vec<String>) -> Result<String, String> {
         let mut dist = None;
         let mut snippets = None;
+        let mut cards_cache = std::env::var("NEXTSEASON_CARDS_CACHE").ok().filter(|c| !c.is_empty()).map(PathBuf::from);
         let mut origin = std::env::var("NEXTSEASON_ORIGIN").ok().filter(|o| !o.is_empty());
         let mut args = args.into_iter();
         while let Some(arg) = args.next() {
             match arg.as_str() {
                 "--origin" => origin = Some(args.next().ok_or("--origin needs a URL")?),
+                "--cards-cache" => cards_cache = Some(PathBuf::from(args.next().ok_or("--cards-cache needs a folder")?)),
                 "--snippets" => snippets = Some(PathBuf::from(args.next().ok_or("--snippets needs a folder")?)),
                 "-h" | "--help" => return Ok(USAGE.to_string()),
                 _ if dist.is_none() && !arg.starts_with('-') => dist = Some(PathBuf::from(arg)),
@@ -122,10 +132,24 @@ Writes the pages of the bundle in DIST/data into the release build in DIST.
             None => None,
         };
 
+        // The share cards first: a page's head names its card, with what the card says.
+        let plan = CardPlan::new(&shows, cards::OWN_CARDS_MAX, Some(cards::Card::home(head.total)), odds.as_ref().map(|_| cards::Card::methods()));
+        let cards_started = std::time::Instant::now();
+        let renderer = cards::Renderer::new(cards::Fonts::load(&cards::font_files())?);
+        let cards_cache = cards_cache.unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/target/cards-cache")));
+        let cache = (cards_cache.as_os_str() != "none").then_some(cards_cache.as_path());
+        let written = cards::write_cards(&dist, &plan.files, &renderer, cache)?;
+        let cards_ms = cards_started.elapsed().as_millis();
+        let alts: std::collections::HashMap<&str, &str> = written.alts.iter().map(|(f, a)| (f.as_str(), a.as_str())).collect();
+        let image = |file: Option<&CardFile>| {
+            file.map(|f| PageImage { url: format!("{origin}/{}", f.file), width: cards::WIDTH, height: cards::HEIGHT, alt: alts.get(f.file.as_str()).copied().unwrap_or_default().to_string() })
+        };
+
         let mut pages = vec![prerender::home_page(&head, entries.iter().take(nextseason::search::PAGE_SIZE).cloned().collect(), origin)];
-        pages.extend(shows.iter().map(|show| prerender::show_page(show, origin)));
+        pages[0].image = image(plan.home());
+        pages.extend(shows.iter().map(|show| Page { image: image(plan.of_show(&show.slug)), ..prerender::show_page(show, origin) }));
         // How the odds are reckoned, where the bundle says (the full bundle; not the editors' own).
-        pages.extend(odds.as_ref().map(prerender::methods_page));
+        pages.extend(odds.as_ref().map(|odds| Page { image: image(plan.methods()), ..prerender::methods_page(odds) }));
         pages.push(prerender::not_found_page());
         for page in &pages {
             let shell = match page.path.starts_with("/shows/") {
@@ -171,12 +195,18 @@ Writes the pages of the bundle in DIST/data into the release build in DIST.
             None => "every page starts the site's app (no nextseason-shows in the build)",
         };
         Ok(format!(
-            "nextseason-prerender: {} pages, {} calendars and a feed of {} changes ({follow_ms} ms), {} redirects for {origin} in {} ms; {started_by}",
+            "nextseason-prerender: {} pages, {} calendars and a feed of {} changes ({follow_ms} ms), {} redirects for {origin} in {} ms; {started_by}\n\
+             nextseason-prerender: {} share cards ({} shows' own, the rest shared), {} drawn and {} from the cache, {} KB, in {cards_ms} ms",
             pages.len() + 1,
             calendars.len(),
             changes.len(),
             moved.len(),
-            started.elapsed().as_millis()
+            started.elapsed().as_millis(),
+            written.files,
+            plan.own_count(),
+            written.drawn,
+            written.files - written.drawn,
+            written.bytes / 1024,
         ))
     }
 

@@ -30,7 +30,7 @@ pub use follow_links::follow_links;
 pub use jump_links::{JumpLinks, JumpTarget};
 pub use outlook::{outlook_title, time_left, Countdown, OutlookCard};
 pub use read_also::ReadAlsoCard;
-pub use season_answer::{group_that_waited, odds_sentence, question, OutlookFacts, Piece, Reading, SeasonAnswer};
+pub use season_answer::{group_that_waited, odds_sentence, question, OutlookFacts, Piece, Reading, SeasonAnswer, NOT_LISTED_CAVEAT, NO_OUTLOOK};
 pub use show_card::{reading, ShowCard};
 pub use show_cards::{jump_target, show_cards, CardKind};
 pub use skeleton::{CatalogueSkeleton, ShowSkeleton};

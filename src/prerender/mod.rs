@@ -58,7 +58,9 @@ pub struct Page {
     pub head: PageHead,
     /// OpenGraph type: "website" or "article".
     pub og_type: &'static str,
-    pub image: Option<String>,
+    /// The picture a link preview shows: the page's share card (src/cards/), which the build
+    /// writes and the prerender's binary sets.
+    pub image: Option<PageImage>,
     /// The calendar the page offers (`<link rel="alternate" type="text/calendar">`): a show's
     /// own, or the site's on the catalogue.
     pub calendar: Option<String>,
@@ -70,6 +72,17 @@ pub struct Page {
     pub modified: Option<PartialDate>,
     /// How the app takes the page over, if it does.
     pub app: AppStart,
+}
+
+/// A page's share card, as its head tags declare it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PageImage {
+    /// Absolute, as OpenGraph wants it: "https://nextseason.example/cards/shows/<slug>.png".
+    pub url: String,
+    pub width: u32,
+    pub height: u32,
+    /// What the picture says, for readers who do not see it.
+    pub alt: String,
 }
 
 /// How a written page starts its app: always after its first paint, which the app must not

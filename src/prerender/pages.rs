@@ -43,7 +43,9 @@ pub fn show_page(show: &Arc<Show>, origin: &str) -> Page {
         file: format!("{}/index.html", path.trim_start_matches('/')),
         head: PageHead::show(show),
         og_type: "article",
-        image: show.image.clone(),
+        // The editor's key visual stays in the JSON-LD; the link preview shows the show's
+        // share card, the same size for every show, which the binary sets.
+        image: None,
         calendar: crate::follow::has_calendar(show).then(|| crate::follow::show_calendar_path(&show.slug)),
         json_ld: show_json_ld(show, &format!("{origin}{path}")),
         body,

@@ -239,8 +239,13 @@ pub fn head_tags(origin: &str, page: &Page) -> String {
     tags.push_str(&meta("name", "twitter:title", &head.title));
     tags.push_str(&meta("name", "twitter:description", &head.description));
     if let Some(image) = &page.image {
-        tags.push_str(&meta("property", "og:image", image));
-        tags.push_str(&meta("name", "twitter:image", image));
+        tags.push_str(&meta("property", "og:image", &image.url));
+        tags.push_str(&meta("property", "og:image:type", "image/png"));
+        tags.push_str(&meta("property", "og:image:width", &image.width.to_string()));
+        tags.push_str(&meta("property", "og:image:height", &image.height.to_string()));
+        tags.push_str(&meta("property", "og:image:alt", &image.alt));
+        tags.push_str(&meta("name", "twitter:image", &image.url));
+        tags.push_str(&meta("name", "twitter:image:alt", &image.alt));
     }
     for data in &page.json_ld {
         tags.push_str(&format!("<script type=\"application/ld+json\">{}</script>\n", script_json(data)));

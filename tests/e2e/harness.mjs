@@ -20,8 +20,9 @@ const PRERENDER_UP_TO = 1000;
 const FIXTURES = new URL('./fixtures/', import.meta.url).pathname;
 /** The editors' own bundle: their shards and its catalogue, without bangumi-data's works. */
 const EDITORIAL = new URL('../../public/data', import.meta.url).pathname;
-/** What the release build writes from the bundle: its pages (the embed page among them). */
-const WRITTEN_FROM_THE_BUNDLE = new Set(['data', 'shows', 'embed', 'index.html', '404.html', 'sitemap.xml', 'robots.txt', 'feed.atom', 'calendar.ics']);
+/** What the release build writes from the bundle: its pages (the embed page among them), their
+ *  share cards, its calendars and its feed. */
+const WRITTEN_FROM_THE_BUNDLE = new Set(['data', 'shows', 'cards', 'embed', 'index.html', '404.html', 'sitemap.xml', 'robots.txt', 'feed.atom', 'calendar.ics']);
 /** The release build's precompressed twins (README, "Precompressed files"): the editorial copy
  *  leaves them out, since the pages written again for it would not match them. */
 const isTwin = (name) => name.endsWith('.br') || name.endsWith('.gz');

@@ -46,13 +46,43 @@ test('a link preview reads the title, description, OpenGraph and JSON-LD from th
   assert.equal(meta('og:type'), 'article');
   assert.match(meta('og:url'), /^https:\/\/[^/]+\/shows\/metallic-rouge$/);
   assert.match(meta('description'), /no official announcement/);
-  assert.equal(meta('twitter:card'), 'summary');
+  assert.equal(meta('twitter:card'), 'summary_large_image');
+  assert.match(meta('og:image'), /^https:\/\/[^/]+\/cards\/shows\/metallic-rouge\.png$/);
+  assert.equal(meta('twitter:image'), meta('og:image'));
+  assert.match(meta('og:image:alt'), /^NextSeason card for Metallic Rouge \(メタリックルージュ\)\. No announcement\. /);
   const data = [...html.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)].map((m) => JSON.parse(m[1]));
   assert.deepEqual(data.map((d) => d['@type']), ['Article', 'TVSeries']);
   assert.equal(data[1].actor.find((r) => r.characterName === 'Jill Sturgeon').actor.name, 'Yui Ogura');
   const sitemap = await (await fetch(`${site.url}/sitemap.xml`)).text();
   assert.match(sitemap, /<loc>https:\/\/[^<]+\/shows\/sengoku-youko<\/loc>/);
   assert.match(await (await fetch(`${site.url}/robots.txt`)).text(), /^Sitemap: https:\/\/.+\/sitemap\.xml$/m);
+});
+
+test("every page's share card is a 1200×630 PNG of the build, which the page itself never fetches", async () => {
+  for (const path of ['/', '/shows/metallic-rouge', '/shows/sengoku-youko']) {
+    const html = await (await fetch(`${site.url}${path}`)).text();
+    const meta = (key) => new RegExp(`<meta (?:name|property)="${key}" content="([^"]*)"`).exec(html)?.[1];
+    const image = new URL(meta('og:image'));
+    assert.equal(image.protocol, 'https:', `${path}: an absolute address`);
+    assert.deepEqual([meta('og:image:width'), meta('og:image:height'), meta('og:image:type')], ['1200', '630', 'image/png'], path);
+    assert.ok(meta('og:image:alt')?.length > 20 && meta('twitter:image:alt') === meta('og:image:alt'), `${path}: its text alternative`);
+    // The build's file at that path, served as a host serves it.
+    const response = await fetch(`${site.url}${image.pathname}`);
+    assert.equal(response.status, 200, image.pathname);
+    assert.equal(response.headers.get('content-type'), 'image/png');
+    const png = Buffer.from(await response.arrayBuffer());
+    assert.equal(png.subarray(1, 4).toString(), 'PNG');
+    // IHDR: width and height, big-endian, after the signature and the chunk's length and type.
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [1200, 630], image.pathname);
+  }
+  // A reader's first view: the card is in the head's tags only, never an image the page loads.
+  const page = await site.page();
+  const asked = [];
+  page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+  await page.goto(`${site.url}/shows/metallic-rouge`);
+  await page.waitForFunction(() => performance.getEntriesByName('nextseason:ready').length > 0 && !document.querySelector('[data-ns-prerendered]'));
+  assert.deepEqual(asked.filter((path) => path.startsWith('/cards/')), []);
+  assert.equal(await page.$$eval('img', (images) => images.filter((i) => i.src.includes('/cards/')).length), 0);
 });
 
 test('what a reader types or picks before the take-over is kept: the search, a filter, the region', async () => {
