@@ -426,6 +426,11 @@ async fn watch_card_folds_the_other_regions_again_when_the_region_changes_and_ke
     assert!(find(&host, "details.ns-offers-more").is_same_node(Some(&details)), "the disclosure was made again");
     assert!(details.has_attribute("open"), "the reader's open disclosure closed");
     assert_eq!(texts(&host, "details .ns-offer__mark")[0], "Not available in United States");
+    // Canada folds the same offers: their marks still name the region now.
+    select.set_value("CA");
+    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    until("the marks name Canada", || texts(&host, "details .ns-offer__mark")[0] == "Not available in Canada").await;
+    assert_eq!(summary(), "10 more, in other regions");
 
     // "Not set": what serves everywhere (or everywhere but some) is open, the rest folded.
     select.set_value("");

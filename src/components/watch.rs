@@ -40,18 +40,20 @@ pub fn WatchCard(
     };
     let items = {
         let offers = offers.clone();
-        move |indexes: &[usize], usable: bool| {
-            let here_name = region.get_untracked().as_deref().map(regions::region_name);
+        move |fold: &Fold, indexes: &[usize], usable: bool| {
+            let here_name = fold.region.as_deref().map(regions::region_name);
             indexes.iter().map(|&i| offer_item(offers[i].clone(), usable, here_name.clone())).collect_view()
         }
     };
     let open_list = {
         let items = items.clone();
-        move || fold.with(|f| (!f.open.is_empty()).then(|| view! { <ul class="ns-offers">{items(&f.open, f.region_known)}</ul> }))
+        move || fold.with(|f| (!f.open.is_empty()).then(|| view! { <ul class="ns-offers">{items(f, &f.open, f.region.is_some())}</ul> }))
     };
     let nothing_here = move || {
-        let here = region.get_untracked()?;
-        fold.with(|f| f.nothing_usable().then(|| view! { <p class="ns-watch__none">{nothing_usable(f.folded.len(), &regions::region_name(&here))}</p> }))
+        fold.with(|f| {
+            let here = f.region.as_deref().filter(|_| f.open.is_empty())?;
+            Some(view! { <p class="ns-watch__none">{nothing_usable(f.folded.len(), &regions::region_name(here))}</p> })
+        })
     };
     // The disclosure stays the same element while there is something folded, whichever region:
     // a reader who opened it and then changes the region finds it still open.
@@ -59,8 +61,8 @@ pub fn WatchCard(
     let more = move || {
         let (offers, items) = (offers.clone(), items.clone());
         any_folded.get().then(move || {
-            let summary = move || fold.with(|f| folded_summary(&f.folded.iter().map(|&i| &offers[i]).collect::<Vec<_>>(), !f.open.is_empty(), f.region_known));
-            let folded_list = move || fold.with(|f| items(&f.folded, false));
+            let summary = move || fold.with(|f| folded_summary(&f.folded.iter().map(|&i| &offers[i]).collect::<Vec<_>>(), !f.open.is_empty(), f.region.is_some()));
+            let folded_list = move || fold.with(|f| items(f, &f.folded, false));
             view! {
                 <details class="ns-offers-more">
                     <summary class="ns-offers-more__summary">{summary}</summary>
@@ -84,7 +86,8 @@ pub fn WatchCard(
 }
 
 /// Which offers the card lists open and which it folds under one disclosure, as indexes into the
-/// offers, each group in the editor's order.
+/// offers, each group in the editor's order, for a region (whose name the offers' marks give,
+/// so another region with the same fold still renders again).
 /// - Region known: open, those usable there; folded, every other ("14 more, in other regions").
 /// - Region not known (the page written at build time, a reader without JavaScript, "Not set"):
 ///   open, those not limited to listed countries (everywhere, or everywhere but some); folded,
@@ -96,7 +99,7 @@ pub fn WatchCard(
 struct Fold {
     open: Vec<usize>,
     folded: Vec<usize>,
-    region_known: bool,
+    region: Option<String>,
 }
 
 impl Fold {
@@ -105,12 +108,7 @@ impl Fold {
             Some(code) => offers[i].available_in(code),
             None => offers[i].only.is_empty(),
         });
-        Fold { open, folded, region_known: region.is_some() }
-    }
-
-    /// Known region, no offer usable there.
-    fn nothing_usable(&self) -> bool {
-        self.region_known && self.open.is_empty()
+        Fold { open, folded, region: region.map(String::from) }
     }
 }
 
