@@ -399,3 +399,43 @@ fn show_card_of_a_title_alone_has_no_empty_facts() {
     assert_eq!(texts(&host, "h2"), ["Metallic Rouge"]);
     assert!(host.query_selector(".ns-show-card__native, .ns-show-card__facts div, .ns-show-card__status").unwrap().is_none(), "{}", host.inner_html());
 }
+
+#[wasm_bindgen_test]
+async fn watch_card_folds_the_other_regions_again_when_the_region_changes_and_keeps_the_fold_open() {
+    storage().set_item("nextseason.region", "JP").unwrap();
+    let host = mount(|| view! { <WatchCard offers=imported(MERGED_METALLIC_ROUGE, "metallic-rouge").watch/> });
+    let names = |selector: &str| texts(&host, selector).into_iter().map(|t| t.replace(" (opens in a new tab)", "")).collect::<Vec<_>>();
+    let open = || names("section > ul.ns-offers .ns-offer__link");
+    let folded = || names("details.ns-offers-more .ns-offer__link");
+    let summary = || find(&host, "details.ns-offers-more > summary").text_content().unwrap();
+    assert_eq!(open(), ["Fuji TV +Ultra", "U-NEXT", "Niconico", "dアニメストア", "Netflix", "Prime Video"]);
+    assert_eq!(folded().len(), 7);
+    assert_eq!(summary(), "7 more, in other regions");
+    assert_eq!(host.query_selector_all("details.ns-offers-more").unwrap().length(), 1);
+
+    // The reader opens the fold, then picks another region: the same disclosure, still open,
+    // holds the offers the new region cannot use.
+    let details = find(&host, "details.ns-offers-more");
+    details.set_attribute("open", "").unwrap();
+    let select: web_sys::HtmlSelectElement = find(&host, "select").dyn_into().unwrap();
+    select.set_value("US");
+    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    until("the US offers are open", || open() == ["Crunchyroll", "Netflix", "Prime Video"]).await;
+    assert_eq!(summary(), "10 more, in other regions");
+    assert_eq!(folded().len(), 10);
+    assert!(find(&host, "details.ns-offers-more").is_same_node(Some(&details)), "the disclosure was made again");
+    assert!(details.has_attribute("open"), "the reader's open disclosure closed");
+    assert_eq!(texts(&host, "details .ns-offer__mark")[0], "Not available in United States");
+    // Canada folds the same offers: their marks still name the region now.
+    select.set_value("CA");
+    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    until("the marks name Canada", || texts(&host, "details .ns-offer__mark")[0] == "Not available in Canada").await;
+    assert_eq!(summary(), "10 more, in other regions");
+
+    // "Not set": what serves everywhere (or everywhere but some) is open, the rest folded.
+    select.set_value("");
+    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    until("the fold counts the region-limited offers", || summary() == "10 more, each limited to certain regions").await;
+    assert_eq!(open(), ["Crunchyroll", "Netflix", "Prime Video"]);
+    storage().remove_item("nextseason.region").unwrap();
+}

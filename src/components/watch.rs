@@ -31,17 +31,45 @@ pub fn WatchCard(
         browser::remember_region(&code);
         region.set(Some(code).filter(|c| !c.is_empty()));
     };
-    let list = move || {
-        let here = region.get();
-        let mut sorted: Vec<(bool, Offer)> =
-            offers.iter().map(|o| (here.as_deref().is_some_and(|c| o.available_in(c)), o.clone())).collect();
-        // Stable: within each group the editor's order stays.
-        sorted.sort_by_key(|(usable, _)| !usable);
-        let here_name = here.as_deref().map(regions::region_name);
-        sorted
-            .into_iter()
-            .map(|(usable, offer)| offer_item(offer, usable, here_name.clone()))
-            .collect_view()
+    let offers = std::sync::Arc::new(offers);
+    // One reading of the fold per region: the open list, the sentence, the summary and the
+    // folded list all follow it.
+    let fold = {
+        let offers = offers.clone();
+        Memo::new(move |_| Fold::of(&offers, region.get().as_deref()))
+    };
+    let items = {
+        let offers = offers.clone();
+        move |fold: &Fold, indexes: &[usize], usable: bool| {
+            let here_name = fold.region.as_deref().map(regions::region_name);
+            indexes.iter().map(|&i| offer_item(offers[i].clone(), usable, here_name.clone())).collect_view()
+        }
+    };
+    let open_list = {
+        let items = items.clone();
+        move || fold.with(|f| (!f.open.is_empty()).then(|| view! { <ul class="ns-offers">{items(f, &f.open, f.region.is_some())}</ul> }))
+    };
+    let nothing_here = move || {
+        fold.with(|f| {
+            let here = f.region.as_deref().filter(|_| f.open.is_empty())?;
+            Some(view! { <p class="ns-watch__none">{nothing_usable(f.folded.len(), &regions::region_name(here))}</p> })
+        })
+    };
+    // The disclosure stays the same element while there is something folded, whichever region:
+    // a reader who opened it and then changes the region finds it still open.
+    let any_folded = Memo::new(move |_| fold.with(|f| !f.folded.is_empty()));
+    let more = move || {
+        let (offers, items) = (offers.clone(), items.clone());
+        any_folded.get().then(move || {
+            let summary = move || fold.with(|f| folded_summary(&f.folded.iter().map(|&i| &offers[i]).collect::<Vec<_>>(), !f.open.is_empty(), f.region.is_some()));
+            let folded_list = move || fold.with(|f| items(f, &f.folded, false));
+            view! {
+                <details class="ns-offers-more">
+                    <summary class="ns-offers-more__summary">{summary}</summary>
+                    <ul class="ns-offers">{folded_list}</ul>
+                </details>
+            }
+        })
     };
     view! {
         <Card id="ns-watch-h" title="Where to watch" class="ns-watch">
@@ -49,10 +77,66 @@ pub fn WatchCard(
                 <label for="ns-region">"Your region "</label>
                 <select id="ns-region" on:change=on_change inner_html=region_options() prop:value=chosen></select>
             </p>
-            <ul class="ns-offers">{list}</ul>
+            {nothing_here}
+            {open_list}
+            {more}
         </Card>
     }
     .into_any()
+}
+
+/// Which offers the card lists open and which it folds under one disclosure, as indexes into the
+/// offers, each group in the editor's order, for a region (whose name the offers' marks give,
+/// so another region with the same fold still renders again).
+/// - Region known: open, those usable there; folded, every other ("14 more, in other regions").
+/// - Region not known (the page written at build time, a reader without JavaScript, "Not set"):
+///   open, those not limited to listed countries (everywhere, or everywhere but some); folded,
+///   those limited to listed countries. Every region can use what is open then, so when the
+///   reader's region arrives (the app taking the written page over) the open list only gains
+///   that region's own offers: nothing open is taken away. Folded, nothing is lost either: a
+///   plain `<details>` opens without script.
+#[derive(Clone, Debug, PartialEq)]
+struct Fold {
+    open: Vec<usize>,
+    folded: Vec<usize>,
+    region: Option<String>,
+}
+
+impl Fold {
+    fn of(offers: &[Offer], region: Option<&str>) -> Fold {
+        let (open, folded) = (0..offers.len()).partition(|&i| match region {
+            Some(code) => offers[i].available_in(code),
+            None => offers[i].only.is_empty(),
+        });
+        Fold { open, folded, region: region.map(String::from) }
+    }
+}
+
+/// Said above the disclosure when no offer serves the reader's region.
+fn nothing_usable(platforms: usize, region: &str) -> String {
+    match platforms {
+        1 => format!("The one platform NextSeason lists does not serve your region ({region})."),
+        n => format!("None of the {n} platforms NextSeason lists serves your region ({region})."),
+    }
+}
+
+/// The disclosure's summary: how many offers it holds, and why they are folded.
+fn folded_summary(folded: &[&Offer], any_open: bool, region_known: bool) -> String {
+    let n = folded.len();
+    let count = match (any_open, n) {
+        (true, n) => format!("{n} more"),
+        (false, 1) => "1 platform".to_string(),
+        (false, n) => format!("{n} platforms"),
+    };
+    let one_country = |offer: &Offer| offer.only.len() == 1 && offer.except.is_empty();
+    let why = match (region_known, n) {
+        (true, 1) if one_country(folded[0]) => "in another region",
+        (true, _) => "in other regions",
+        (false, 1) if one_country(folded[0]) => "limited to one region",
+        (false, 1) => "limited to certain regions",
+        (false, _) => "each limited to certain regions",
+    };
+    format!("{count}, {why}")
 }
 
 /// Past this many countries, an offer's line gives their number and the list folds away: the

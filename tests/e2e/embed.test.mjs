@@ -101,7 +101,7 @@ test('"Read also" changes only ?show= of the host URL; Back returns; a refresh s
   assert.equal(await page.title(), 'My anime blog: spring picks', "the host's title is kept");
   assert.equal(await page.evaluate(() => scrollY), 300, "the host's scroll position is kept");
   // The second widget keeps its own show.
-  assert.match(await page.locator('#widget-two >> .ns-offers').textContent(), /Crunchyroll/);
+  assert.match(await page.locator('#widget-two >> .ns-watch').textContent(), /Crunchyroll/);
   // Focus went to the new show's heading, inside the widget.
   assert.equal(await page.locator('#widget-one').evaluate((el) => el.shadowRoot.activeElement?.id), 'ns-headline');
 
