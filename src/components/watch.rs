@@ -45,15 +45,16 @@ pub fn WatchCard(
             indexes.iter().map(|&i| offer_item(offers[i].clone(), usable, here_name.clone())).collect_view()
         }
     };
-    let open_list = {
+    // What the reader can use, open; or, in a region nothing serves, a sentence that says so.
+    let open_part = {
         let items = items.clone();
-        move || fold.with(|f| (!f.open.is_empty()).then(|| view! { <ul class="ns-offers">{items(f, &f.open, f.region.is_some())}</ul> }))
-    };
-    let nothing_here = move || {
-        fold.with(|f| {
-            let here = f.region.as_deref().filter(|_| f.open.is_empty())?;
-            Some(view! { <p class="ns-watch__none">{nothing_usable(f.folded.len(), &regions::region_name(here))}</p> })
-        })
+        move || -> AnyView {
+            fold.with(|f| match (f.open.is_empty(), f.region.as_deref()) {
+                (false, _) => view! { <ul class="ns-offers">{items(f, &f.open, f.region.is_some())}</ul> }.into_any(),
+                (true, Some(here)) => view! { <p class="ns-watch__none">{nothing_usable(f.folded.len(), &regions::region_name(here))}</p> }.into_any(),
+                (true, None) => ().into_any(),
+            })
+        }
     };
     // The disclosure stays the same element while there is something folded, whichever region:
     // a reader who opened it and then changes the region finds it still open.
@@ -77,8 +78,7 @@ pub fn WatchCard(
                 <label for="ns-region">"Your region "</label>
                 <select id="ns-region" on:change=on_change inner_html=region_options() prop:value=chosen></select>
             </p>
-            {nothing_here}
-            {open_list}
+            {open_part}
             {more}
         </Card>
     }
