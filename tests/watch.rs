@@ -12,9 +12,9 @@ fn shipped(slug: &str) -> Show {
     bundle::decode_show(&text, slug).unwrap()
 }
 
+/// The card as the build writes it (`prerender::to_html`).
 fn render<V: IntoView + 'static>(view: impl FnOnce() -> V) -> String {
-    let owner = Owner::new();
-    owner.with(|| view().into_view().to_html()).replace("<!>", "")
+    nextseason::prerender::to_html(view)
 }
 
 /// The card for a reader of `region` (None: the page written at build time).

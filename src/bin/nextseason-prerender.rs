@@ -167,8 +167,7 @@ Writes the pages of the bundle in DIST/data into the release build in DIST.
             write(&dist.join(name), ics)?;
         }
         let changes = follow.changes();
-        let feed_ms = follow.as_of.map(|d| d.earliest_day()).map(|(y, m, d)| nextseason::dates::start_of_day_ms(y, m, d, 9 * 60)).unwrap_or(0);
-        write(&dist.join(nextseason::follow::FEED_PATH.trim_start_matches('/')), &nextseason::follow::atom::feed(&changes, origin, feed_ms))?;
+        write(&dist.join(nextseason::follow::FEED_PATH.trim_start_matches('/')), &follow.feed(&changes))?;
         let follow_ms = follow_started.elapsed().as_millis();
         // The embed page: the code a blogger pastes, for any show (one page, not a file per show).
         let embed = prerender::embed_page(origin);

@@ -125,7 +125,7 @@ impl Card {
     /// (`CatalogueHead::total`).
     pub fn home(shows: usize) -> Card {
         let page = PageHead::home("");
-        let count = Badge { label: format!("{} anime", thousands(shows)), tone: Tone::None, data: false };
+        let count = Badge { label: format!("{} anime", crate::text::thousands(shows as u64)), tone: Tone::None, data: false };
         Card::of_page(&page, Some(count))
     }
 
@@ -163,17 +163,4 @@ impl Card {
 fn sentences(parts: &[String]) -> String {
     let ended = |text: &str| text.trim_end_matches(['”', '"', '’', ')']).ends_with(['.', '?', '!', '…']);
     parts.iter().map(|part| if ended(part) { part.clone() } else { format!("{part}.") }).collect::<Vec<_>>().join(" ")
-}
-
-/// 8472 → "8,472".
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }

@@ -9,16 +9,15 @@
 //! and a premiere is an instant, not the episode's length NextSeason does not know.
 
 use super::ics::Lines;
-use super::{editors_day, has_calendar, runs_ahead, show_calendar_path, CALENDAR_PATH};
+use super::{editors_day, has_calendar, runs_ahead, show_calendar_path, CALENDAR_PATH, JAPAN_MINUTES};
 use crate::bundle::{BroadcastSlot, DataStatus, Show, Weekday};
-use crate::dates::{civil_from_days, days_from_civil, Instant, PartialDate, Precision};
+use crate::dates::{civil_from_days, days_from_civil, start_of_day_ms, Instant, PartialDate, Precision};
 use crate::links::show_path;
 use std::collections::{BTreeMap, HashMap};
 
-/// Japan's zone, in which the data gives every weekly slot: UTC+9 all year (no summer time
-/// since 1951), so one STANDARD rule describes it.
+/// Japan's zone, in which the data gives every weekly slot: one STANDARD rule describes it
+/// (`JAPAN_MINUTES`).
 const TOKYO: &str = "Asia/Tokyo";
-const JST_MINUTES: i64 = 9 * 60;
 
 /// How long the calendars' premieres reach back from the data's date.
 const SITE_MONTHS_BACK: i32 = 12;
@@ -245,8 +244,8 @@ fn slot_time(slot: &BroadcastSlot) -> Option<(u8, u8)> {
 }
 
 fn weekday_of((y, m, d): (i32, u8, u8)) -> Weekday {
-    // 1970-01-01 was a Thursday (3 when Monday is 0).
-    Weekday::from_index((days_from_civil(y, m, d) + 3).rem_euclid(7) as u8).unwrap_or(Weekday::Monday)
+    let weekday = crate::dates::LocalTime::at(start_of_day_ms(y, m, d, 0), 0).weekday;
+    Weekday::from_index(weekday).unwrap_or(Weekday::Monday)
 }
 
 /// The first day on or after `day` that is a `weekday`.
@@ -259,7 +258,7 @@ fn next_weekday(day: (i32, u8, u8), weekday: Weekday) -> (i32, u8, u8) {
 }
 
 fn in_japan_ms((y, m, d): (i32, u8, u8), hour: u8, minute: u8) -> i64 {
-    ((days_from_civil(y, m, d) * 86_400 + hour as i64 * 3600 + minute as i64 * 60) - JST_MINUTES * 60) * 1000
+    start_of_day_ms(y, m, d, JAPAN_MINUTES) + (hour as i64 * 60 + minute as i64) * 60_000
 }
 
 fn byday(weekday: Weekday) -> &'static str {

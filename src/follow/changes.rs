@@ -12,6 +12,7 @@
 //! archive), newest first.
 
 use super::calendar::Follow;
+use super::JAPAN_MINUTES;
 use crate::bundle::{DataStatus, Show, Status};
 use crate::dates::{Instant, PartialDate, Precision};
 use crate::links::show_path;
@@ -31,12 +32,10 @@ pub struct Change {
     pub page: String,
 }
 
-const JAPAN: i32 = 9 * 60;
-
 /// The day's first moment in Japan, where the day is a Japanese date.
 fn day_ms(date: PartialDate) -> i64 {
     let (y, m, d) = date.earliest_day();
-    crate::dates::start_of_day_ms(y, m, d, JAPAN)
+    crate::dates::start_of_day_ms(y, m, d, JAPAN_MINUTES)
 }
 
 impl Follow<'_> {
@@ -50,11 +49,16 @@ impl Follow<'_> {
         }
         if let Some(as_of) = self.as_of {
             let (y, m, d) = as_of.earliest_day();
-            let from = crate::dates::start_of_day_ms(y - 1, m, d.min(28), JAPAN);
+            let from = crate::dates::start_of_day_ms(y - 1, m, d.min(28), JAPAN_MINUTES);
             changes.retain(|c| c.at_ms >= from);
         }
         changes.sort_by(|a, b| b.at_ms.cmp(&a.at_ms).then_with(|| a.key.cmp(&b.key)));
         changes
+    }
+
+    /// The feed of `changes` as Atom text: dated, with no change at all, by the data's day.
+    pub fn feed(&self, changes: &[Change]) -> String {
+        super::atom::feed(changes, self.origin, self.as_of.map_or(0, day_ms))
     }
 
     fn changes_of(&self, show: &Show) -> Vec<Change> {

@@ -28,6 +28,10 @@ mod ics;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 
+/// Japan's offset from UTC in minutes (UTC+9 all year, no summer time since 1951): the zone of
+/// the data's dates and weekly slots.
+const JAPAN_MINUTES: i32 = 9 * 60;
+
 /// The site's feed of what changed in the answers. `.atom`: the MIME type hosts give it by
 /// default (nginx's `mime.types`, Go's for Caddy) is Atom's own.
 pub const FEED_PATH: &str = "/feed.atom";
