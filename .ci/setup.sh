@@ -107,21 +107,26 @@ else
   (cd .ci/bangumi-data && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
-# Noto Sans CJK (Debian's fonts-noto-cjk, SIL OFL 1.1): the release build draws the share cards
+$for_tests || { say "ready to serve: trunk serve"; exit 0; }
+
+# Noto Sans CJK (Debian's fonts-noto-cjk, SIL OFL 1.1), for release builds and the tests, not
+# `trunk serve`: the release build draws the share cards
 # with it (src/cards/, README "Prerendered pages"), loading these two files and no other font,
 # and the native tests draw cards too. Debian 12's 1:20220127 is the version the cards were made
 # with; a later one draws the same text.
-CJK_FONTS=(/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc /usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc)
+# NEXTSEASON_CARD_FONTS names another folder, as the build reads it (src/cards/render.rs).
+cjk_dir=${NEXTSEASON_CARD_FONTS:-/usr/share/fonts/opentype/noto}
+CJK_FONTS=("$cjk_dir/NotoSansCJK-Regular.ttc" "$cjk_dir/NotoSansCJK-Bold.ttc")
 cjk_fonts_ok() { [ -r "${CJK_FONTS[0]}" ] && [ -r "${CJK_FONTS[1]}" ]; }
-if ! cjk_fonts_ok; then
+if ! cjk_fonts_ok && [ -n "${NEXTSEASON_CARD_FONTS:-}" ]; then
+  fail "NEXTSEASON_CARD_FONTS is $NEXTSEASON_CARD_FONTS, which does not hold NotoSansCJK-Regular.ttc and NotoSansCJK-Bold.ttc."
+elif ! cjk_fonts_ok; then
   have apt-get || fail "the share cards need Noto Sans CJK: install fonts-noto-cjk with your package manager, or put ${CJK_FONTS[*]##*/} in a folder and set NEXTSEASON_CARD_FONTS to it, then run this again."
   say "installing fonts-noto-cjk from the Debian archive (the share cards' fonts, about 90 MB)"
   apt_install fonts-noto-cjk
   cjk_fonts_ok || fail "fonts-noto-cjk is installed but ${CJK_FONTS[*]} are not there: set NEXTSEASON_CARD_FONTS to the folder holding NotoSansCJK-Regular.ttc and NotoSansCJK-Bold.ttc."
 fi
-say "fonts-noto-cjk $(dpkg-query -W -f='${Version}' fonts-noto-cjk 2>/dev/null || echo '(not from dpkg)'): present"
-
-$for_tests || { say "ready to serve: trunk serve"; exit 0; }
+say "Noto Sans CJK in $cjk_dir ($(dpkg-query -W -f='fonts-noto-cjk ${Version}' fonts-noto-cjk 2>/dev/null || echo 'not from dpkg')): present"
 
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
